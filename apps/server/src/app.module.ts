@@ -1,0 +1,58 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module.js';
+import { AuthGuard } from './common/auth/auth.guard.js';
+import { Clock } from './common/clock.js';
+import { FieldCipher } from './common/crypto/field-cipher.js';
+import { QueuesModule } from './common/queues.module.js';
+import { RedisModule } from './common/redis/redis.module.js';
+import { RateLimitGuard } from './common/redis/rate-limit.guard.js';
+import { configurations, databaseConfig, type DatabaseConfig } from './config/configuration.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { HealthModule } from './health/health.module.js';
+import { HouseholdsModule } from './households/households.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
+import { RegionsModule } from './regions/regions.module.js';
+import { WorkerModule } from './worker.module.js';
+
+@Global()
+@Module({ providers: [Clock, FieldCipher], exports: [Clock, FieldCipher] })
+class CoreModule {}
+
+export interface AppModuleOptions {
+  /** api: HTTP only; worker: queue processors only; all: both (pnpm start). */
+  role: 'api' | 'worker' | 'all';
+}
+
+@Module({})
+export class AppModule {
+  static register({ role }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configurations }),
+        TypeOrmModule.forRootAsync({
+          inject: [databaseConfig.KEY],
+          useFactory: (db: DatabaseConfig) => ({ ...dataSourceOptions(db), migrationsRun: false, retryAttempts: 2, retryDelay: 500 }),
+        }),
+        CoreModule,
+        RedisModule,
+        QueuesModule,
+        OutboxModule,
+        AuthModule,
+        RegionsModule,
+        HouseholdsModule,
+        NotificationsModule,
+        HealthModule,
+        ...(role === 'api' ? [] : [WorkerModule]),
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { authConfig, wechatConfig, type AuthConfig, type WechatConfig } from '../config/configuration.js';
+import { RedisClient } from '../common/redis/redis.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { DevWechatClient } from './wechat/dev-wechat.client.js';
+import { RealWechatClient } from './wechat/real-wechat.client.js';
+import { WechatClient } from './wechat/wechat-client.js';
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    {
+      provide: WechatClient,
+      inject: [wechatConfig.KEY, RedisClient],
+      useFactory: (config: WechatConfig, redis: RedisClient): WechatClient => {
+        const client = config.mode === 'real' ? new RealWechatClient(config.appId, config.secret, redis) : new DevWechatClient();
+        new Logger('WechatClient').log(`WeChat edge: ${client.mode} (${client.constructor.name})`);
+        return client;
+      },
+    },
+  ],
+  exports: [AuthService, WechatClient, JwtModule],
+})
+export class AuthModule {}

@@ -1,0 +1,58 @@
+import { RequestMethod, ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
+import { validationFailed } from './common/errors/validation.js';
+import { requestLogger } from './common/logging/logger.js';
+
+export interface HttpSetup {
+  logger: Logger;
+  /** Built H5 app to serve at `/` (apps/miniapp/dist/h5). */
+  h5DistDir?: string;
+  /** Built operator console to serve at `/console`. */
+  consoleDistDir?: string;
+}
+
+/** Everything about the HTTP surface, shared by main.ts and the tests so both see one server. */
+export function configureHttp(app: NestExpressApplication, setup: HttpSetup): void {
+  app.use(requestLogger(setup.logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.useBodyParser('json', { limit: '256kb' });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: validationFailed,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableCors({ origin: true, credentials: false, exposedHeaders: ['x-request-id'] });
+  setupOpenApi(app);
+  if (setup.h5DistDir && existsSync(setup.h5DistDir)) app.useStaticAssets(setup.h5DistDir, { index: 'index.html', maxAge: '1h' });
+  if (setup.consoleDistDir && existsSync(setup.consoleDistDir)) app.useStaticAssets(setup.consoleDistDir, { prefix: '/console', index: 'index.html' });
+}
+
+function setupOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('CareCircle API')
+    .setDescription('一老一小 15 分钟服务圈：家庭、老人、婴幼儿、服务下单与派单。错误统一为 {statusCode, error, message, details?, requestId}。')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,59 @@
+import { ErrorCode } from '@carecircle/shared';
+
+/** A business rule said no: a stable code for clients, a Chinese message for people. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+function assertUnreachable(value: never): never {
+  throw new Error(`No HTTP status for error code ${String(value)}`);
+}
+
+/** Each code maps once to a status; a new code without one fails the type check. */
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.BAD_REQUEST:
+    case ErrorCode.CHILD_TOO_OLD:
+      return 400;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.TOKEN_EXPIRED:
+    case ErrorCode.REFRESH_TOKEN_INVALID:
+    case ErrorCode.WECHAT_LOGIN_FAILED:
+      return 401;
+    case ErrorCode.FORBIDDEN_ROLE:
+    case ErrorCode.HOUSEHOLD_OWNER_ONLY:
+      return 403;
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.ROUTE_NOT_FOUND:
+    case ErrorCode.HOUSEHOLD_NOT_FOUND:
+    case ErrorCode.ELDER_NOT_FOUND:
+    case ErrorCode.CHILD_NOT_FOUND:
+    case ErrorCode.REGION_NOT_FOUND:
+    case ErrorCode.INVITE_INVALID:
+      return 404;
+    case ErrorCode.CONFLICT:
+    case ErrorCode.HOUSEHOLD_ALREADY_MEMBER:
+    case ErrorCode.ELDER_ID_NUMBER_TAKEN:
+      return 409;
+    case ErrorCode.INVITE_EXPIRED:
+      return 410;
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return 413;
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return 429;
+    case ErrorCode.INTERNAL:
+      return 500;
+    case ErrorCode.SERVICE_UNAVAILABLE:
+      return 503;
+    default:
+      return assertUnreachable(code);
+  }
+}

@@ -1,0 +1,23 @@
+import { loadEnv } from './env.js';
+
+describe('loadEnv', () => {
+  it('gives the documented defaults on an empty environment', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ DB_HOST: '127.0.0.1', DB_PORT: 3306, DB_USER: 'root', DB_PASSWORD: '', DB_NAME: 'carecircle', REDIS_PORT: 6379, WECHAT_MODE: 'dev', ROLE: 'all' });
+  });
+
+  it('stops with one line naming a wrong variable', () => {
+    expect(() => loadEnv({ DB_PORT: 'abc' })).toThrow(/^Configuration error: DB_PORT .* \(got "abc"\)$/);
+    expect(() => loadEnv({ ROLE: 'boss' })).toThrow(/ROLE/);
+  });
+
+  it('requires WeChat credentials in real mode and real secrets in production', () => {
+    expect(() => loadEnv({ WECHAT_MODE: 'real' })).toThrow('WECHAT_APPID and WECHAT_SECRET are required');
+    expect(() => loadEnv({ NODE_ENV: 'production', WECHAT_MODE: 'dev' })).toThrow('WECHAT_MODE=dev is not allowed');
+    expect(() => loadEnv({ NODE_ENV: 'production', WECHAT_MODE: 'real', WECHAT_APPID: 'a', WECHAT_SECRET: 'b' })).toThrow('JWT_SECRET must be set');
+  });
+
+  it('refuses an encryption key that is not 32 bytes', () => {
+    expect(() => loadEnv({ PII_ENCRYPTION_KEY: Buffer.from('short').toString('base64') })).toThrow('exactly 32 bytes');
+  });
+});

@@ -1,0 +1,79 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBase64, IsIn, IsJSON, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Every variable the server reads, with its default. A wrong one stops the start with one line. */
+export class Env {
+  @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  @IsIn(['api', 'worker', 'all']) ROLE: 'api' | 'worker' | 'all' = 'all';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '0.0.0.0';
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+
+  @IsString() DB_HOST = '127.0.0.1';
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) DB_PORT = 3306;
+  @IsString() DB_USER = 'root';
+  @IsString() DB_PASSWORD = '';
+  @IsString() @MinLength(1) DB_NAME = 'carecircle';
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
+
+  @IsString() REDIS_HOST = '127.0.0.1';
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) REDIS_PORT = 6379;
+  @Transform(toInt) @IsInt() @Min(0) @Max(15) REDIS_DB = 0;
+  @IsString() REDIS_PREFIX = 'cc';
+
+  @IsIn(['dev', 'real']) WECHAT_MODE: 'dev' | 'real' = 'dev';
+  @IsOptional() @IsString() WECHAT_APPID?: string;
+  @IsOptional() @IsString() WECHAT_SECRET?: string;
+  /** JSON object: notification topic → subscribe-message template id. */
+  @IsOptional() @IsJSON() WECHAT_SUBSCRIBE_TEMPLATES?: string;
+
+  @IsString() @MinLength(32) JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
+  @Transform(toInt) @IsInt() @Min(30) ACCESS_TOKEN_TTL_SECONDS = 900;
+  @Transform(toInt) @IsInt() @Min(60) REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+  @Transform(toInt) @IsInt() @Min(1) AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** base64 of 32 random bytes (AES-256-GCM for ID numbers, health notes, phones). */
+  @IsBase64() PII_ENCRYPTION_KEY = 'ZGV2LW9ubHktcGlpLWtleS0zMi1ieXRlcy1sb25nISE=';
+  /** base64 of a secret for the blind index that finds an ID number without decrypting. */
+  @IsBase64() PII_INDEX_KEY = 'ZGV2LW9ubHktaW5kZXgta2V5LWZvci1pZC1udW1iZXJz';
+
+  @Transform(toInt) @IsInt() @Min(60) INVITE_TTL_SECONDS = 7 * 24 * 3600;
+  @Transform(toInt) @IsInt() @Min(100) OUTBOX_POLL_MS = 1000;
+  @IsOptional() @IsString() H5_DIST_DIR?: string;
+}
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const env = plainToInstance(Env, pickDefined(source), { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new EnvError(`Configuration error: ${first.property} ${why.replace(/^\S+\s/, '')} (got ${JSON.stringify(source[first.property] ?? null)})`);
+  }
+  if (env.NODE_ENV === 'production') {
+    if (env.WECHAT_MODE === 'dev') throw new EnvError('Configuration error: WECHAT_MODE=dev is not allowed when NODE_ENV=production');
+    if (env.JWT_SECRET === new Env().JWT_SECRET) throw new EnvError('Configuration error: JWT_SECRET must be set in production');
+    if (env.PII_ENCRYPTION_KEY === new Env().PII_ENCRYPTION_KEY) throw new EnvError('Configuration error: PII_ENCRYPTION_KEY must be set in production');
+  }
+  if (Buffer.from(env.PII_ENCRYPTION_KEY, 'base64').length !== 32) {
+    throw new EnvError('Configuration error: PII_ENCRYPTION_KEY must be base64 of exactly 32 bytes');
+  }
+  if (env.WECHAT_MODE === 'real' && (!env.WECHAT_APPID || !env.WECHAT_SECRET)) {
+    throw new EnvError('Configuration error: WECHAT_APPID and WECHAT_SECRET are required when WECHAT_MODE=real');
+  }
+  return env;
+}
+
+function pickDefined(source: NodeJS.ProcessEnv): Record<string, string> {
+  const keys = Object.keys(new Env());
+  const out: Record<string, string> = {};
+  for (const key of [...keys, 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIST_DIR']) {
+    const value = source[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { loadEnv, EnvError } from '../config/env.js';
+import { createDataSource } from './data-source.js';
+import { dropDatabase, ensureDatabase } from './ensure-database.js';
+import { runMigrations } from './migrate.js';
+import { preflight, PreflightError } from './preflight.js';
+import { seedDemoDistrict } from './seed/demo-district.js';
+
+/** `migrate` | `revert` | `seed [--reset]`: the TypeORM CLI's job, through the same data source the server uses. */
+async function main(command: string | undefined, flags: string[]): Promise<void> {
+  const env = loadEnv();
+  const db = { host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USER, password: env.DB_PASSWORD, name: env.DB_NAME, poolSize: 2 };
+  await preflight(db, { host: env.REDIS_HOST, port: env.REDIS_PORT, db: env.REDIS_DB, prefix: env.REDIS_PREFIX });
+  switch (command) {
+    case 'migrate': {
+      const applied = await runMigrations(db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : `Database ${db.name} is up to date.`);
+      return;
+    }
+    case 'revert': {
+      await ensureDatabase(db);
+      const ds = await createDataSource(db).initialize();
+      await ds.undoLastMigration({ transaction: 'each' });
+      await ds.destroy();
+      console.log('Reverted the last migration.');
+      return;
+    }
+    case 'seed': {
+      if (flags.includes('--reset')) await dropDatabase(db);
+      await runMigrations(db);
+      const ds = await createDataSource(db).initialize();
+      try {
+        const cipher = new FieldCipher({ encryptionKey: env.PII_ENCRYPTION_KEY, indexKey: env.PII_INDEX_KEY });
+        const result = await seedDemoDistrict(ds, cipher);
+        console.log(result.seeded ? `Seeded the demo district into ${db.name}.` : `The demo district is already in ${db.name} (use --reset to start over).`);
+        console.log('Dev logins (H5 login picker, or POST /api/auth/wechat {"code":"dev:<name>"}):');
+        for (const l of result.logins) console.log(`  dev:${l.name}  ${l.description}`);
+      } finally {
+        await ds.destroy();
+      }
+      return;
+    }
+    default:
+      throw new EnvError('Usage: cli.ts migrate | revert | seed [--reset]');
+  }
+}
+
+main(process.argv[2], process.argv.slice(3)).catch((err: unknown) => {
+  process.stderr.write(`${err instanceof EnvError || err instanceof PreflightError ? err.message : (err as Error).stack}\n`);
+  process.exit(1);
+});

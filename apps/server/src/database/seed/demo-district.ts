@@ -1,0 +1,251 @@
+import type { DietaryNeed, LivingSituation, SubsidyCategory, SubsidyVerification } from '@carecircle/shared';
+import { birthDateFromIdNumber } from '@carecircle/shared';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { UserEntity } from '../../auth/entities/user.entity.js';
+import type { FieldCipher } from '../../common/crypto/field-cipher.js';
+import { ChildEntity } from '../../households/entities/child.entity.js';
+import { ElderEntity } from '../../households/entities/elder.entity.js';
+import { HouseholdMemberEntity } from '../../households/entities/household-member.entity.js';
+import { HouseholdEntity } from '../../households/entities/household.entity.js';
+import { ProviderStaffEntity } from '../../providers/entities/provider-staff.entity.js';
+import { ProviderEntity, type ProviderKind } from '../../providers/entities/provider.entity.js';
+import { RegionPolicyEntity } from '../../regions/entities/region-policy.entity.js';
+import { RegionEntity } from '../../regions/entities/region.entity.js';
+import { DEMO_LOGINS } from './demo-logins.js';
+
+/** 昆山市玉山镇, around 31.385N 120.981E (GCJ-02). */
+export const DEMO_CENTER = { lat: 31.385, lng: 120.981 };
+const DISTRICT_CODE = 'ks';
+
+/** A small deterministic PRNG so every machine gets the same district. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A point `meters` away from the centre in a random direction. */
+function around(rand: () => number, center: { lat: number; lng: number }, maxMeters: number) {
+  const r = maxMeters * Math.sqrt(rand());
+  const theta = 2 * Math.PI * rand();
+  const dLat = (r * Math.cos(theta)) / 111_320;
+  const dLng = (r * Math.sin(theta)) / (111_320 * Math.cos((center.lat * Math.PI) / 180));
+  return { lat: Number((center.lat + dLat).toFixed(7)), lng: Number((center.lng + dLng).toFixed(7)) };
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** A checksum-valid ID number for demo people (region 320583 = 昆山市). */
+export function demoIdNumber(birth: string, seq: number, male: boolean): string {
+  const order = String(seq * 2 + (male ? 1 : 0)).padStart(3, '0').slice(-3);
+  const body = `320583${birth.replace(/-/g, '')}${order}`;
+  const sum = body.split('').reduce((acc, ch, i) => acc + Number(ch) * ID_WEIGHTS[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+interface DemoElder {
+  name: string;
+  birth: string;
+  male: boolean;
+  living: LivingSituation;
+  category: SubsidyCategory;
+  verification: SubsidyVerification;
+  diet: DietaryNeed[];
+  health?: string;
+  community: string;
+}
+
+interface DemoHousehold {
+  owner: string;
+  name: string;
+  community: string;
+  elders: DemoElder[];
+  children: { name: string; birth: string }[];
+}
+
+const HOUSEHOLDS: DemoHousehold[] = [
+  {
+    owner: '王芳', name: '王家', community: 'ks-ys-cy',
+    elders: [
+      { name: '王建国', birth: '1944-03-08', male: true, living: 'alone', category: 'advanced_age', verification: 'verified', diet: ['low_salt'], health: '高血压，每日早晚服药', community: 'ks-ys-cy' },
+      { name: '王秀兰', birth: '1947-11-21', male: false, living: 'empty_nest', category: 'none', verification: 'unverified', diet: ['soft'], community: 'ks-ys-cy' },
+    ],
+    children: [],
+  },
+  {
+    owner: '李强', name: '李家', community: 'ks-ys-tx',
+    elders: [
+      { name: '李秀英', birth: '1950-06-15', male: false, living: 'empty_nest', category: 'dibao', verification: 'verified', diet: ['low_sugar'], health: '2 型糖尿病', community: 'ks-ys-tx' },
+      { name: '李德福', birth: '1948-01-30', male: true, living: 'empty_nest', category: 'dibao', verification: 'verified', diet: [], community: 'ks-ys-tx' },
+    ],
+    children: [{ name: '李小宝', birth: '2025-05-18' }],
+  },
+  {
+    owner: '张伟', name: '张家', community: 'ks-ys-cb',
+    elders: [
+      { name: '张桂兰', birth: '1942-09-02', male: false, living: 'alone', category: 'dibao', verification: 'verified', diet: ['soft', 'low_salt'], health: '轻度失能，行动需搀扶', community: 'ks-ys-cb' },
+      { name: '张德明', birth: '1955-12-12', male: true, living: 'with_family', category: 'none', verification: 'unverified', diet: [], community: 'ks-ys-cb' },
+    ],
+    children: [],
+  },
+  {
+    owner: '陈静', name: '陈家', community: 'ks-ys-xc',
+    elders: [
+      { name: '陈淑珍', birth: '1949-04-27', male: false, living: 'lost_only_child', category: 'family_planning_special', verification: 'verified', diet: [], health: '膝关节退行性病变', community: 'ks-ys-xc' },
+      { name: '陈国华', birth: '1946-08-19', male: true, living: 'lost_only_child', category: 'family_planning_special', verification: 'verified', diet: ['low_salt'], community: 'ks-ys-xc' },
+      { name: '孙凤英', birth: '1938-02-14', male: false, living: 'alone', category: 'advanced_age', verification: 'unverified', diet: ['soft'], community: 'ks-ys-xc' },
+    ],
+    children: [],
+  },
+  {
+    owner: '赵敏', name: '赵家', community: 'ks-ys-cy',
+    elders: [
+      { name: '赵玉梅', birth: '1953-10-05', male: false, living: 'left_behind', category: 'low_income', verification: 'unverified', diet: ['vegetarian'], community: 'ks-ys-cy' },
+      { name: '赵志强', birth: '1945-07-23', male: true, living: 'alone', category: 'tekun', verification: 'verified', diet: [], health: '中度失能，需助浴', community: 'ks-ys-cy' },
+      { name: '刘翠英', birth: '1940-12-01', male: false, living: 'with_family', category: 'priority_care', verification: 'verified', diet: ['halal'], community: 'ks-ys-cy' },
+    ],
+    children: [{ name: '赵小米', birth: '2026-02-09' }],
+  },
+];
+
+const COMMUNITIES = [
+  { code: 'ks-ys-cy', name: '朝阳社区', offset: { lat: 0.006, lng: -0.004 }, population: 18_500 },
+  { code: 'ks-ys-tx', name: '同心社区', offset: { lat: -0.005, lng: 0.006 }, population: 15_200 },
+  { code: 'ks-ys-cb', name: '城北社区', offset: { lat: 0.011, lng: 0.007 }, population: 12_800 },
+  { code: 'ks-ys-xc', name: '新城社区', offset: { lat: -0.009, lng: -0.009 }, population: 21_300 },
+];
+
+const HOME_CARE_SKILLS = ['cleaning', 'bathing', 'medical_escort', 'mobility', 'shopping', 'visit', 'companionship', 'rehab', 'repair', 'emergency'];
+
+const PROVIDERS: { kind: ProviderKind; name: string; licence: string; community: string; radius: number; staff: number }[] = [
+  { kind: 'home_care', name: '安康居家养老服务中心', licence: 'JS-KS-YL-2023-0101', community: 'ks-ys-cy', radius: 5000, staff: 10 },
+  { kind: 'home_care', name: '颐和居家养老服务有限公司', licence: 'JS-KS-YL-2023-0117', community: 'ks-ys-tx', radius: 5000, staff: 10 },
+  { kind: 'home_care', name: '福寿家政护理服务站', licence: 'JS-KS-YL-2024-0032', community: 'ks-ys-xc', radius: 4000, staff: 10 },
+  { kind: 'canteen', name: '玉山镇朝阳幸福食堂', licence: 'JY-32058-30012', community: 'ks-ys-cy', radius: 3000, staff: 0 },
+  { kind: 'canteen', name: '同心社区老年助餐点', licence: 'JY-32058-30045', community: 'ks-ys-tx', radius: 2000, staff: 0 },
+  { kind: 'childcare', name: '小橡树普惠托育中心', licence: 'TY-KS-2024-008', community: 'ks-ys-cb', radius: 3000, staff: 0 },
+  { kind: 'childcare', name: '贝贝乐托育园', licence: 'TY-KS-2023-015', community: 'ks-ys-xc', radius: 3000, staff: 0 },
+];
+
+const STAFF_SURNAMES = '周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹';
+const STAFF_GIVEN = ['秀梅', '丽华', '建军', '桂芳', '海燕', '志刚', '春兰', '国庆', '红霞', '明', '静', '伟东'];
+
+/** The subsidy table of the street, as data: category × service → amount, with a monthly cap. */
+export const DEMO_SUBSIDY_RULES = {
+  currency: 'fen',
+  rules: [
+    { category: 'tekun', service: '*', kind: 'percent', percent: 100, monthlyCapFen: 60_000 },
+    { category: 'dibao', service: '*', kind: 'percent', percent: 80, monthlyCapFen: 40_000 },
+    { category: 'low_income', service: '*', kind: 'percent', percent: 50, monthlyCapFen: 20_000 },
+    { category: 'family_planning_special', service: '*', kind: 'percent', percent: 70, monthlyCapFen: 30_000 },
+    { category: 'advanced_age', service: '*', kind: 'fixed', amountFen: 1_000, monthlyCapFen: 10_000 },
+    { category: 'priority_care', service: '*', kind: 'percent', percent: 60, monthlyCapFen: 30_000 },
+  ],
+};
+
+export interface SeedSummary {
+  seeded: boolean;
+  logins: typeof DEMO_LOGINS;
+}
+
+export async function isSeeded(dataSource: DataSource): Promise<boolean> {
+  return (await dataSource.getRepository(RegionEntity).countBy({ code: DISTRICT_CODE })) > 0;
+}
+
+/** Loads the demo district in one transaction; does nothing when it is already there. */
+export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCipher): Promise<SeedSummary> {
+  if (await isSeeded(dataSource)) return { seeded: false, logins: DEMO_LOGINS };
+  const rand = mulberry32(20261127);
+  await dataSource.transaction(async (m) => {
+    const regions = await seedRegions(m);
+    const users = new Map<string, UserEntity>();
+    for (const login of DEMO_LOGINS) {
+      users.set(login.name, await m.getRepository(UserEntity).save({ openid: `dev:${login.name}`, nickname: login.name, roles: login.roles, elderId: null }));
+    }
+    let seq = 1;
+    for (const h of HOUSEHOLDS) {
+      const owner = users.get(h.owner)!;
+      const household = await m.getRepository(HouseholdEntity).save({ name: h.name, regionId: regions.get(h.community)!.id, createdBy: owner.id });
+      await m.getRepository(HouseholdMemberEntity).insert({ householdId: household.id, userId: owner.id, role: 'owner' });
+      for (const e of h.elders) {
+        const region = regions.get(e.community)!;
+        const idNumber = demoIdNumber(e.birth, seq++, e.male);
+        const spot = around(rand, { lat: region.centerLat, lng: region.centerLng }, 600);
+        const elder = await m.getRepository(ElderEntity).save({
+          householdId: household.id,
+          name: e.name,
+          gender: e.male ? 'male' : 'female',
+          birthDate: birthDateFromIdNumber(idNumber)!,
+          idNumberEnc: cipher.encrypt(idNumber),
+          idNumberHash: cipher.blindIndex(idNumber),
+          phoneEnc: cipher.encrypt(`139${String(10_000_000 + seq * 7_919).slice(-8)}`),
+          address: `昆山市玉山镇${region.name}${1 + Math.floor(rand() * 30)}幢${101 + Math.floor(rand() * 5) * 100}室`,
+          lat: spot.lat,
+          lng: spot.lng,
+          regionId: region.id,
+          emergencyContactsEnc: cipher.encrypt(JSON.stringify([{ name: h.owner, phone: `138${String(20_000_000 + seq * 104_729).slice(-8)}`, relation: '子女' }])),
+          healthNotesEnc: cipher.encryptNullable(e.health),
+          dietaryNeeds: e.diet,
+          livingSituation: e.living,
+          subsidyCategory: e.category,
+          subsidyVerification: e.verification,
+          createdBy: owner.id,
+        });
+        if (e.name === '王建国') await m.getRepository(UserEntity).update({ id: users.get('王建国')!.id }, { elderId: elder.id });
+      }
+      for (const c of h.children) {
+        await m.getRepository(ChildEntity).save({ householdId: household.id, name: c.name, birthDate: c.birth, idNumberEnc: null, idNumberHash: null, createdBy: owner.id });
+      }
+    }
+    // 李强 also manages his parents-in-law's household, so the household switcher has two entries.
+    const zhang = await m.getRepository(HouseholdEntity).findOneByOrFail({ name: '张家' });
+    await m.getRepository(HouseholdMemberEntity).insert({ householdId: zhang.id, userId: users.get('李强')!.id, role: 'member' });
+
+    let staffNo = 0;
+    for (const p of PROVIDERS) {
+      const region = regions.get(p.community)!;
+      const spot = around(rand, { lat: region.centerLat, lng: region.centerLng }, 400);
+      const provider = await m.getRepository(ProviderEntity).save({
+        kind: p.kind, name: p.name, licenceNo: p.licence, regionId: region.id, address: `昆山市玉山镇${region.name}服务中心`,
+        lat: spot.lat, lng: spot.lng, serviceRadiusM: p.radius, status: 'approved', phone: `0512-5${String(7_000_000 + staffNo * 31).slice(-7)}`,
+      });
+      for (let i = 0; i < p.staff; i++, staffNo++) {
+        const home = around(rand, DEMO_CENTER, 3000);
+        const skills = HOME_CARE_SKILLS.filter(() => rand() < 0.5);
+        const isDemoLogin = p.name === '安康居家养老服务中心' && i === 0;
+        await m.getRepository(ProviderStaffEntity).save({
+          providerId: provider.id,
+          userId: isDemoLogin ? users.get('周护理')!.id : null,
+          name: isDemoLogin ? '周护理' : STAFF_SURNAMES[staffNo % STAFF_SURNAMES.length] + STAFF_GIVEN[staffNo % STAFF_GIVEN.length],
+          phoneEnc: cipher.encrypt(`137${String(30_000_000 + staffNo * 65_537).slice(-8)}`),
+          skills: isDemoLogin ? HOME_CARE_SKILLS : skills.length ? skills : ['visit'],
+          homeLat: home.lat,
+          homeLng: home.lng,
+          maxConcurrentJobs: 2 + (staffNo % 2),
+          ratingX100: 430 + Math.floor(rand() * 70),
+          onDuty: rand() < 0.7,
+        });
+      }
+    }
+  });
+  return { seeded: true, logins: DEMO_LOGINS };
+}
+
+async function seedRegions(m: EntityManager): Promise<Map<string, RegionEntity>> {
+  const repo = m.getRepository(RegionEntity);
+  const out = new Map<string, RegionEntity>();
+  const district = await repo.save({ id: randomUUID(), code: DISTRICT_CODE, name: '昆山市', level: 'district', parentId: null, centerLat: DEMO_CENTER.lat, centerLng: DEMO_CENTER.lng, population: 2_100_000 });
+  const street = await repo.save({ id: randomUUID(), code: 'ks-ys', name: '玉山镇', level: 'street', parentId: district.id, centerLat: DEMO_CENTER.lat, centerLng: DEMO_CENTER.lng, population: 67_800 });
+  out.set(district.code, district).set(street.code, street);
+  for (const c of COMMUNITIES) {
+    const region = await repo.save({ id: randomUUID(), code: c.code, name: c.name, level: 'community', parentId: street.id, centerLat: Number((DEMO_CENTER.lat + c.offset.lat).toFixed(7)), centerLng: Number((DEMO_CENTER.lng + c.offset.lng).toFixed(7)), population: c.population });
+    out.set(c.code, region);
+  }
+  await m.getRepository(RegionPolicyEntity).save({ regionId: street.id, kind: 'subsidy', version: 1, effectiveFrom: new Date('2026-01-01T00:00:00+08:00'), rules: DEMO_SUBSIDY_RULES, createdBy: null });
+  return out;
+}

@@ -1,0 +1,120 @@
+import { birthDateFromIdNumber, ErrorCode, isWithinChina, OutboxEvent, SubsidyVerification } from '@carecircle/shared';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../common/auth/principal.js';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { onDuplicateKey } from '../common/typeorm.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { RegionsService } from '../regions/regions.service.js';
+import type { CreateElderDto, ElderResponse, GeoPointDto, UpdateElderDto } from './dto/elder.dto.js';
+import { ElderEntity } from './entities/elder.entity.js';
+import { HouseholdAccess } from './household-access.service.js';
+import { PersonalDataMapper } from './personal-data.mapper.js';
+
+@Injectable()
+export class EldersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: HouseholdAccess,
+    private readonly regions: RegionsService,
+    private readonly outbox: OutboxService,
+    private readonly cipher: FieldCipher,
+    private readonly mapper: PersonalDataMapper,
+  ) {}
+
+  async add(userId: string, householdId: string, dto: CreateElderDto): Promise<ElderResponse> {
+    await this.access.requireMember(userId, householdId);
+    assertInChina(dto.location);
+    if (dto.regionId) await this.regions.requireRegion(dto.regionId);
+    const identity = this.identityFrom(dto.idNumber);
+    const id = await this.uniqueIdNumber(() =>
+      this.dataSource.transaction(async (manager) => {
+        const elder = await manager.getRepository(ElderEntity).save({
+          householdId,
+          name: dto.name,
+          ...identity,
+          phoneEnc: this.cipher.encryptNullable(dto.phone),
+          address: dto.address,
+          lat: dto.location.lat,
+          lng: dto.location.lng,
+          regionId: dto.regionId ?? null,
+          emergencyContactsEnc: this.cipher.encrypt(JSON.stringify(dto.emergencyContacts)),
+          healthNotesEnc: this.cipher.encryptNullable(dto.healthNotes),
+          dietaryNeeds: dto.dietaryNeeds,
+          livingSituation: dto.livingSituation,
+          subsidyCategory: dto.subsidyCategory,
+          subsidyVerification: SubsidyVerification.UNVERIFIED,
+          createdBy: userId,
+        });
+        await this.outbox.add(manager, OutboxEvent.ELDER_ADDED, elder.id, { householdId, elderId: elder.id, elderName: elder.name, addedBy: userId });
+        return elder.id;
+      }),
+    );
+    await this.outbox.kick();
+    return this.mapper.elder(await this.dataSource.getRepository(ElderEntity).findOneByOrFail({ id }));
+  }
+
+  async get(principal: Principal, elderId: string): Promise<ElderResponse> {
+    return this.mapper.elder(await this.access.requireElder(principal, elderId));
+  }
+
+  async update(userId: string, elderId: string, dto: UpdateElderDto): Promise<ElderResponse> {
+    const elder = await this.access.requireElderOfMyHousehold(userId, elderId);
+    if (dto.location) assertInChina(dto.location);
+    if (dto.regionId) await this.regions.requireRegion(dto.regionId);
+    const changes: Partial<ElderEntity> = {};
+    if (dto.name !== undefined) changes.name = dto.name;
+    if (dto.idNumber !== undefined) Object.assign(changes, this.identityFrom(dto.idNumber));
+    if (dto.phone !== undefined) changes.phoneEnc = this.cipher.encryptNullable(dto.phone);
+    if (dto.address !== undefined) changes.address = dto.address;
+    if (dto.location !== undefined) Object.assign(changes, { lat: dto.location.lat, lng: dto.location.lng });
+    if (dto.regionId !== undefined) changes.regionId = dto.regionId ?? null;
+    if (dto.emergencyContacts !== undefined) changes.emergencyContactsEnc = this.cipher.encrypt(JSON.stringify(dto.emergencyContacts));
+    if (dto.healthNotes !== undefined) changes.healthNotesEnc = this.cipher.encryptNullable(dto.healthNotes);
+    if (dto.dietaryNeeds !== undefined) changes.dietaryNeeds = dto.dietaryNeeds;
+    if (dto.livingSituation !== undefined) changes.livingSituation = dto.livingSituation;
+    if (dto.subsidyCategory !== undefined && dto.subsidyCategory !== elder.subsidyCategory) {
+      // A newly declared category must be verified again before any subsidy applies.
+      changes.subsidyCategory = dto.subsidyCategory;
+      changes.subsidyVerification = SubsidyVerification.UNVERIFIED;
+    }
+    if (Object.keys(changes).length > 0) {
+      await this.uniqueIdNumber(() => this.dataSource.getRepository(ElderEntity).update({ id: elder.id }, changes));
+    }
+    return this.mapper.elder(await this.dataSource.getRepository(ElderEntity).findOneByOrFail({ id: elder.id }));
+  }
+
+  /** Soft delete: past orders keep pointing at the elder; the ID number can be added again. */
+  async remove(userId: string, elderId: string): Promise<void> {
+    const elder = await this.access.requireElderOfMyHousehold(userId, elderId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(ElderEntity).update({ id: elder.id }, { idNumberHash: null });
+      await manager.getRepository(ElderEntity).softDelete({ id: elder.id });
+    });
+  }
+
+  private identityFrom(idNumber: string) {
+    const birthDate = birthDateFromIdNumber(idNumber)!;
+    // The 17th character of a resident ID number is odd for men and even for women.
+    const gender: 'male' | 'female' = Number(idNumber[16]) % 2 === 1 ? 'male' : 'female';
+    return { idNumberEnc: this.cipher.encrypt(idNumber), idNumberHash: this.cipher.blindIndex(idNumber), birthDate, gender };
+  }
+
+  private uniqueIdNumber<T>(work: () => Promise<T>): Promise<T> {
+    return onDuplicateKey(work, () =>
+      new DomainError(ErrorCode.ELDER_ID_NUMBER_TAKEN, '这位老人已由其他家庭添加，请让该家庭的家人邀请您加入', {
+        fields: [{ field: 'idNumber', message: '该身份证号已登记' }],
+      }),
+    );
+  }
+
+}
+
+function assertInChina(location: GeoPointDto): void {
+  if (!isWithinChina(location)) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'location: 位置不在中国境内，请检查经纬度是否填反', {
+      fields: [{ field: 'location', message: '位置不在中国境内，请检查经纬度是否填反' }],
+    });
+  }
+}

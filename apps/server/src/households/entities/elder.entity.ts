@@ -1,0 +1,35 @@
+import type { DietaryNeed, LivingSituation, SubsidyCategory, SubsidyVerification } from '@carecircle/shared';
+import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { decimalToNumber } from '../../common/typeorm.js';
+
+/**
+ * An elder's profile. ID number, phone, emergency contacts and health notes are personal
+ * information under PIPL: stored only encrypted (`*_enc`), found by a keyed hash.
+ */
+@Entity('elders')
+export class ElderEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Index() @Column({ name: 'household_id', type: 'char', length: 36 }) householdId!: string;
+  @Column({ type: 'varchar', length: 40 }) name!: string;
+  @Column({ type: 'varchar', length: 8 }) gender!: 'male' | 'female';
+  @Column({ name: 'birth_date', type: 'date' }) birthDate!: string;
+  @Column({ name: 'id_number_enc', type: 'varchar', length: 200 }) idNumberEnc!: string;
+  /** Cleared when the elder is removed, so the same person can be added again. */
+  @Column({ name: 'id_number_hash', type: 'char', length: 64, nullable: true, unique: true }) idNumberHash!: string | null;
+  @Column({ name: 'phone_enc', type: 'varchar', length: 200, nullable: true }) phoneEnc!: string | null;
+  @Column({ type: 'varchar', length: 200 }) address!: string;
+  @Column({ type: 'decimal', precision: 10, scale: 7, transformer: decimalToNumber }) lat!: number;
+  @Column({ type: 'decimal', precision: 10, scale: 7, transformer: decimalToNumber }) lng!: number;
+  @Column({ name: 'region_id', type: 'char', length: 36, nullable: true }) regionId!: string | null;
+  @Column({ name: 'emergency_contacts_enc', type: 'text' }) emergencyContactsEnc!: string;
+  @Column({ name: 'health_notes_enc', type: 'text', nullable: true }) healthNotesEnc!: string | null;
+  @Column({ name: 'dietary_needs', type: 'json' }) dietaryNeeds!: DietaryNeed[];
+  @Column({ name: 'living_situation', type: 'varchar', length: 20 }) livingSituation!: LivingSituation;
+  @Column({ name: 'subsidy_category', type: 'varchar', length: 32 }) subsidyCategory!: SubsidyCategory;
+  /** A declared category gives no subsidy until an operator verifies it. */
+  @Column({ name: 'subsidy_verification', type: 'varchar', length: 16 }) subsidyVerification!: SubsidyVerification;
+  @Column({ name: 'created_by', type: 'char', length: 36 }) createdBy!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
+  @DeleteDateColumn({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true }) deletedAt!: Date | null;
+}

@@ -1,0 +1,65 @@
+import { ageInMonths, ageInYears, maskIdNumber, maskPhone, type EmergencyContact } from '@carecircle/shared';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import type { ChildResponse, ElderListItemResponse, ElderResponse } from './dto/elder.dto.js';
+import type { ChildEntity } from './entities/child.entity.js';
+import type { ElderEntity } from './entities/elder.entity.js';
+
+/** Turns stored rows into what goes on the wire: decrypted for the detail view, masked in lists. */
+@Injectable()
+export class PersonalDataMapper {
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  elderListItem(e: ElderEntity): ElderListItemResponse {
+    const phone = this.cipher.decryptNullable(e.phoneEnc);
+    return {
+      id: e.id,
+      householdId: e.householdId,
+      name: e.name,
+      gender: e.gender,
+      age: ageInYears(e.birthDate, this.today()),
+      phoneMasked: phone ? maskPhone(phone) : null,
+      address: e.address,
+      livingSituation: e.livingSituation,
+      subsidyCategory: e.subsidyCategory,
+      subsidyVerification: e.subsidyVerification,
+    };
+  }
+
+  elder(e: ElderEntity): ElderResponse {
+    return {
+      ...this.elderListItem(e),
+      birthDate: e.birthDate,
+      idNumberMasked: maskIdNumber(this.cipher.decrypt(e.idNumberEnc)),
+      phone: this.cipher.decryptNullable(e.phoneEnc),
+      location: { lat: e.lat, lng: e.lng },
+      regionId: e.regionId,
+      emergencyContacts: JSON.parse(this.cipher.decrypt(e.emergencyContactsEnc)) as EmergencyContact[],
+      healthNotes: this.cipher.decryptNullable(e.healthNotesEnc),
+      dietaryNeeds: e.dietaryNeeds,
+      createdAt: e.createdAt.toISOString(),
+      updatedAt: e.updatedAt.toISOString(),
+    };
+  }
+
+  child(c: ChildEntity): ChildResponse {
+    const idNumber = this.cipher.decryptNullable(c.idNumberEnc);
+    return {
+      id: c.id,
+      householdId: c.householdId,
+      name: c.name,
+      birthDate: c.birthDate,
+      ageMonths: ageInMonths(c.birthDate, this.today()),
+      idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
+    };
+  }
+
+  /** Today's date in Asia/Shanghai, where ages are counted. */
+  today(): string {
+    return new Date(this.clock.now().getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,12 @@
+import { JOB, OutboxEvent, QUEUE } from '@carecircle/shared';
+
+export interface OutboxRoute {
+  queue: (typeof QUEUE)[keyof typeof QUEUE];
+  job: (typeof JOB)[keyof typeof JOB];
+}
+
+/** Which queue each outbox event is relayed to. Every event needs a route (checked by type). */
+export const OUTBOX_ROUTES: Record<OutboxEvent, OutboxRoute[]> = {
+  [OutboxEvent.HOUSEHOLD_MEMBER_JOINED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+  [OutboxEvent.ELDER_ADDED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+};

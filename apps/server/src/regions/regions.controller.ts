@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Role } from '@carecircle/shared';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CreateRegionPolicyDto, RegionPolicyResponse, RegionResponse } from './dto/region.dto.js';
+import { RegionsService } from './regions.service.js';
+
+@ApiTags('regions')
+@ApiBearerAuth()
+@Controller('regions')
+export class RegionsController {
+  constructor(private readonly regions: RegionsService) {}
+
+  @Get()
+  @ApiOperation({ summary: '区、街道、社区列表' })
+  @ApiOkResponse({ type: [RegionResponse] })
+  list(): Promise<RegionResponse[]> {
+    return this.regions.list();
+  }
+
+  @Get(':id/policies')
+  @ApiOperation({ summary: '地区政策表（按类型、版本）' })
+  @ApiQuery({ name: 'kind', required: false })
+  @ApiOkResponse({ type: [RegionPolicyResponse] })
+  policies(@Param('id', ParseUuidPipe) id: string, @Query('kind') kind?: string): Promise<RegionPolicyResponse[]> {
+    return this.regions.policies(id, kind);
+  }
+
+  @Post(':id/policies')
+  @Roles(Role.OPERATOR)
+  @ApiOperation({ summary: '发布地区政策表的新版本（街道运营）' })
+  @ApiCreatedResponse({ type: RegionPolicyResponse })
+  addPolicy(@CurrentUser() user: Principal, @Param('id', ParseUuidPipe) id: string, @Body() dto: CreateRegionPolicyDto): Promise<RegionPolicyResponse> {
+    return this.regions.addPolicy(user.userId, id, dto);
+  }
+}

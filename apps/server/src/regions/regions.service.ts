@@ -1,0 +1,73 @@
+import { ErrorCode } from '@carecircle/shared';
+import { Injectable } from '@nestjs/common';
+import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { onDuplicateKey } from '../common/typeorm.js';
+import type { CreateRegionPolicyDto, RegionPolicyResponse, RegionResponse } from './dto/region.dto.js';
+import { RegionPolicyEntity } from './entities/region-policy.entity.js';
+import { RegionEntity } from './entities/region.entity.js';
+
+@Injectable()
+export class RegionsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(): Promise<RegionResponse[]> {
+    const regions = await this.dataSource.getRepository(RegionEntity).find({ order: { code: 'ASC' } });
+    return regions.map(toRegionResponse);
+  }
+
+  async requireRegion(id: string, manager: EntityManager = this.dataSource.manager): Promise<RegionEntity> {
+    const region = await manager.getRepository(RegionEntity).findOneBy({ id });
+    if (!region) throw new DomainError(ErrorCode.REGION_NOT_FOUND, '所选社区不存在，请重新选择', { regionId: id });
+    return region;
+  }
+
+  /** Versions of one kind of rule for a region, newest first. */
+  async policies(regionId: string, kind?: string): Promise<RegionPolicyResponse[]> {
+    await this.requireRegion(regionId);
+    const rows = await this.dataSource.getRepository(RegionPolicyEntity).find({
+      where: kind ? { regionId, kind } : { regionId },
+      order: { kind: 'ASC', version: 'DESC' },
+    });
+    return rows.map(toPolicyResponse);
+  }
+
+  /** A new version of a rule table; earlier versions stay, so past orders keep theirs. */
+  async addPolicy(operatorId: string, regionId: string, dto: CreateRegionPolicyDto): Promise<RegionPolicyResponse> {
+    await this.requireRegion(regionId);
+    const saved = await onDuplicateKey(() => this.dataSource.transaction(async (manager) => {
+      const [{ next }] = await manager.query(
+        'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM region_policies WHERE region_id = ? AND kind = ? FOR UPDATE',
+        [regionId, dto.kind],
+      );
+      return manager.getRepository(RegionPolicyEntity).save({
+        regionId, kind: dto.kind, version: Number(next), effectiveFrom: new Date(dto.effectiveFrom), rules: dto.rules, createdBy: operatorId,
+      });
+    }), () => new DomainError(ErrorCode.CONFLICT, '另一位运营人员刚刚发布了新版本，请刷新后再试'));
+    return toPolicyResponse(saved);
+  }
+
+  /**
+   * The rule version in force at `at` for this region, looking up the region tree
+   * (a community inherits its street's table unless it has its own).
+   */
+  async policyInForce(regionId: string, kind: string, at: Date): Promise<RegionPolicyEntity | null> {
+    const regions = this.dataSource.getRepository(RegionEntity);
+    const policies = this.dataSource.getRepository(RegionPolicyEntity);
+    let current: RegionEntity | null = await regions.findOneBy({ id: regionId });
+    while (current) {
+      const policy = await policies.findOne({ where: { regionId: current.id, kind, effectiveFrom: LessThanOrEqual(at) }, order: { effectiveFrom: 'DESC', version: 'DESC' } });
+      if (policy) return policy;
+      current = current.parentId ? await regions.findOneBy({ id: current.parentId }) : null;
+    }
+    return null;
+  }
+}
+
+function toRegionResponse(r: RegionEntity): RegionResponse {
+  return { id: r.id, name: r.name, level: r.level, parentId: r.parentId, center: { lat: r.centerLat, lng: r.centerLng } };
+}
+
+function toPolicyResponse(p: RegionPolicyEntity): RegionPolicyResponse {
+  return { id: p.id, regionId: p.regionId, kind: p.kind, version: p.version, effectiveFrom: p.effectiveFrom.toISOString(), rules: p.rules };
+}

@@ -1,0 +1,19 @@
+export const Role = {
+  FAMILY: 'family',
+  GUARDIAN: 'guardian',
+  ELDER: 'elder',
+  PROVIDER_STAFF: 'provider_staff',
+  PROVIDER_ADMIN: 'provider_admin',
+  OPERATOR: 'operator',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES: readonly Role[] = Object.values(Role);
+
+export const ROLE_LABELS: Record<Role, string> = {
+  family: '家属',
+  guardian: '婴幼儿家长',
+  elder: '老人',
+  provider_staff: '服务人员',
+  provider_admin: '机构管理员',
+  operator: '街道运营',
+};
