@@ -17,6 +17,10 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { WorkerModule } from './worker.module.js';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { DispatchModule } from './dispatch/dispatch.module.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
 
 @Global()
 @Module({ providers: [Clock, FieldCipher], exports: [Clock, FieldCipher] })
@@ -46,6 +50,10 @@ export class AppModule {
         RegionsModule,
         HouseholdsModule,
         NotificationsModule,
+        CatalogModule,
+        ProvidersModule,
+        OrdersModule,
+        DispatchModule,
         HealthModule,
         ...(role === 'api' ? [] : [WorkerModule]),
       ],

@@ -28,6 +28,12 @@ export function configureHttp(app: NestExpressApplication, setup: HttpSetup): vo
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // wx.request has no PATCH: the mini-program sends POST with X-HTTP-Method-Override.
+  app.use((req: { method: string; headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void) => {
+    const override = req.headers['x-http-method-override'];
+    if (req.method === 'POST' && typeof override === 'string' && /^(PATCH|PUT|DELETE)$/i.test(override)) req.method = override.toUpperCase();
+    next();
+  });
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(

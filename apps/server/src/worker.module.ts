@@ -3,22 +3,34 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { appConfig, type AppConfig } from './config/configuration.js';
+import { DispatchModule } from './dispatch/dispatch.module.js';
+import { DispatchProcessor } from './dispatch/dispatch.processor.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
+import { StaffPositions } from './providers/staff-positions.service.js';
+import { dispatchConfig, type DispatchConfig } from './config/configuration.js';
 import { NotifyProcessor } from './notifications/notify.processor.js';
 import { OutboxProcessor } from './outbox/outbox.processor.js';
 
 const RELAY_REPEAT_ID = 'outbox-relay-poll';
+const SWEEP_REPEAT_ID = 'dispatch-sweep';
 
 /** The worker role: Bull processors, and the periodic outbox relay that catches anything a kick missed. */
-@Module({ imports: [NotificationsModule], providers: [OutboxProcessor, NotifyProcessor] })
+@Module({ imports: [NotificationsModule, DispatchModule, ProvidersModule], providers: [OutboxProcessor, NotifyProcessor, DispatchProcessor] })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QUEUE.OUTBOX) private readonly outboxQueue: Queue,
+    @InjectQueue(QUEUE.DISPATCH) private readonly dispatchQueue: Queue,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
+    @Inject(dispatchConfig.KEY) private readonly dispatch: DispatchConfig,
+    private readonly positions: StaffPositions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // A repeatable job is one schedule for all workers, not a timer inside each process.
     await this.outboxQueue.add(JOB.RELAY_OUTBOX, {}, { jobId: RELAY_REPEAT_ID, repeat: { every: this.config.outboxPollMs }, removeOnComplete: true, removeOnFail: true });
+    await this.dispatchQueue.add(JOB.DISPATCH_SWEEP, {}, { jobId: SWEEP_REPEAT_ID, repeat: { every: this.dispatch.sweepMs }, removeOnComplete: true, removeOnFail: true });
+    // Redis holds positions only as a cache of MariaDB: refill it in case Redis restarted empty.
+    await this.positions.rebuild();
   }
 }

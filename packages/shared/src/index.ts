@@ -8,3 +8,7 @@ export * from './rules/money.js';
 export * from './api/auth.js';
 export * from './api/households.js';
 export * from './queues.js';
+export * from './enums/service.js';
+export * from './rules/order-state-machine.js';
+export * from './rules/price-breakdown.js';
+export * from './api/orders.js';

@@ -2,16 +2,23 @@
 export const QUEUE = {
   OUTBOX: 'outbox',
   NOTIFY: 'notify',
+  DISPATCH: 'dispatch',
 } as const;
 
 export const JOB = {
   RELAY_OUTBOX: 'relay-outbox',
   SEND_NOTIFICATION: 'send-notification',
+  DISPATCH_ORDER: 'dispatch-order',
+  OFFER_EXPIRY: 'offer-expiry',
+  DISPATCH_SWEEP: 'dispatch-sweep',
 } as const;
 
 /** Outbox event types written in the same transaction as the change they announce. */
 export const OutboxEvent = {
   HOUSEHOLD_MEMBER_JOINED: 'household.member_joined',
   ELDER_ADDED: 'elder.added',
+  ORDER_CREATED: 'order.created',
+  ORDER_STATUS_CHANGED: 'order.status_changed',
+  OFFER_MADE: 'offer.made',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];

@@ -50,7 +50,18 @@ export const piiConfig = registerAs('pii', () => {
   return { encryptionKey: env.PII_ENCRYPTION_KEY, indexKey: env.PII_INDEX_KEY };
 });
 
-export const configurations = [appConfig, databaseConfig, redisConfig, authConfig, wechatConfig, piiConfig];
+export const dispatchConfig = registerAs('dispatch', () => {
+  const env = loadEnv();
+  return {
+    offerTimeoutSeconds: env.DISPATCH_OFFER_TIMEOUT_SECONDS,
+    radiiM: env.DISPATCH_RADII_M.split(',').map(Number),
+    leadMinutes: env.DISPATCH_LEAD_MINUTES,
+    sweepMs: env.DISPATCH_SWEEP_MS,
+    checkInRadiusM: env.CHECK_IN_RADIUS_M,
+  };
+});
+
+export const configurations = [appConfig, databaseConfig, redisConfig, authConfig, wechatConfig, piiConfig, dispatchConfig];
 
 export type AppConfig = ReturnType<typeof appConfig>;
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
@@ -58,3 +69,4 @@ export type RedisConfig = ReturnType<typeof redisConfig>;
 export type AuthConfig = ReturnType<typeof authConfig>;
 export type WechatConfig = ReturnType<typeof wechatConfig>;
 export type PiiConfig = ReturnType<typeof piiConfig>;
+export type DispatchConfig = ReturnType<typeof dispatchConfig>;

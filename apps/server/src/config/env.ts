@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsJSON, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsJSON, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -42,6 +42,13 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(60) INVITE_TTL_SECONDS = 7 * 24 * 3600;
   @Transform(toInt) @IsInt() @Min(100) OUTBOX_POLL_MS = 1000;
   @IsOptional() @IsString() H5_DIST_DIR?: string;
+
+  @Transform(toInt) @IsInt() @Min(5) DISPATCH_OFFER_TIMEOUT_SECONDS = 60;
+  /** Comma-separated radii the search widens through, in metres (the 15-minute circle first). */
+  @Matches(/^\d+(,\d+)*$/) DISPATCH_RADII_M = '3000,5000,8000';
+  @Transform(toInt) @IsInt() @Min(0) DISPATCH_LEAD_MINUTES = 120;
+  @Transform(toInt) @IsInt() @Min(1000) DISPATCH_SWEEP_MS = 5000;
+  @Transform(toInt) @IsInt() @Min(10) CHECK_IN_RADIUS_M = 200;
 }
 
 export class EnvError extends Error {}

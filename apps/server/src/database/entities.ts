@@ -13,6 +13,17 @@ import { ProviderStaffEntity } from '../providers/entities/provider-staff.entity
 import { ProviderEntity } from '../providers/entities/provider.entity.js';
 import { Foundation1764000000000 } from './migrations/1764000000000-Foundation.js';
 import { Providers1764000001000 } from './migrations/1764000001000-Providers.js';
+import { Orders1764000002000 } from './migrations/1764000002000-Orders.js';
+import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
+import { ProviderServicePriceEntity } from '../catalog/entities/provider-service-price.entity.js';
+import { ProviderAdminEntity } from '../providers/entities/provider-admin.entity.js';
+import { StaffCertificateEntity } from '../providers/entities/staff-certificate.entity.js';
+import { OrderEntity } from '../orders/entities/order.entity.js';
+import { OrderEventEntity } from '../orders/entities/order-event.entity.js';
+import { ServiceRecordEntity } from '../orders/entities/service-record.entity.js';
+import { DispatchRoundEntity } from '../dispatch/entities/dispatch-round.entity.js';
+import { OfferEntity } from '../dispatch/entities/offer.entity.js';
+import { SubsidyLedgerEntity } from '../subsidies/entities/subsidy-ledger.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -28,6 +39,16 @@ export const ENTITIES = [
   NotificationEntity,
   ProviderEntity,
   ProviderStaffEntity,
+  ServiceTypeEntity,
+  ProviderServicePriceEntity,
+  ProviderAdminEntity,
+  StaffCertificateEntity,
+  OrderEntity,
+  OrderEventEntity,
+  ServiceRecordEntity,
+  DispatchRoundEntity,
+  OfferEntity,
+  SubsidyLedgerEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000];
+export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000, Orders1764000002000];

@@ -1,6 +1,6 @@
-import { OutboxEvent } from '@carecircle/shared';
+import { ORDER_STATUS_LABELS, OutboxEvent, SERVICE_LABELS, type OrderStatus, type ServiceCode } from '@carecircle/shared';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { UserEntity } from '../auth/entities/user.entity.js';
 import { HouseholdMemberEntity } from '../households/entities/household-member.entity.js';
 import { HouseholdEntity } from '../households/entities/household.entity.js';
@@ -57,23 +57,81 @@ export class NotificationsService {
   }
 
   private async messagesFor({ event, payload }: OutboxDelivery): Promise<Map<string, NotificationMessage>> {
+    switch (event) {
+      case OutboxEvent.HOUSEHOLD_MEMBER_JOINED:
+      case OutboxEvent.ELDER_ADDED:
+        return this.householdMessages(event, payload);
+      case OutboxEvent.ORDER_STATUS_CHANGED:
+        return this.orderMessages(payload);
+      case OutboxEvent.OFFER_MADE:
+        return this.offerMessages(payload);
+      default:
+        return new Map();
+    }
+  }
+
+  private async householdMessages(event: string, payload: Record<string, unknown>): Promise<Map<string, NotificationMessage>> {
     const out = new Map<string, NotificationMessage>();
-    const householdId = String(payload.householdId ?? '');
-    if (!householdId) return out;
-    const household = await this.dataSource.getRepository(HouseholdEntity).findOneBy({ id: householdId });
+    const household = await this.dataSource.getRepository(HouseholdEntity).findOneBy({ id: String(payload.householdId ?? '') });
     if (!household) return out;
-    const members = await this.dataSource.getRepository(HouseholdMemberEntity).findBy({ householdId });
     const actorId = String(event === OutboxEvent.HOUSEHOLD_MEMBER_JOINED ? payload.userId : payload.addedBy);
     const actor = await this.dataSource.getRepository(UserEntity).findOneBy({ id: actorId });
-    const others = members.filter((m) => m.userId !== actorId).map((m) => m.userId);
-    const users = await this.dataSource.getRepository(UserEntity).findBy({ id: In(others.length ? others : ['-']) });
-    for (const user of users) {
-      if (event === OutboxEvent.HOUSEHOLD_MEMBER_JOINED) {
-        out.set(user.id, { topic: event, title: '家人加入', body: `${actor?.nickname ?? '一位家人'} 已加入「${household.name}」`, page: 'subpackages/household/pages/detail/index' });
-      } else if (event === OutboxEvent.ELDER_ADDED) {
-        out.set(user.id, { topic: event, title: '新增老人', body: `${actor?.nickname ?? '家人'} 添加了老人 ${String(payload.elderName ?? '')}`, page: 'subpackages/household/pages/detail/index' });
-      }
+    const page = 'subpackages/household/pages/detail/index';
+    for (const userId of await this.householdMembers(household.id, actorId)) {
+      out.set(
+        userId,
+        event === OutboxEvent.HOUSEHOLD_MEMBER_JOINED
+          ? { topic: event, title: '家人加入', body: `${actor?.nickname ?? '一位家人'} 已加入「${household.name}」`, page }
+          : { topic: event, title: '新增老人', body: `${actor?.nickname ?? '家人'} 添加了老人 ${String(payload.elderName ?? '')}`, page },
+      );
     }
     return out;
+  }
+
+  /** The family hears of each step a person takes; the operators hear of escalations. */
+  private async orderMessages(payload: Record<string, unknown>): Promise<Map<string, NotificationMessage>> {
+    const out = new Map<string, NotificationMessage>();
+    const status = String(payload.status) as OrderStatus;
+    const orderId = String(payload.orderId);
+    const [order] = await this.dataSource.query('SELECT o.service_code, e.name AS elder_name FROM orders o JOIN elders e ON e.id = o.elder_id WHERE o.id = ?', [orderId]);
+    if (!order) return out;
+    const what = `${order.elder_name}的${SERVICE_LABELS[order.service_code as ServiceCode] ?? '服务'}订单`;
+    const page = `subpackages/orders/pages/detail/index?id=${orderId}`;
+    const topic = `order.${status}`;
+    if (status === 'escalated') {
+      const operators: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE JSON_CONTAINS(roles, '"operator"')`);
+      for (const op of operators) out.set(op.id, { topic, title: '订单待人工派单', body: `${what}暂无人接单，请尽快处理`, page: 'subpackages/operator/pages/escalations/index' });
+    }
+    const familyText: Partial<Record<OrderStatus, string>> = {
+      accepted: '已有服务人员接单',
+      en_route: '服务人员已出发',
+      in_service: '服务人员已到达，开始服务',
+      completed: '服务已完成，请评价',
+      escalated: '正在为您人工安排服务人员',
+      cancelled: '订单已取消',
+    };
+    const text = familyText[status];
+    if (text) {
+      for (const userId of await this.householdMembers(String(payload.householdId), '')) out.set(userId, { topic, title: ORDER_STATUS_LABELS[status], body: `${what}：${text}`, page });
+    }
+    return out;
+  }
+
+  private async offerMessages(payload: Record<string, unknown>): Promise<Map<string, NotificationMessage>> {
+    const out = new Map<string, NotificationMessage>();
+    const [staff] = await this.dataSource.query('SELECT user_id FROM provider_staff WHERE id = ?', [String(payload.staffId)]);
+    if (!staff?.user_id) return out;
+    out.set(staff.user_id, {
+      topic: OutboxEvent.OFFER_MADE,
+      title: payload.urgent ? '紧急派单' : '新派单',
+      body: payload.urgent ? '附近老人紧急呼叫，请立即查看并接单' : '您有一个新的服务派单，请在倒计时内接单',
+      page: 'subpackages/staff/pages/offers/index',
+    });
+    return out;
+  }
+
+  private async householdMembers(householdId: string, exceptUserId: string): Promise<string[]> {
+    const members = await this.dataSource.getRepository(HouseholdMemberEntity).findBy({ householdId });
+    return members.map((m) => m.userId).filter((id) => id !== exceptUserId);
   }
 }

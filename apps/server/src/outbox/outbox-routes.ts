@@ -9,4 +9,8 @@ export interface OutboxRoute {
 export const OUTBOX_ROUTES: Record<OutboxEvent, OutboxRoute[]> = {
   [OutboxEvent.HOUSEHOLD_MEMBER_JOINED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.ELDER_ADDED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+  // The api also queues dispatch right after the commit; this route is the net for a crash in between.
+  [OutboxEvent.ORDER_CREATED]: [{ queue: QUEUE.DISPATCH, job: JOB.DISPATCH_ORDER }],
+  [OutboxEvent.ORDER_STATUS_CHANGED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+  [OutboxEvent.OFFER_MADE]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
 };

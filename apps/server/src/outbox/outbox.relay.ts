@@ -23,8 +23,9 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @InjectQueue(QUEUE.NOTIFY) notifyQueue: Queue,
+    @InjectQueue(QUEUE.DISPATCH) dispatchQueue: Queue,
   ) {
-    this.queues = { [QUEUE.NOTIFY]: notifyQueue };
+    this.queues = { [QUEUE.NOTIFY]: notifyQueue, [QUEUE.DISPATCH]: dispatchQueue };
   }
 
   async relayPending(): Promise<number> {
@@ -37,7 +38,7 @@ export class OutboxRelay {
         const routes = OUTBOX_ROUTES[row.event as keyof typeof OUTBOX_ROUTES] ?? [];
         if (routes.length === 0) this.logger.warn({ msg: 'outbox event has no route; marked published', event: row.event, id: row.id });
         for (const route of routes) {
-          await this.queues[route.queue].add(route.job, { outboxId: row.id, event: row.event, payload: row.payload }, { jobId: `outbox-${row.id}-${route.job}` });
+          await this.queues[route.queue].add(route.job, { outboxId: row.id, event: row.event, payload: row.payload, ...row.payload }, { jobId: `outbox-${row.id}-${route.job}` });
         }
       }
       await manager.getRepository(OutboxEntity).update({ id: In(rows.map((r) => r.id)) }, { publishedAt: this.clock.now() });

@@ -20,13 +20,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: Principal }>();
-    const header = req.headers['authorization'] ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new DomainError(ErrorCode.UNAUTHENTICATED, '请先登录');
+    const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; path: string; query: Record<string, unknown>; user?: Principal }>();
+    const token = bearerToken(req);
+    if (!token) throw new DomainError(ErrorCode.UNAUTHENTICATED, '请先登录');
     let payload: AccessTokenPayload;
     try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload>(match[1]);
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
     } catch (err) {
       if (err instanceof TokenExpiredError) throw new DomainError(ErrorCode.TOKEN_EXPIRED, '登录已过期，请重新登录');
       throw new DomainError(ErrorCode.UNAUTHENTICATED, '登录信息无效，请重新登录');
@@ -42,4 +41,13 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** The Authorization header; for SSE streams also `?access_token=`, as EventSource cannot set headers. */
+function bearerToken(req: { headers: Record<string, string | undefined>; path: string; query: Record<string, unknown> }): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers['authorization'] ?? '');
+  if (match) return match[1];
+  const fromQuery = req.query['access_token'];
+  if (req.path.endsWith('/stream') && typeof fromQuery === 'string' && fromQuery.length > 0) return fromQuery;
+  return null;
 }

@@ -21,6 +21,7 @@ export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
     case ErrorCode.BAD_REQUEST:
+    case ErrorCode.IDEMPOTENCY_KEY_REQUIRED:
     case ErrorCode.CHILD_TOO_OLD:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
@@ -29,6 +30,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.WECHAT_LOGIN_FAILED:
       return 401;
     case ErrorCode.FORBIDDEN_ROLE:
+    case ErrorCode.NOT_STAFF:
     case ErrorCode.HOUSEHOLD_OWNER_ONLY:
       return 403;
     case ErrorCode.NOT_FOUND:
@@ -37,14 +39,27 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ELDER_NOT_FOUND:
     case ErrorCode.CHILD_NOT_FOUND:
     case ErrorCode.REGION_NOT_FOUND:
+    case ErrorCode.SERVICE_NOT_FOUND:
+    case ErrorCode.PROVIDER_NOT_FOUND:
+    case ErrorCode.STAFF_NOT_FOUND:
+    case ErrorCode.ORDER_NOT_FOUND:
+    case ErrorCode.OFFER_NOT_FOUND:
     case ErrorCode.INVITE_INVALID:
       return 404;
     case ErrorCode.CONFLICT:
     case ErrorCode.HOUSEHOLD_ALREADY_MEMBER:
     case ErrorCode.ELDER_ID_NUMBER_TAKEN:
+    case ErrorCode.PROVIDER_LICENCE_TAKEN:
+    case ErrorCode.STAFF_NOT_QUALIFIED:
+    case ErrorCode.ORDER_INVALID_TRANSITION:
+    case ErrorCode.OFFER_TAKEN:
+    case ErrorCode.OFFER_EXPIRED:
       return 409;
     case ErrorCode.INVITE_EXPIRED:
       return 410;
+    case ErrorCode.IDEMPOTENCY_KEY_REUSED:
+    case ErrorCode.CHECK_IN_TOO_FAR:
+      return 422;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
     case ErrorCode.TOO_MANY_REQUESTS:

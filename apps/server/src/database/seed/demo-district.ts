@@ -1,4 +1,4 @@
-import type { DietaryNeed, LivingSituation, SubsidyCategory, SubsidyVerification } from '@carecircle/shared';
+import type { DietaryNeed, LivingSituation, ProviderKind, ServiceCode, SubsidyCategory, SubsidyVerification } from '@carecircle/shared';
 import { birthDateFromIdNumber } from '@carecircle/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -9,7 +9,9 @@ import { ElderEntity } from '../../households/entities/elder.entity.js';
 import { HouseholdMemberEntity } from '../../households/entities/household-member.entity.js';
 import { HouseholdEntity } from '../../households/entities/household.entity.js';
 import { ProviderStaffEntity } from '../../providers/entities/provider-staff.entity.js';
-import { ProviderEntity, type ProviderKind } from '../../providers/entities/provider.entity.js';
+import { ProviderEntity } from '../../providers/entities/provider.entity.js';
+import { ProviderAdminEntity } from '../../providers/entities/provider-admin.entity.js';
+import { StaffCertificateEntity } from '../../providers/entities/staff-certificate.entity.js';
 import { RegionPolicyEntity } from '../../regions/entities/region-policy.entity.js';
 import { RegionEntity } from '../../regions/entities/region.entity.js';
 import { DEMO_LOGINS } from './demo-logins.js';
@@ -120,7 +122,7 @@ const COMMUNITIES = [
   { code: 'ks-ys-xc', name: '新城社区', offset: { lat: -0.009, lng: -0.009 }, population: 21_300 },
 ];
 
-const HOME_CARE_SKILLS = ['cleaning', 'bathing', 'medical_escort', 'mobility', 'shopping', 'visit', 'companionship', 'rehab', 'repair', 'emergency'];
+const HOME_CARE_SKILLS: ServiceCode[] = ['cleaning', 'bathing', 'medical_escort', 'mobility', 'shopping', 'visit', 'companionship', 'rehab', 'repair', 'emergency'];
 
 const PROVIDERS: { kind: ProviderKind; name: string; licence: string; community: string; radius: number; staff: number }[] = [
   { kind: 'home_care', name: '安康居家养老服务中心', licence: 'JS-KS-YL-2023-0101', community: 'ks-ys-cy', radius: 5000, staff: 10 },
@@ -213,12 +215,14 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
       const provider = await m.getRepository(ProviderEntity).save({
         kind: p.kind, name: p.name, licenceNo: p.licence, regionId: region.id, address: `昆山市玉山镇${region.name}服务中心`,
         lat: spot.lat, lng: spot.lng, serviceRadiusM: p.radius, status: 'approved', phone: `0512-5${String(7_000_000 + staffNo * 31).slice(-7)}`,
+        cancelAfterAcceptFeeFen: 0, cancelAfterDeparturePercent: 20, recommended: true, createdBy: null,
       });
+      if (p.name === '安康居家养老服务中心') await m.getRepository(ProviderAdminEntity).insert({ providerId: provider.id, userId: users.get('孙经理')!.id });
       for (let i = 0; i < p.staff; i++, staffNo++) {
         const home = around(rand, DEMO_CENTER, 3000);
         const skills = HOME_CARE_SKILLS.filter(() => rand() < 0.5);
         const isDemoLogin = p.name === '安康居家养老服务中心' && i === 0;
-        await m.getRepository(ProviderStaffEntity).save({
+        const staff = await m.getRepository(ProviderStaffEntity).save({
           providerId: provider.id,
           userId: isDemoLogin ? users.get('周护理')!.id : null,
           name: isDemoLogin ? '周护理' : STAFF_SURNAMES[staffNo % STAFF_SURNAMES.length] + STAFF_GIVEN[staffNo % STAFF_GIVEN.length],
@@ -228,8 +232,22 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
           homeLng: home.lng,
           maxConcurrentJobs: 2 + (staffNo % 2),
           ratingX100: 430 + Math.floor(rand() * 70),
-          onDuty: rand() < 0.7,
+          onDuty: isDemoLogin || rand() < 0.7,
+          lastLat: null,
+          lastLng: null,
+          lastSeenAt: null,
         });
+        // 持证上岗: most care staff hold an elder-care certificate; a few have let it lapse.
+        if (isDemoLogin || rand() < 0.7) {
+          const expired = !isDemoLogin && rand() < 0.15;
+          await m.getRepository(StaffCertificateEntity).insert({ staffId: staff.id, type: 'elder_care', number: `YL-${2024}-${String(10_000 + staffNo)}`, expiresOn: expired ? '2026-06-30' : '2028-12-31' });
+        }
+        if (staff.skills.includes('rehab') && rand() < 0.5) {
+          await m.getRepository(StaffCertificateEntity).insert({ staffId: staff.id, type: 'rehab_therapist', number: `KF-${String(20_000 + staffNo)}`, expiresOn: '2029-06-30' });
+        }
+        if (staff.skills.includes('repair') && rand() < 0.6) {
+          await m.getRepository(StaffCertificateEntity).insert({ staffId: staff.id, type: 'electrician', number: `DG-${String(30_000 + staffNo)}`, expiresOn: '2028-03-31' });
+        }
       }
     }
   });

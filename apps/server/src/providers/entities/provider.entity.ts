@@ -1,8 +1,7 @@
+import type { ProviderKind, ProviderStatus } from '@carecircle/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { decimalToNumber } from '../../common/typeorm.js';
 
-export type ProviderKind = 'home_care' | 'canteen' | 'childcare';
-export type ProviderStatus = 'pending' | 'approved' | 'suspended';
 
 /** 服务机构: a home-care company, a canteen or a childcare centre, approved by the operator. */
 @Entity('providers')
@@ -19,5 +18,10 @@ export class ProviderEntity {
   @Column({ name: 'service_radius_m', type: 'int' }) serviceRadiusM!: number;
   @Column({ type: 'varchar', length: 16 }) status!: ProviderStatus;
   @Column({ type: 'varchar', length: 20, nullable: true }) phone!: string | null;
+  @Column({ name: 'cancel_after_accept_fee_fen', type: 'int' }) cancelAfterAcceptFeeFen!: number;
+  @Column({ name: 'cancel_after_departure_percent', type: 'int' }) cancelAfterDeparturePercent!: number;
+  /** On the region's 推荐清单: government-paid (subsidised) orders go only to these. */
+  @Column({ type: 'boolean' }) recommended!: boolean;
+  @Column({ name: 'created_by', type: 'char', length: 36, nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }

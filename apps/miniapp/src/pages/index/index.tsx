@@ -1,0 +1,155 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import ChildCard from '../../components/ChildCard'
+import ElderCard from '../../components/ElderCard'
+import EmptyState from '../../components/EmptyState'
+import PageState from '../../components/PageState'
+import SectionHeader from '../../components/SectionHeader'
+import { useLoader } from '../../hooks/useLoader'
+import { loadHome } from '../../services/home'
+import { navigate, redirectToLogin, routes } from '../../services/navigation'
+import { hasSession, setCurrentHouseholdId } from '../../services/storage'
+import { greeting } from '../../utils/dates'
+import './index.scss'
+
+export default function IndexPage() {
+  const loggedIn = hasSession()
+  const { data, loading, error, reload } = useLoader(loadHome, { enabled: loggedIn })
+
+  useDidShow(() => {
+    if (!hasSession()) redirectToLogin()
+  })
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!data) {
+    return (
+      <View className='cc-page'>
+        <PageState loading={loading || !loggedIn} error={error} onRetry={reload} />
+      </View>
+    )
+  }
+
+  const { me, households, household } = data
+
+  async function switchHousehold() {
+    try {
+      const { tapIndex } = await Taro.showActionSheet({ itemList: households.slice(0, 6).map((h) => h.name) })
+      setCurrentHouseholdId(households[tapIndex].id)
+      await reload()
+    } catch {
+      // closed without choosing
+    }
+  }
+
+  return (
+    <View className='cc-page home'>
+      <View className='home__hello'>
+        <Text className='cc-title'>
+          {greeting(new Date().getHours())}，{me.nickname}
+        </Text>
+        {household ? (
+          <View className='home__household'>
+            <Text className='cc-muted'>当前家庭：{household.name}</Text>
+            {households.length > 1 ? (
+              <Text className='home__switch' onClick={switchHousehold}>
+                切换家庭
+              </Text>
+            ) : null}
+          </View>
+        ) : null}
+      </View>
+
+      {error ? <Text className='cc-note'>刷新失败：{error}</Text> : null}
+
+      {!household ? (
+        <View className='cc-card cc-card--padded'>
+          <EmptyState
+            mark='家'
+            title='还没有家庭档案'
+            description='先创建一个家庭，再添加家中老人和孩子；家人也可以用邀请码加入您的家庭。'
+          >
+            <Button type='primary' block onClick={() => navigate(routes.createHousehold())}>
+              创建家庭
+            </Button>
+            <Button block onClick={() => navigate(routes.join())}>
+              用邀请码加入家庭
+            </Button>
+          </EmptyState>
+        </View>
+      ) : (
+        <>
+          <View className='home__entries'>
+            <View className='home__entry' onClick={() => navigate(routes.household(household.id))}>
+              <Text className='home__entry-mark'>家</Text>
+              <Text className='home__entry-text'>家庭管理</Text>
+            </View>
+            <View className='home__entry' onClick={() => navigate(routes.invite(household.id))}>
+              <Text className='home__entry-mark'>邀</Text>
+              <Text className='home__entry-text'>邀请家人</Text>
+            </View>
+            <View className='home__entry' onClick={() => navigate(routes.join())}>
+              <Text className='home__entry-mark'>入</Text>
+              <Text className='home__entry-text'>加入家庭</Text>
+            </View>
+            <View className='home__entry' onClick={() => Taro.switchTab({ url: '/pages/orders/index' })}>
+              <Text className='home__entry-mark'>单</Text>
+              <Text className='home__entry-text'>我的订单</Text>
+            </View>
+          </View>
+
+          <SectionHeader
+            title={`家中老人（${household.elders.length}）`}
+            extra={
+              <Button type='primary' size='small' onClick={() => navigate(routes.addElder(household.id))}>
+                添加老人
+              </Button>
+            }
+          />
+          {household.elders.length === 0 ? (
+            <View className='cc-card cc-card--padded'>
+              <EmptyState
+                mark='老'
+                title='还没有添加家中老人'
+                description='添加老人的资料后，就可以为他们预约助餐和上门服务，街道也能为符合条件的老人核验补贴。'
+              >
+                <Button type='primary' fill='outline' block onClick={() => navigate(routes.addElder(household.id))}>
+                  添加家中老人
+                </Button>
+              </EmptyState>
+            </View>
+          ) : (
+            household.elders.map((elder) => (
+              <ElderCard key={elder.id} elder={elder} onClick={(e) => navigate(routes.elder(e.id))} />
+            ))
+          )}
+
+          <SectionHeader
+            title={`家中孩子（${household.children.length}）`}
+            extra={
+              <Button size='small' onClick={() => navigate(routes.addChild(household.id))}>
+                添加孩子
+              </Button>
+            }
+          />
+          {household.children.length === 0 ? (
+            <View className='cc-card cc-card--padded'>
+              <EmptyState
+                mark='幼'
+                title='还没有添加孩子'
+                description='有 3 岁以下的孩子？点右上角「添加孩子」，之后可以预约托育服务。'
+              />
+            </View>
+          ) : (
+            household.children.map((child) => (
+              <ChildCard key={child.id} child={child} onClick={(c) => navigate(routes.editChild(c.id))} />
+            ))
+          )}
+        </>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { HOME_PAGE } from '../../services/navigation'
+import { openPrivacyGuide } from '../../services/privacy'
+import LoginPanel from './LoginPanel'
+import './index.scss'
+
+export default function LoginPage() {
+  function onLoggedIn() {
+    Taro.switchTab({ url: HOME_PAGE })
+  }
+
+  return (
+    <View className='cc-page login'>
+      <View className='login__brand'>
+        <Text className='login__name'>CareCircle</Text>
+        <Text className='login__slogan'>一老一小 · 15 分钟社区照护圈</Text>
+        <Text className='login__intro'>为家中老人预约助餐、上门服务，为 3 岁以下的孩子预约托育。</Text>
+      </View>
+
+      <View className='login__privacy'>
+        <Text>登录即表示您已阅读并同意</Text>
+        <Text className='cc-link login__privacy-link' onClick={openPrivacyGuide}>
+          《CareCircle 隐私保护指引》
+        </Text>
+      </View>
+      <Text className='login__privacy-note'>我们只收集照护所需的信息，身份证号等敏感信息加密保存、脱敏显示。</Text>
+
+      <LoginPanel onLoggedIn={onLoggedIn} />
+    </View>
+  )
+}

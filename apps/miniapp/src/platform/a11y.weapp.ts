@@ -1,0 +1,2 @@
+/** weapp: native components carry their own accessibility; nothing to add. */
+export function enhanceAccessibility(): void {}

@@ -1,0 +1,7 @@
+import Taro from '@tarojs/taro'
+import { routes } from './navigation'
+
+/** H5: the guide is our own page. */
+export function openPrivacyGuide(): void {
+  Taro.navigateTo({ url: routes.privacy() })
+}

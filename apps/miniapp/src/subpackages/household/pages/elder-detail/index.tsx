@@ -1,0 +1,168 @@
+import { type ReactNode, useEffect, useState } from 'react'
+import type { ElderView, RegionView } from '@carecircle/shared'
+import {
+  DIETARY_NEED_LABELS,
+  LIVING_SITUATION_LABELS,
+  SUBSIDY_CATEGORY_LABELS,
+  SUBSIDY_VERIFICATION_LABELS,
+  SubsidyCategory,
+} from '@carecircle/shared'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import PageState from '../../../../components/PageState'
+import { regionPath } from '../../../../components/RegionPicker/options'
+import { useLoader } from '../../../../hooks/useLoader'
+import { useSubmit } from '../../../../hooks/useSubmit'
+import { deleteElder, getElder } from '../../../../services/elders'
+import { goBackOr, navigate, routes } from '../../../../services/navigation'
+import { listRegions } from '../../../../services/regions'
+import { confirm, toastError, toastSuccess } from '../../../../utils/feedback'
+import './index.scss'
+
+const GENDER_LABELS = { male: '男', female: '女' } as const
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='elder-detail__item'>
+      <Text className='elder-detail__label'>{label}</Text>
+      <View className='elder-detail__value'>{children}</View>
+    </View>
+  )
+}
+
+function call(phone: string) {
+  Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
+}
+
+export default function ElderDetailPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const { data: elder, loading, error, reload } = useLoader<ElderView>(() => getElder(id))
+  const [regions, setRegions] = useState<RegionView[]>([])
+
+  useEffect(() => {
+    listRegions().then(setRegions).catch(() => undefined)
+  }, [])
+
+  const { submitting: deleting, run: remove } = useSubmit(async () => {
+    if (!elder) return
+    const ok = await confirm('删除老人资料', `删除后，${elder.name}的资料将无法恢复。确定删除吗？`, '删除')
+    if (!ok) return
+    try {
+      await deleteElder(elder.id)
+      toastSuccess('已删除')
+      goBackOr()
+    } catch (err) {
+      toastError(err, '删除失败，请稍后再试')
+    }
+  })
+
+  if (!elder) {
+    return (
+      <View className='cc-page'>
+        <PageState loading={loading} error={error} onRetry={reload} />
+      </View>
+    )
+  }
+
+  const region = elder.regionId ? regionPath(regions, elder.regionId) : null
+  const hasCategory = elder.subsidyCategory !== SubsidyCategory.NONE
+
+  return (
+    <View className='cc-page elder-detail'>
+      <View className='elder-detail__head'>
+        <Text className='cc-title'>{elder.name}</Text>
+        <Text className='cc-muted'>
+          {GENDER_LABELS[elder.gender]} · {elder.age}岁 · 出生于 {elder.birthDate.slice(0, 10)}
+        </Text>
+      </View>
+
+      <View className='cc-card'>
+        <Item label='身份证号'>
+          <Text>{elder.idNumberMasked}</Text>
+        </Item>
+        <Item label='手机号'>
+          {elder.phone ? (
+            <View className='elder-detail__phone'>
+              <Text>{elder.phone}</Text>
+              <Text className='elder-detail__call' onClick={() => call(elder.phone as string)}>
+                拨打
+              </Text>
+            </View>
+          ) : (
+            <Text className='cc-muted'>未填写</Text>
+          )}
+        </Item>
+        <Item label='地址'>
+          <Text>{elder.address}</Text>
+        </Item>
+        <Item label='位置'>
+          <Text>
+            纬度 {elder.location.lat}，经度 {elder.location.lng}
+          </Text>
+        </Item>
+        <Item label='街道/社区'>
+          <Text className={region ? '' : 'cc-muted'}>{region ?? (elder.regionId ? '—' : '未选择')}</Text>
+        </Item>
+      </View>
+
+      <View className='cc-card'>
+        <Item label='居住情况'>
+          <Text>{LIVING_SITUATION_LABELS[elder.livingSituation]}</Text>
+        </Item>
+        <Item label='补贴类别'>
+          <View className='elder-detail__phone'>
+            <Text>{SUBSIDY_CATEGORY_LABELS[elder.subsidyCategory]}</Text>
+            {hasCategory ? (
+              <Text className={`cc-badge cc-badge--${elder.subsidyVerification}`}>
+                {SUBSIDY_VERIFICATION_LABELS[elder.subsidyVerification]}
+              </Text>
+            ) : null}
+          </View>
+          {hasCategory && elder.subsidyVerification !== 'verified' ? (
+            <Text className='cc-note'>补贴类别需经街道核验后才生效，核验通过前不享受补贴。</Text>
+          ) : null}
+        </Item>
+        <Item label='饮食需求'>
+          <Text className={elder.dietaryNeeds.length ? '' : 'cc-muted'}>
+            {elder.dietaryNeeds.length ? elder.dietaryNeeds.map((n) => DIETARY_NEED_LABELS[n]).join('、') : '无'}
+          </Text>
+        </Item>
+        <Item label='健康备注'>
+          <Text className={elder.healthNotes ? 'elder-detail__notes' : 'cc-muted'}>{elder.healthNotes || '无'}</Text>
+        </Item>
+      </View>
+
+      <Text className='elder-detail__group'>紧急联系人</Text>
+      <View className='cc-card'>
+        {elder.emergencyContacts.length === 0 ? (
+          <Text className='cc-muted elder-detail__empty'>还没有紧急联系人，建议在「编辑资料」中添加。</Text>
+        ) : (
+          elder.emergencyContacts.map((c, i) => (
+            <View key={i} className='elder-detail__item'>
+              <Text className='elder-detail__label'>{c.relation}</Text>
+              <View className='elder-detail__value elder-detail__phone'>
+                <Text>
+                  {c.name} {c.phone}
+                </Text>
+                <Text className='elder-detail__call' onClick={() => call(c.phone)}>
+                  拨打
+                </Text>
+              </View>
+            </View>
+          ))
+        )}
+      </View>
+
+      <View className='cc-actions'>
+        <Button type='primary' size='large' block onClick={() => navigate(routes.editElder(elder.id))}>
+          编辑资料
+        </Button>
+        <Button block loading={deleting} onClick={() => void remove()} className='elder-detail__delete'>
+          删除老人
+        </Button>
+      </View>
+    </View>
+  )
+}

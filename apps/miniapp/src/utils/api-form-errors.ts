@@ -1,0 +1,20 @@
+import { ApiError, errorMessage } from '../services/api-error'
+import { type MappedFieldErrors, mapFieldErrors } from './field-errors'
+
+/**
+ * Turns a failed submit into what the form shows: server field errors under their fields, an error
+ * code that is about one field (e.g. `ELDER.ID_NUMBER_TAKEN` → idNumber) under that field, the rest
+ * as general messages for a toast.
+ */
+export function formErrorsFromApi(
+  err: unknown,
+  knownKeys: readonly string[],
+  codeFields: Readonly<Record<string, string>> = {},
+): MappedFieldErrors {
+  if (err instanceof ApiError) {
+    if (err.fieldErrors.length > 0) return mapFieldErrors(err.fieldErrors, knownKeys)
+    const field = codeFields[err.error]
+    if (field && knownKeys.includes(field)) return { byField: { [field]: err.message }, general: [] }
+  }
+  return { byField: {}, general: [errorMessage(err)] }
+}

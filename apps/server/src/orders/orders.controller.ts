@@ -1,0 +1,114 @@
+import { Role, type OrderStreamMessage } from '@carecircle/shared';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { concat, from, map, Observable } from 'rxjs';
+import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { ParseOptionalUuidPipe, ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
+import { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, OrderResponse, RateOrderDto } from './dto/order.dto.js';
+import { OrderLive } from './order-live.service.js';
+import { OrdersService } from './orders.service.js';
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller()
+export class OrdersController {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly live: OrderLive,
+  ) {}
+
+  @Post('orders')
+  @ApiOperation({ summary: '为老人下单（需 Idempotency-Key：同一 Key 重复提交返回同一订单）' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '客户端为每笔新订单生成的唯一值（8–64 位）' })
+  @ApiCreatedResponse({ type: OrderResponse, description: '新订单（201）；重复提交时返回原订单（200）' })
+  async create(
+    @CurrentUser() user: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() dto: CreateOrderDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrderResponse> {
+    const { order, replayed } = await this.orders.create(user, key, dto);
+    res.status(replayed ? 200 : 201);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return order;
+  }
+
+  @Get('orders')
+  @ApiOperation({ summary: '我家的订单（最近 50 笔）' })
+  @ApiQuery({ name: 'elderId', required: false })
+  @ApiOkResponse({ type: [OrderResponse] })
+  list(@CurrentUser() user: Principal, @Query('elderId', ParseOptionalUuidPipe) elderId?: string): Promise<OrderResponse[]> {
+    return this.orders.listMine(user, elderId);
+  }
+
+  @Get('orders/:orderId')
+  @ApiOperation({ summary: '订单详情：状态时间线、服务人员、价格明细' })
+  @ApiOkResponse({ type: OrderResponse })
+  get(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string): Promise<OrderResponse> {
+    return this.orders.get(user, orderId);
+  }
+
+  @Sse('orders/:orderId/stream')
+  @ApiOperation({ summary: '订单状态实时推送（SSE；EventSource 可用 ?access_token= 传令牌）' })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'data: {orderId, status, at}' })
+  async stream(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string): Promise<Observable<MessageEvent>> {
+    const current = await this.orders.get(user, orderId);
+    const first: OrderStreamMessage = { orderId, status: current.status, at: new Date().toISOString() };
+    return concat(from([first]), this.live.stream(orderId)).pipe(map((data) => ({ data, type: 'status' })));
+  }
+
+  @Post('orders/:orderId/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: '取消订单（接单前免费；接单后按机构规定）' })
+  @ApiOkResponse({ type: OrderResponse })
+  cancel(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string, @Body() dto: CancelOrderDto): Promise<OrderResponse> {
+    return this.orders.cancel(user, orderId, dto);
+  }
+
+  @Post('orders/:orderId/rating')
+  @HttpCode(200)
+  @ApiOperation({ summary: '服务完成后评价' })
+  @ApiOkResponse({ type: OrderResponse })
+  rate(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string, @Body() dto: RateOrderDto): Promise<OrderResponse> {
+    return this.orders.rate(user, orderId, dto);
+  }
+
+  @Post('orders/:orderId/depart')
+  @HttpCode(200)
+  @ApiTags('staff')
+  @ApiOperation({ summary: '服务人员出发' })
+  @ApiOkResponse({ type: OrderResponse })
+  depart(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string): Promise<OrderResponse> {
+    return this.orders.depart(user, orderId);
+  }
+
+  @Post('orders/:orderId/check-in')
+  @HttpCode(200)
+  @ApiTags('staff')
+  @ApiOperation({ summary: '到达签到（须在服务地址附近，超范围需填写原因）' })
+  @ApiOkResponse({ type: OrderResponse })
+  checkIn(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string, @Body() dto: CheckInDto): Promise<OrderResponse> {
+    return this.orders.checkIn(user, orderId, dto);
+  }
+
+  @Post('orders/:orderId/check-out')
+  @HttpCode(200)
+  @ApiTags('staff')
+  @ApiOperation({ summary: '完成签退并填写服务记录' })
+  @ApiOkResponse({ type: OrderResponse })
+  checkOut(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string, @Body() dto: CheckOutDto): Promise<OrderResponse> {
+    return this.orders.checkOut(user, orderId, dto);
+  }
+
+  @Get('operator/escalations')
+  @Roles(Role.OPERATOR)
+  @ApiTags('operator')
+  @ApiOperation({ summary: '待人工派单的订单（街道运营）' })
+  @ApiOkResponse({ type: [OrderResponse] })
+  escalations(): Promise<OrderResponse[]> {
+    return this.orders.escalated();
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { DispatchModule } from '../dispatch/dispatch.module.js';
+import { HouseholdsModule } from '../households/households.module.js';
+import { ProvidersModule } from '../providers/providers.module.js';
+import { SubsidiesModule } from '../subsidies/subsidies.module.js';
+import { OrderCoreModule } from './order-core.module.js';
+import { OrdersController } from './orders.controller.js';
+import { OrdersService } from './orders.service.js';
+
+@Module({
+  imports: [OrderCoreModule, HouseholdsModule, CatalogModule, SubsidiesModule, ProvidersModule, DispatchModule],
+  controllers: [OrdersController],
+  providers: [OrdersService],
+  exports: [OrdersService],
+})
+export class OrdersModule {}

@@ -1,0 +1,314 @@
+import {
+  cancellationFee,
+  CERTIFICATE_LABELS,
+  distanceMeters,
+  ErrorCode,
+  maskPhone,
+  ORDER_STATUS_LABELS,
+  OutboxEvent,
+  Role,
+  SERVICE_LABELS,
+  type OrderStatus,
+} from '@carecircle/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { CatalogService } from '../catalog/catalog.service.js';
+import type { Principal } from '../common/auth/principal.js';
+import { Clock } from '../common/clock.js';
+import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { dispatchConfig, type DispatchConfig } from '../config/configuration.js';
+import { Dispatcher } from '../dispatch/dispatcher.service.js';
+import { ElderEntity } from '../households/entities/elder.entity.js';
+import { HouseholdMemberEntity } from '../households/entities/household-member.entity.js';
+import { HouseholdAccess } from '../households/household-access.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { ProviderStaffEntity } from '../providers/entities/provider-staff.entity.js';
+import { ProviderEntity } from '../providers/entities/provider.entity.js';
+import { StaffCertificateEntity } from '../providers/entities/staff-certificate.entity.js';
+import { StaffPositions } from '../providers/staff-positions.service.js';
+import { StaffService } from '../providers/staff.service.js';
+import { SubsidiesService } from '../subsidies/subsidies.service.js';
+import type { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, OrderResponse, RateOrderDto } from './dto/order.dto.js';
+import { OrderEventEntity } from './entities/order-event.entity.js';
+import { OrderEntity } from './entities/order.entity.js';
+import { ServiceRecordEntity } from './entities/service-record.entity.js';
+import { OrderLive } from './order-live.service.js';
+import { OrderTransitions } from './order-transitions.service.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+const MAX_DAYS_AHEAD = 14;
+
+export interface CreatedOrder {
+  order: OrderResponse;
+  replayed: boolean;
+}
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: HouseholdAccess,
+    private readonly catalog: CatalogService,
+    private readonly subsidies: SubsidiesService,
+    private readonly transitions: OrderTransitions,
+    private readonly dispatcher: Dispatcher,
+    private readonly staff: StaffService,
+    private readonly positions: StaffPositions,
+    private readonly live: OrderLive,
+    private readonly outbox: OutboxService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+    @Inject(dispatchConfig.KEY) private readonly config: DispatchConfig,
+  ) {}
+
+  /**
+   * 子女网上下单: one transaction writes the order, its price breakdown, the subsidy ledger row
+   * and the outbox row; the same Idempotency-Key always answers with the same order.
+   */
+  async create(principal: Principal, idempotencyKey: string | undefined, dto: CreateOrderDto): Promise<CreatedOrder> {
+    if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REQUIRED, '缺少 Idempotency-Key 请求头（8–64 位字母、数字、- 或 _），用于防止重复下单', {
+        fields: [{ field: 'Idempotency-Key', message: '缺少或格式不正确' }],
+      });
+    }
+    const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
+    const replay = await this.findReplay(principal.userId, idempotencyKey, requestHash);
+    if (replay) return { order: await this.view(replay), replayed: true };
+
+    const elder = await this.access.requireElderOfMyHousehold(principal.userId, dto.elderId);
+    const service = await this.catalog.require(dto.serviceCode);
+    const now = this.clock.now();
+    const window = this.validateWindow(dto, service.urgent, service.durationMinutes, now);
+    if (dto.address && !dto.location) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'location: 填写了新地址时请同时选择位置', { fields: [{ field: 'location', message: '填写了新地址时请同时选择位置' }] });
+    }
+    const dispatchAt = window ? new Date(Math.max(now.getTime(), window.start.getTime() - this.config.leadMinutes * 60_000)) : now;
+
+    let orderId: string;
+    try {
+      orderId = await this.dataSource.transaction(async (m) => {
+        // The elder's row lock serialises this elder's orders, so two cannot both spend the last of a cap.
+        const locked = await m.getRepository(ElderEntity).findOne({ where: { id: elder.id }, lock: { mode: 'pessimistic_write' } });
+        if (!locked) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
+        const quote = await this.subsidies.quote(m, locked, service.code, service.basePriceFen, now);
+        const order = await m.getRepository(OrderEntity).save({
+          householdId: locked.householdId, elderId: locked.id, createdBy: principal.userId, idempotencyKey, requestHash,
+          serviceCode: service.code, status: 'created', urgent: service.urgent, windowStart: window?.start ?? null, windowEnd: window?.end ?? null,
+          dispatchAt, address: dto.address ?? locked.address, lat: dto.location?.lat ?? locked.lat, lng: dto.location?.lng ?? locked.lng,
+          regionId: locked.regionId, notes: dto.notes ?? null, durationMinutes: service.durationMinutes,
+          priceFen: quote.priceFen, subsidyFen: quote.subsidyFen, payFen: quote.payFen, subsidyNote: quote.subsidyNote,
+          policyId: quote.policyId, policyVersion: quote.policyVersion, providerId: null, staffId: null,
+          dispatchRadiusM: this.config.radiiM[0], cancelFeeFen: 0, cancelReason: null, acceptedAt: null, checkedInAt: null, completedAt: null,
+          ratingStars: null, ratingTags: null, ratingComment: null, createdAt: now,
+        });
+        await m.getRepository(OrderEventEntity).insert({ orderId: order.id, status: 'created', actor: 'family', actorId: principal.userId, note: null, createdAt: now });
+        await this.subsidies.grantDemandSide(m, locked, { sourceType: 'order', sourceId: order.id, service: service.code }, quote);
+        await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent });
+        return order.id;
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ER_DUP_ENTRY') {
+        const raced = await this.findReplay(principal.userId, idempotencyKey, requestHash);
+        if (raced) return { order: await this.view(raced), replayed: true };
+      }
+      throw err;
+    }
+    await this.dispatcher.scheduleDispatch(orderId, dispatchAt);
+    await this.live.publish(orderId, 'created', now);
+    await this.outbox.kick();
+    return { order: await this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId })), replayed: false };
+  }
+
+  async get(principal: Principal, orderId: string): Promise<OrderResponse> {
+    return this.view(await this.requireVisible(principal, orderId));
+  }
+
+  async listMine(principal: Principal, elderId?: string): Promise<OrderResponse[]> {
+    const memberships = await this.dataSource.getRepository(HouseholdMemberEntity).findBy({ userId: principal.userId });
+    if (memberships.length === 0) return [];
+    const where = { householdId: In(memberships.map((m) => m.householdId)), ...(elderId ? { elderId } : {}) };
+    const orders = await this.dataSource.getRepository(OrderEntity).find({ where, order: { createdAt: 'DESC' }, take: 50 });
+    return Promise.all(orders.map((o) => this.view(o)));
+  }
+
+  /** Escalated orders waiting for a person, oldest first (the operator's queue). */
+  async escalated(): Promise<OrderResponse[]> {
+    const orders = await this.dataSource.getRepository(OrderEntity).find({ where: { status: 'escalated' }, order: { updatedAt: 'ASC' }, take: 100 });
+    return Promise.all(orders.map((o) => this.view(o)));
+  }
+
+  /** Free until someone accepts; after that the provider's cancellation policy sets the fee. */
+  async cancel(principal: Principal, orderId: string, dto: CancelOrderDto): Promise<OrderResponse> {
+    const actor = principal.roles.includes(Role.OPERATOR) && !(await this.isFamilyOf(principal, orderId)) ? 'operator' : 'family';
+    await this.requireVisible(principal, orderId);
+    await this.dataSource.transaction(async (m) => {
+      const order = await this.lock(m, orderId);
+      const provider = order.providerId ? await m.getRepository(ProviderEntity).findOneBy({ id: order.providerId }) : null;
+      const fee = provider ? cancellationFee(order.status, order.payFen, { afterAcceptFeeFen: provider.cancelAfterAcceptFeeFen, afterDeparturePercent: provider.cancelAfterDeparturePercent }) : 0;
+      const note = fee > 0 ? `${dto.reason}（按机构规定收取取消费 ${(fee / 100).toFixed(2)} 元）` : dto.reason;
+      await this.transitions.move(m, order, 'cancelled', actor, principal.userId, note, { cancelReason: dto.reason, cancelFeeFen: fee });
+      await this.dispatcher.withdrawOpenOffers(m, order.id);
+      await this.subsidies.reverse(m, { sourceType: 'order', sourceId: order.id, service: order.serviceCode });
+    });
+    await this.dispatcher.afterCommit({ orderId, statuses: ['cancelled'], offerExpiries: [] });
+    return this.get(principal, orderId);
+  }
+
+  async depart(principal: Principal, orderId: string): Promise<OrderResponse> {
+    const me = await this.staff.requireStaff(principal);
+    await this.dataSource.transaction(async (m) => {
+      const order = await this.lockAssigned(m, orderId, me.id);
+      await this.transitions.move(m, order, 'en_route', 'staff', principal.userId, `${me.name} 已出发`);
+    });
+    await this.dispatcher.afterCommit({ orderId, statuses: ['en_route'], offerExpiries: [] });
+    return this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId }));
+  }
+
+  /** Check-in is geofenced: farther than the allowed distance needs a reason and is flagged for review. */
+  async checkIn(principal: Principal, orderId: string, dto: CheckInDto): Promise<OrderResponse> {
+    const me = await this.staff.requireStaff(principal);
+    await this.dataSource.transaction(async (m) => {
+      const order = await this.lockAssigned(m, orderId, me.id);
+      const distance = Math.round(distanceMeters(dto.location, { lat: order.lat, lng: order.lng }));
+      const tooFar = distance > this.config.checkInRadiusM;
+      if (tooFar && !dto.overrideReason) {
+        throw new DomainError(
+          ErrorCode.CHECK_IN_TOO_FAR,
+          `您距服务地址约 ${distance} 米，超出 ${this.config.checkInRadiusM} 米签到范围。如定位不准，请填写原因后签到`,
+          { distanceMeters: distance, allowedMeters: this.config.checkInRadiusM },
+        );
+      }
+      const now = this.clock.now();
+      await this.transitions.move(m, order, 'in_service', 'staff', principal.userId, tooFar ? `超范围签到（${distance} 米）：${dto.overrideReason}` : `${me.name} 已到达`, { checkedInAt: now });
+      await m.getRepository(ServiceRecordEntity).save({
+        orderId, staffId: me.id, checkInAt: now, checkInLat: dto.location.lat, checkInLng: dto.location.lng, checkInDistanceM: distance,
+        overrideReason: tooFar ? dto.overrideReason! : null, flagged: tooFar, checkOutAt: null, tasks: null, notes: null, durationMinutes: null,
+      });
+    });
+    await this.dispatcher.afterCommit({ orderId, statuses: ['in_service'], offerExpiries: [] });
+    return this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId }));
+  }
+
+  async checkOut(principal: Principal, orderId: string, dto: CheckOutDto): Promise<OrderResponse> {
+    const me = await this.staff.requireStaff(principal);
+    await this.dataSource.transaction(async (m) => {
+      const order = await this.lockAssigned(m, orderId, me.id);
+      const now = this.clock.now();
+      const record = await m.getRepository(ServiceRecordEntity).findOneBy({ orderId });
+      const minutes = record ? Math.max(1, Math.ceil((now.getTime() - record.checkInAt.getTime()) / 60_000)) : 0;
+      await this.transitions.move(m, order, 'completed', 'staff', principal.userId, `服务完成，用时 ${minutes} 分钟`, { completedAt: now });
+      await m.getRepository(ServiceRecordEntity).update({ orderId }, { checkOutAt: now, tasks: dto.tasks, notes: dto.notes ?? null, durationMinutes: minutes });
+    });
+    await this.dispatcher.afterCommit({ orderId, statuses: ['completed'], offerExpiries: [] });
+    return this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId }));
+  }
+
+  async rate(principal: Principal, orderId: string, dto: RateOrderDto): Promise<OrderResponse> {
+    await this.requireFamily(principal, orderId);
+    await this.dataSource.transaction(async (m) => {
+      const order = await this.lock(m, orderId);
+      await this.transitions.move(m, order, 'rated', 'family', principal.userId, `${dto.stars} 星`, { ratingStars: dto.stars, ratingTags: dto.tags, ratingComment: dto.comment ?? null });
+      if (order.staffId) {
+        await m.query(
+          `UPDATE provider_staff SET rating_x100 = (SELECT ROUND(AVG(rating_stars) * 100) FROM orders WHERE staff_id = ? AND rating_stars IS NOT NULL) WHERE id = ?`,
+          [order.staffId, order.staffId],
+        );
+      }
+    });
+    await this.dispatcher.afterCommit({ orderId, statuses: ['rated'], offerExpiries: [] });
+    return this.get(principal, orderId);
+  }
+
+  /** The family (household members) and operators see an order; anyone else gets 404. */
+  async requireVisible(principal: Principal, orderId: string): Promise<OrderEntity> {
+    const order = await this.dataSource.getRepository(OrderEntity).findOneBy({ id: orderId });
+    if (order && (principal.roles.includes(Role.OPERATOR) || (await this.isMember(principal.userId, order.householdId)))) return order;
+    throw new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单');
+  }
+
+  private async requireFamily(principal: Principal, orderId: string): Promise<OrderEntity> {
+    const order = await this.dataSource.getRepository(OrderEntity).findOneBy({ id: orderId });
+    if (order && (await this.isMember(principal.userId, order.householdId))) return order;
+    throw new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单');
+  }
+
+  private async isFamilyOf(principal: Principal, orderId: string): Promise<boolean> {
+    const order = await this.dataSource.getRepository(OrderEntity).findOneBy({ id: orderId });
+    return !!order && (await this.isMember(principal.userId, order.householdId));
+  }
+
+  private async isMember(userId: string, householdId: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(HouseholdMemberEntity).countBy({ userId, householdId })) > 0;
+  }
+
+  private async lock(m: EntityManager, orderId: string): Promise<OrderEntity> {
+    const order = await m.getRepository(OrderEntity).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!order) throw new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单');
+    return order;
+  }
+
+  /** Staff act only on jobs assigned to them; another staff member's job is not found. */
+  private async lockAssigned(m: EntityManager, orderId: string, staffId: string): Promise<OrderEntity> {
+    const order = await this.lock(m, orderId);
+    if (order.staffId !== staffId) throw new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单');
+    return order;
+  }
+
+  private async findReplay(userId: string, key: string, requestHash: string): Promise<OrderEntity | null> {
+    const existing = await this.dataSource.getRepository(OrderEntity).findOneBy({ createdBy: userId, idempotencyKey: key });
+    if (existing && existing.requestHash !== requestHash) {
+      throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, '这个 Idempotency-Key 已用于另一笔不同的订单，请为新订单生成新的 Key');
+    }
+    return existing;
+  }
+
+  private validateWindow(dto: CreateOrderDto, urgent: boolean, durationMinutes: number, now: Date): { start: Date; end: Date } | null {
+    const fail = (field: string, message: string) => new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${message}`, { fields: [{ field, message }] });
+    if (!dto.windowStart && !dto.windowEnd) return null;
+    if (urgent) throw fail('windowStart', '助急服务会立即派单，不能预约时间');
+    if (!dto.windowStart || !dto.windowEnd) throw fail(dto.windowStart ? 'windowEnd' : 'windowStart', '预约时间需要同时填写开始和结束');
+    const start = new Date(dto.windowStart);
+    const end = new Date(dto.windowEnd);
+    if (start.getTime() < now.getTime() - 60_000) throw fail('windowStart', '预约开始时间已经过去');
+    if (start.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) throw fail('windowStart', `最多可预约 ${MAX_DAYS_AHEAD} 天内的服务`);
+    if (end.getTime() - start.getTime() < durationMinutes * 60_000) throw fail('windowEnd', `预约时段至少需要 ${durationMinutes} 分钟`);
+    return { start, end };
+  }
+
+  async view(o: OrderEntity): Promise<OrderResponse> {
+    const elder = await this.dataSource.getRepository(ElderEntity).findOne({ where: { id: o.elderId }, withDeleted: true, select: { id: true, name: true } });
+    const events = await this.dataSource.getRepository(OrderEventEntity).find({ where: { orderId: o.id }, order: { id: 'ASC' } });
+    const record = ['in_service', 'completed', 'rated'].includes(o.status) ? await this.dataSource.getRepository(ServiceRecordEntity).findOneBy({ orderId: o.id }) : null;
+    let staff: OrderResponse['staff'] = null;
+    let staffDistanceMeters: number | null = null;
+    if (o.staffId) {
+      const s = await this.dataSource.getRepository(ProviderStaffEntity).findOneByOrFail({ id: o.staffId });
+      const provider = await this.dataSource.getRepository(ProviderEntity).findOneByOrFail({ id: s.providerId });
+      const certs = await this.dataSource.getRepository(StaffCertificateEntity).findBy({ staffId: s.id });
+      const phone = this.cipher.decryptNullable(s.phoneEnc);
+      staff = {
+        id: s.id, name: s.name, providerName: provider.name, ratingX100: s.ratingX100, photoUrl: null,
+        certificates: certs.map((c) => ({ type: c.type, label: CERTIFICATE_LABELS[c.type], expiresOn: c.expiresOn })),
+        phoneMasked: phone ? maskPhone(phone) : null,
+      };
+      if (o.status === 'accepted' || o.status === 'en_route') {
+        const pos = await this.positions.position(s.id).catch(() => null);
+        if (pos) staffDistanceMeters = Math.round(distanceMeters(pos, { lat: o.lat, lng: o.lng }));
+      }
+    }
+    return {
+      id: o.id, householdId: o.householdId, elderId: o.elderId, elderName: elder?.name ?? '', serviceCode: o.serviceCode,
+      serviceName: SERVICE_LABELS[o.serviceCode], status: o.status, statusLabel: ORDER_STATUS_LABELS[o.status as OrderStatus],
+      urgent: o.urgent, asap: o.windowStart === null, windowStart: o.windowStart?.toISOString() ?? null, windowEnd: o.windowEnd?.toISOString() ?? null,
+      address: o.address, location: { lat: o.lat, lng: o.lng }, notes: o.notes,
+      price: { priceFen: o.priceFen, subsidyFen: o.subsidyFen, payFen: o.payFen, subsidyNote: o.subsidyNote },
+      cancelFeeFen: o.cancelFeeFen, staff, staffDistanceMeters,
+      events: events.map((e) => ({ status: e.status, label: ORDER_STATUS_LABELS[e.status], note: e.note, at: e.createdAt.toISOString() })),
+      rating: o.ratingStars ? { stars: o.ratingStars, tags: o.ratingTags ?? [], comment: o.ratingComment } : null,
+      serviceRecord: record?.checkOutAt ? { tasks: record.tasks ?? [], notes: record.notes, durationMinutes: record.durationMinutes ?? 0 } : null,
+      createdAt: o.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,85 @@
+import { findSubsidyRule, priceBreakdown, shanghaiMonth, SubsidyVerification, type PriceBreakdown, type SubsidyTable } from '@carecircle/shared';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ElderEntity } from '../households/entities/elder.entity.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { SubsidyLedgerEntity } from './entities/subsidy-ledger.entity.js';
+
+export const SUBSIDY_POLICY_KIND = 'subsidy';
+
+export interface SubsidyQuote extends PriceBreakdown {
+  policyId: string | null;
+  policyVersion: number | null;
+  month: string;
+}
+
+export interface SubsidySource {
+  sourceType: 'order' | 'meal' | 'childcare';
+  sourceId: string;
+  service: string;
+}
+
+/** The one subsidy ledger every kind of order writes to, and the checkout arithmetic that reads it. */
+@Injectable()
+export class SubsidiesService {
+  constructor(private readonly regions: RegionsService) {}
+
+  /**
+   * What this elder would get for this service now, from the region's table in force and
+   * what the month's ledger already holds. Call inside the transaction that holds the elder's
+   * row lock when the result will be granted, so two orders cannot both spend the last of a cap.
+   */
+  async quote(manager: EntityManager, elder: ElderEntity, service: string, priceFen: number, at: Date): Promise<SubsidyQuote> {
+    const month = shanghaiMonth(at);
+    const policy = elder.regionId ? await this.regions.policyInForce(elder.regionId, SUBSIDY_POLICY_KIND, at) : null;
+    const rule = findSubsidyRule((policy?.rules as SubsidyTable | undefined) ?? null, elder.subsidyCategory, service);
+    const used = rule ? await this.usedThisMonth(manager, elder.id, month) : 0;
+    const breakdown = priceBreakdown(priceFen, rule, used, elder.subsidyVerification === SubsidyVerification.VERIFIED);
+    return { ...breakdown, policyId: policy?.id ?? null, policyVersion: policy?.version ?? null, month };
+  }
+
+  async usedThisMonth(manager: EntityManager, elderId: string, month: string): Promise<number> {
+    const [{ used }] = await manager.query('SELECT COALESCE(SUM(amount_fen), 0) AS used FROM subsidy_ledger WHERE elder_id = ? AND month = ?', [elderId, month]);
+    return Number(used);
+  }
+
+  /** 补需方: the subsidy taken off the family's price at checkout, owed by government to whoever serves. */
+  async grantDemandSide(manager: EntityManager, elder: ElderEntity, source: SubsidySource, quote: SubsidyQuote): Promise<void> {
+    if (quote.subsidyFen <= 0) return;
+    await manager.getRepository(SubsidyLedgerEntity).insert({
+      elderId: elder.id,
+      sourceType: source.sourceType,
+      sourceId: source.sourceId,
+      entry: 'grant',
+      month: quote.month,
+      category: elder.subsidyCategory,
+      service: source.service,
+      amountFen: quote.subsidyFen,
+      side: 'demand',
+      payer: '街道民政',
+      payee: '服务机构',
+      payeeProviderId: null,
+      fundingSource: '居家养老服务补贴',
+      policyId: quote.policyId,
+      policyVersion: quote.policyVersion,
+    });
+  }
+
+  /** Records which provider will be paid the subsidy, once someone accepts the job. */
+  async assignPayee(manager: EntityManager, source: SubsidySource, providerId: string): Promise<void> {
+    await manager.getRepository(SubsidyLedgerEntity).update({ sourceType: source.sourceType, sourceId: source.sourceId, entry: 'grant' }, { payeeProviderId: providerId });
+  }
+
+  /** Gives a cancelled order's subsidy back to the elder's month: a negative row, never an edit. */
+  async reverse(manager: EntityManager, source: SubsidySource): Promise<void> {
+    const grant = await manager.getRepository(SubsidyLedgerEntity).findOneBy({ sourceType: source.sourceType, sourceId: source.sourceId, entry: 'grant' });
+    if (!grant) return;
+    await manager.getRepository(SubsidyLedgerEntity).createQueryBuilder().insert().orIgnore().values({
+      ...grant,
+      id: undefined,
+      createdAt: undefined,
+      entry: 'reversal',
+      amountFen: -grant.amountFen,
+    }).execute();
+  }
+}

@@ -1,0 +1,233 @@
+import type { CertificateType, ProviderKind, ProviderStatus, ServiceCode } from '../enums/service.js';
+import type { GeoPoint } from '../rules/geo.js';
+import type { OrderStatus } from '../rules/order-state-machine.js';
+import type { PriceBreakdown } from '../rules/price-breakdown.js';
+
+export interface ServiceTypeView {
+  code: ServiceCode;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  basePriceFen: number;
+  requiredSkill: ServiceCode;
+  requiredCertificate: CertificateType | null;
+  urgent: boolean;
+}
+
+/** What ordering this service for this elder would cost, before confirming. */
+export interface QuoteView extends PriceBreakdown {
+  serviceCode: ServiceCode;
+  elderId: string;
+  policyVersion: number | null;
+}
+
+export interface CreateOrderInput {
+  elderId: string;
+  serviceCode: ServiceCode;
+  /** Omitted = as soon as possible. */
+  windowStart?: string;
+  windowEnd?: string;
+  /** Omitted = the elder's home address. */
+  address?: string;
+  location?: GeoPoint;
+  notes?: string;
+}
+
+export interface StaffBriefView {
+  id: string;
+  name: string;
+  providerName: string;
+  ratingX100: number;
+  certificates: { type: CertificateType; label: string; expiresOn: string }[];
+  /** Masked; calls go through the provider's number. */
+  phoneMasked: string | null;
+  photoUrl: string | null;
+}
+
+export interface OrderEventView {
+  status: OrderStatus;
+  label: string;
+  note: string | null;
+  at: string;
+}
+
+export interface OrderView {
+  id: string;
+  householdId: string;
+  elderId: string;
+  elderName: string;
+  serviceCode: ServiceCode;
+  serviceName: string;
+  status: OrderStatus;
+  statusLabel: string;
+  urgent: boolean;
+  asap: boolean;
+  windowStart: string | null;
+  windowEnd: string | null;
+  address: string;
+  location: GeoPoint;
+  notes: string | null;
+  price: PriceBreakdown;
+  cancelFeeFen: number;
+  staff: StaffBriefView | null;
+  /** Straight-line distance of the assigned staff member's last position, when known. */
+  staffDistanceMeters: number | null;
+  events: OrderEventView[];
+  rating: { stars: number; tags: string[]; comment: string | null } | null;
+  serviceRecord: { tasks: string[]; notes: string | null; durationMinutes: number } | null;
+  createdAt: string;
+}
+
+export interface CancelOrderInput {
+  reason: string;
+}
+
+export interface RateOrderInput {
+  stars: number;
+  tags: string[];
+  comment?: string;
+}
+
+/** The staff side of an order: what they need to do the job, no more. */
+export interface JobView {
+  orderId: string;
+  serviceCode: ServiceCode;
+  serviceName: string;
+  status: OrderStatus;
+  statusLabel: string;
+  urgent: boolean;
+  elderName: string;
+  address: string;
+  location: GeoPoint;
+  windowStart: string | null;
+  windowEnd: string | null;
+  notes: string | null;
+  durationMinutes: number;
+}
+
+export interface OfferView {
+  id: string;
+  status: 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+  expiresAt: string;
+  distanceMeters: number;
+  job: JobView;
+}
+
+export interface CheckInInput {
+  location: GeoPoint;
+  /** Needed when farther than the allowed distance; the check-in is then flagged for review. */
+  overrideReason?: string;
+}
+
+export interface CheckOutInput {
+  tasks: string[];
+  notes?: string;
+}
+
+export interface DutyInput {
+  onDuty: boolean;
+}
+
+export interface LocationInput {
+  location: GeoPoint;
+}
+
+export interface StaffMeView {
+  id: string;
+  name: string;
+  providerId: string;
+  providerName: string;
+  skills: ServiceCode[];
+  onDuty: boolean;
+  maxConcurrentJobs: number;
+  activeJobs: number;
+  ratingX100: number;
+}
+
+export interface DispatchCandidateView {
+  staffId: string;
+  staffName: string;
+  distanceMeters: number;
+  score: number;
+  components: { distance: number; rating: number; load: number; fairness: number };
+}
+
+export interface DispatchSkipView {
+  staffId: string;
+  staffName: string;
+  reason: string;
+}
+
+export interface DispatchRoundView {
+  roundNo: number;
+  radiusMeters: number;
+  candidates: DispatchCandidateView[];
+  skipped: DispatchSkipView[];
+  offeredTo: string[];
+  createdAt: string;
+}
+
+export interface AssignOrderInput {
+  staffId: string;
+}
+
+export interface ProviderView {
+  id: string;
+  kind: ProviderKind;
+  name: string;
+  licenceNo: string;
+  regionId: string;
+  address: string;
+  location: GeoPoint;
+  serviceRadiusMeters: number;
+  status: ProviderStatus;
+  phone: string | null;
+}
+
+export interface RegisterProviderInput {
+  kind: ProviderKind;
+  name: string;
+  licenceNo: string;
+  regionId: string;
+  address: string;
+  location: GeoPoint;
+  serviceRadiusMeters: number;
+  phone?: string;
+}
+
+export interface CertificateInput {
+  type: CertificateType;
+  number: string;
+  expiresOn: string;
+}
+
+export interface AddStaffInput {
+  name: string;
+  phone: string;
+  skills: ServiceCode[];
+  certificates: CertificateInput[];
+  home: GeoPoint;
+  maxConcurrentJobs: number;
+  /** dev:<name> login of the staff member's own account, if they have one yet. */
+  loginCode?: string;
+}
+
+export interface StaffView {
+  id: string;
+  providerId: string;
+  name: string;
+  phoneMasked: string | null;
+  skills: ServiceCode[];
+  certificates: CertificateInput[];
+  home: GeoPoint;
+  maxConcurrentJobs: number;
+  ratingX100: number;
+  onDuty: boolean;
+}
+
+/** Live order updates arrive as these on the SSE stream /api/orders/:id/stream. */
+export interface OrderStreamMessage {
+  orderId: string;
+  status: OrderStatus;
+  at: string;
+}

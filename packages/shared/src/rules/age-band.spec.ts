@@ -1,0 +1,40 @@
+import { ageClassFor, ageInMonths, ageInYears } from './age-band.js';
+import { distanceMeters, formatDistance, isWithinChina } from './geo.js';
+import { formatFen } from './money.js';
+
+describe('ages', () => {
+  it('counts whole months, not yet a month before the day of birth', () => {
+    expect(ageInMonths('2025-05-18', '2026-11-17')).toBe(17);
+    expect(ageInMonths('2025-05-18', '2026-11-18')).toBe(18);
+    expect(ageInYears('1948-05-12', '2026-05-11')).toBe(77);
+    expect(ageInYears('1948-05-12', '2026-05-12')).toBe(78);
+  });
+
+  it('puts a child in the class of their age band and nowhere when outside 6–36 months', () => {
+    expect(ageClassFor(5)).toBeNull();
+    expect(ageClassFor(6)).toBe('infant');
+    expect(ageClassFor(12)).toBe('toddler');
+    expect(ageClassFor(35)).toBe('preschool');
+    expect(ageClassFor(36)).toBeNull();
+  });
+});
+
+describe('geo and money', () => {
+  it('measures distance on the sphere', () => {
+    const d = distanceMeters({ lat: 31.385, lng: 120.981 }, { lat: 31.394, lng: 120.981 });
+    expect(Math.round(d)).toBe(1001);
+    expect(formatDistance(347)).toBe('350 米');
+    expect(formatDistance(1234)).toBe('1.2 公里');
+  });
+
+  it('tells swapped coordinates from real ones', () => {
+    expect(isWithinChina({ lat: 31.385, lng: 120.981 })).toBe(true);
+    expect(isWithinChina({ lat: 120.981, lng: 31.385 })).toBe(false);
+  });
+
+  it('formats fen as yuan', () => {
+    expect(formatFen(1250)).toBe('¥12.50');
+    expect(formatFen(-800)).toBe('-¥8.00');
+    expect(formatFen(5)).toBe('¥0.05');
+  });
+});

@@ -1,0 +1,66 @@
+import type { SubsidyCategory } from '../enums/elder.js';
+
+/** One row of a region's subsidy table (rules as data, versioned per region). */
+export interface SubsidyRule {
+  category: SubsidyCategory;
+  /** A service code, `meal`, or `*` for every service. */
+  service: string;
+  kind: 'fixed' | 'percent';
+  amountFen?: number;
+  percent?: number;
+  /** The most one elder may receive in a calendar month (Asia/Shanghai) under this category. */
+  monthlyCapFen: number;
+}
+
+export interface SubsidyTable {
+  currency: 'fen';
+  rules: SubsidyRule[];
+}
+
+export interface PriceBreakdown {
+  priceFen: number;
+  subsidyFen: number;
+  payFen: number;
+  /** Why the subsidy is what it is, in words a family understands. */
+  subsidyNote: string;
+}
+
+export function findSubsidyRule(table: SubsidyTable | null, category: SubsidyCategory, service: string): SubsidyRule | null {
+  if (!table) return null;
+  return table.rules.find((r) => r.category === category && r.service === service) ?? table.rules.find((r) => r.category === category && r.service === '*') ?? null;
+}
+
+/**
+ * Price minus subsidy: the rule's amount (fixed, or a percentage rounded down to the fen),
+ * never more than the price and never more than what is left of the month's cap.
+ */
+export function priceBreakdown(priceFen: number, rule: SubsidyRule | null, usedThisMonthFen: number, verified: boolean): PriceBreakdown {
+  if (!rule) return { priceFen, subsidyFen: 0, payFen: priceFen, subsidyNote: '无政府补贴' };
+  if (!verified) return { priceFen, subsidyFen: 0, payFen: priceFen, subsidyNote: '补贴类别待街道核验，核验通过后享受补贴' };
+  const wanted = rule.kind === 'fixed' ? rule.amountFen ?? 0 : Math.floor((priceFen * (rule.percent ?? 0)) / 100);
+  const left = Math.max(0, rule.monthlyCapFen - usedThisMonthFen);
+  const subsidyFen = Math.max(0, Math.min(wanted, priceFen, left));
+  const note = left === 0 ? '本月补贴额度已用完' : subsidyFen < Math.min(wanted, priceFen) ? '本月补贴额度剩余不足，按剩余额度补贴' : '政府补贴';
+  return { priceFen, subsidyFen, payFen: priceFen - subsidyFen, subsidyNote: note };
+}
+
+/** Calendar month in Asia/Shanghai, YYYY-MM: the period subsidy caps count in. */
+export function shanghaiMonth(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+}
+
+export interface CancellationPolicy {
+  /** Fee once a staff member has accepted. */
+  afterAcceptFeeFen: number;
+  /** Share of the price once the staff member is on the way or there. */
+  afterDeparturePercent: number;
+}
+
+export const DEFAULT_CANCELLATION_POLICY: CancellationPolicy = { afterAcceptFeeFen: 0, afterDeparturePercent: 20 };
+
+/** Free until someone accepts; after that the provider's policy says what it costs. */
+export function cancellationFee(status: string, payFen: number, policy: CancellationPolicy): number {
+  if (status === 'accepted') return Math.min(payFen, policy.afterAcceptFeeFen);
+  if (status === 'en_route' || status === 'in_service') return Math.min(payFen, Math.floor((payFen * policy.afterDeparturePercent) / 100));
+  return 0;
+}
