@@ -24,13 +24,16 @@ export interface TestApp {
   dbName: string;
   redisPrefix: string;
   get<T>(token: abstract new (...args: never[]) => T): T;
-  close(): Promise<void>;
+  /** keepData: leave the database and Redis keys for a restarted app (crash tests). */
+  close(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export interface TestAppOptions {
   role?: 'api' | 'all';
   env?: Record<string, string>;
   now?: Date;
+  /** Start on the database and Redis prefix another test app left behind ("after a restart"). */
+  reuse?: { dbName: string; redisPrefix: string };
 }
 
 /**
@@ -39,8 +42,8 @@ export interface TestAppOptions {
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const suffix = randomBytes(4).toString('hex');
-  const dbName = `cc_test_${suffix}`;
-  const redisPrefix = `cc_test_${suffix}`;
+  const dbName = options.reuse?.dbName ?? `cc_test_${suffix}`;
+  const redisPrefix = options.reuse?.redisPrefix ?? `cc_test_${suffix}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     WECHAT_MODE: 'dev',
@@ -72,8 +75,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     dbName,
     redisPrefix,
     get: (token) => app.get(token as never),
-    async close() {
+    async close(closeOptions = {}) {
       await app.close();
+      if (closeOptions.keepData) return;
       await dropDatabase(db);
       const redis = new Redis({ host: env.REDIS_HOST, port: env.REDIS_PORT, db: env.REDIS_DB });
       const keys = await redis.keys(`${redisPrefix}:*`);
