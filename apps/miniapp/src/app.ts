@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
 import { enhanceAccessibility } from './platform/a11y'
+import { startPresence, stopPresence } from './services/staff-presence'
 import './nutui'
 import './app.scss'
 
@@ -8,6 +9,9 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     enhanceAccessibility()
   })
+  // An on-duty staff member's position is reported only while the app is in the foreground.
+  useDidShow(() => startPresence())
+  useDidHide(() => stopPresence())
   return children
 }
 

@@ -34,12 +34,15 @@ export interface RequestOptions {
   data?: unknown
   /** false for the login endpoints: no Authorization header, no refresh. */
   auth?: boolean
+  /** Extra request headers (e.g. `Idempotency-Key`); kept on the retry after a token refresh. */
+  headers?: Record<string, string>
 }
 
 export interface ApiClient {
   request<T>(options: RequestOptions): Promise<T>
   get<T>(path: string, data?: Record<string, unknown>): Promise<T>
   post<T>(path: string, data?: unknown): Promise<T>
+  put<T>(path: string, data?: unknown): Promise<T>
   patch<T>(path: string, data?: unknown): Promise<T>
   del<T = void>(path: string): Promise<T>
 }
@@ -62,8 +65,8 @@ function isSuccess(statusCode: number): boolean {
 export function createApiClient(deps: ApiClientDeps): ApiClient {
   let refreshing: Promise<boolean> | null = null
 
-  function send(method: HttpMethod, path: string, data: unknown, token: string | null): Promise<TransportResponse> {
-    const header: Record<string, string> = { 'Content-Type': 'application/json' }
+  function send(method: HttpMethod, path: string, data: unknown, token: string | null, extra?: Record<string, string>): Promise<TransportResponse> {
+    const header: Record<string, string> = { ...extra, 'Content-Type': 'application/json' }
     if (token) header.Authorization = `Bearer ${token}`
     return deps.transport({ url: deps.baseUrl + path, method, data, header })
   }
@@ -96,8 +99,8 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     return ApiError.fromResponse(res.statusCode, res.data)
   }
 
-  async function request<T>({ method, path, data, auth = true }: RequestOptions): Promise<T> {
-    let res = await send(method, path, data, auth ? deps.tokens.getAccess() : null)
+  async function request<T>({ method, path, data, auth = true, headers }: RequestOptions): Promise<T> {
+    let res = await send(method, path, data, auth ? deps.tokens.getAccess() : null, headers)
 
     if (auth && res.statusCode === 401) {
       const expired = isApiErrorBody(res.data) && res.data.error === ErrorCode.TOKEN_EXPIRED
@@ -105,7 +108,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       if ((expired || noAccessToken) && deps.tokens.getRefresh()) {
         const refreshed = await refreshTokens()
         if (!refreshed) throw loggedOut(res)
-        res = await send(method, path, data, deps.tokens.getAccess())
+        res = await send(method, path, data, deps.tokens.getAccess(), headers)
       }
       if (res.statusCode === 401) throw loggedOut(res)
     }
@@ -121,6 +124,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     request,
     get: <T>(path: string, data?: Record<string, unknown>) => request<T>({ method: 'GET', path, data }),
     post: <T>(path: string, data?: unknown) => request<T>({ method: 'POST', path, data: data ?? {} }),
+    put: <T>(path: string, data?: unknown) => request<T>({ method: 'PUT', path, data: data ?? {} }),
     patch: <T>(path: string, data?: unknown) => request<T>({ method: 'PATCH', path, data: data ?? {} }),
     del: <T = void>(path: string) => request<T>({ method: 'DELETE', path }),
   }

@@ -5,6 +5,7 @@ const KEYS = {
   access: 'cc.accessToken',
   refresh: 'cc.refreshToken',
   household: 'cc.currentHouseholdId',
+  onDuty: 'cc.staffOnDuty',
 } as const
 
 export interface TokenPair {
@@ -39,6 +40,7 @@ export const tokenStore: TokenStore = {
     Taro.removeStorageSync(KEYS.access)
     Taro.removeStorageSync(KEYS.refresh)
     Taro.removeStorageSync(KEYS.household)
+    Taro.removeStorageSync(KEYS.onDuty)
   },
 }
 
@@ -53,4 +55,14 @@ export function getCurrentHouseholdId(): string | null {
 
 export function setCurrentHouseholdId(id: string): void {
   Taro.setStorageSync(KEYS.household, id)
+}
+
+/** Whether this device's staff member went on duty here: location is then reported while the app is open. */
+export function isOnDutyHere(): boolean {
+  return read(KEYS.onDuty) === '1'
+}
+
+export function setOnDutyHere(onDuty: boolean): void {
+  if (onDuty) Taro.setStorageSync(KEYS.onDuty, '1')
+  else Taro.removeStorageSync(KEYS.onDuty)
 }

@@ -58,6 +58,7 @@ export const dispatchConfig = registerAs('dispatch', () => {
     leadMinutes: env.DISPATCH_LEAD_MINUTES,
     sweepMs: env.DISPATCH_SWEEP_MS,
     checkInRadiusM: env.CHECK_IN_RADIUS_M,
+    candidateSource: env.DISPATCH_CANDIDATE_SOURCE,
   };
 });
 

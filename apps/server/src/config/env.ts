@@ -49,6 +49,8 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(0) DISPATCH_LEAD_MINUTES = 120;
   @Transform(toInt) @IsInt() @Min(1000) DISPATCH_SWEEP_MS = 5000;
   @Transform(toInt) @IsInt() @Min(10) CHECK_IN_RADIUS_M = 200;
+  /** geo: Redis GEOSEARCH (production). sql-scan: distance over every on-duty row, the benchmark's naive baseline. */
+  @IsIn(['geo', 'sql-scan']) DISPATCH_CANDIDATE_SOURCE: 'geo' | 'sql-scan' = 'geo';
 }
 
 export class EnvError extends Error {}

@@ -103,7 +103,10 @@ export class Dispatcher {
     const radii = this.config.radiiM.filter((r) => r >= order!.dispatchRadiusM);
     let roundNo = roundsSoFar;
     for (const radius of radii) {
-      const nearby = await this.positions.near(order.lat, order.lng, radius, SEARCH_LIMIT);
+      const nearby =
+        this.config.candidateSource === 'geo'
+          ? await this.positions.near(order.lat, order.lng, radius, SEARCH_LIMIT)
+          : await this.positions.nearBySqlScan(order.lat, order.lng, radius, SEARCH_LIMIT);
       const { candidates, skipped } = await searchCandidates(m, order, service, nearby, radius, now);
       const chosen = order.urgent ? candidates : candidates.slice(0, 1);
       const round = await m.getRepository(DispatchRoundEntity).save({

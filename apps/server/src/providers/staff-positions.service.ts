@@ -40,6 +40,19 @@ export class StaffPositions {
     return rows.map(([staffId, dist]) => ({ staffId, distanceM: Math.round(Number(dist)) }));
   }
 
+  /**
+   * The naive way, kept as the benchmark's baseline: a distance computed for every on-duty
+   * staff row in SQL, no spatial index.
+   */
+  async nearBySqlScan(lat: number, lng: number, radiusM: number, limit: number): Promise<NearbyStaff[]> {
+    const rows: { id: string; d: number }[] = await this.dataSource.query(
+      `SELECT id, ST_Distance_Sphere(POINT(COALESCE(last_lng, home_lng), COALESCE(last_lat, home_lat)), POINT(?, ?)) AS d
+         FROM provider_staff WHERE on_duty = 1 HAVING d <= ? ORDER BY d LIMIT ?`,
+      [lng, lat, radiusM, limit],
+    );
+    return rows.map((r) => ({ staffId: r.id, distanceM: Math.round(Number(r.d)) }));
+  }
+
   /** Refills the set from MariaDB (after a Redis restart, at worker start). */
   async rebuild(): Promise<number> {
     const staff = await this.dataSource.getRepository(ProviderStaffEntity).find({ where: { onDuty: true }, select: { id: true, lastLat: true, lastLng: true, homeLat: true, homeLng: true } });

@@ -1,0 +1,103 @@
+/**
+ * The visit windows a family can book: a few fixed windows a day over the next week, in the phone's
+ * local time (the users and their phones are in China). A window that has begun or starts within the
+ * hour is shown greyed out with the reason, like a full slot.
+ */
+export const SLOT_START_HOURS = [8, 10, 14, 16] as const
+export const MIN_SLOT_HOURS = 2
+/** The dispatcher needs time to find someone; nearer than this, 尽快上门 is the right choice. */
+export const MIN_LEAD_MINUTES = 60
+export const DAYS_AHEAD = 7
+
+export interface TimeSlot {
+  /** The start as an ISO string: unique and stable while the page is open. */
+  key: string
+  start: Date
+  end: Date
+  label: string
+  available: boolean
+  /** Why it cannot be chosen (已过 / 来不及), null when it can. */
+  reason: string | null
+}
+
+export interface SlotDay {
+  key: string
+  label: string
+  slots: TimeSlot[]
+  available: boolean
+}
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+const pad = (n: number) => String(n).padStart(2, '0')
+const hhmm = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`
+
+function dayLabel(date: Date, offset: number): string {
+  const md = `${date.getMonth() + 1}/${date.getDate()}`
+  const name = offset === 0 ? '今天' : offset === 1 ? '明天' : offset === 2 ? '后天' : WEEKDAYS[date.getDay()]
+  return `${name} ${md}`
+}
+
+/** Long services get a window long enough to fit them (the server refuses a shorter one). */
+export function slotHours(durationMinutes: number): number {
+  return Math.max(MIN_SLOT_HOURS, Math.ceil(durationMinutes / 60))
+}
+
+export function buildSlotDays(now: Date, durationMinutes: number, days: number = DAYS_AHEAD): SlotDay[] {
+  const hours = slotHours(durationMinutes)
+  const earliest = now.getTime() + MIN_LEAD_MINUTES * 60_000
+  const result: SlotDay[] = []
+  for (let offset = 0; offset < days; offset++) {
+    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset)
+    const slots = SLOT_START_HOURS.map((hour): TimeSlot => {
+      const start = new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour)
+      const end = new Date(start.getTime() + hours * 3600_000)
+      const past = start.getTime() <= now.getTime()
+      const tooSoon = !past && start.getTime() < earliest
+      return {
+        key: start.toISOString(),
+        start,
+        end,
+        label: `${hhmm(start)}–${hhmm(end)}`,
+        available: !past && !tooSoon,
+        reason: past ? '已过' : tooSoon ? '来不及' : null,
+      }
+    })
+    result.push({
+      key: `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`,
+      label: dayLabel(day, offset),
+      slots,
+      available: slots.some((s) => s.available),
+    })
+  }
+  return result
+}
+
+export function findSlot(days: readonly SlotDay[], key: string | null): TimeSlot | null {
+  if (!key) return null
+  for (const day of days) {
+    const slot = day.slots.find((s) => s.key === key)
+    if (slot) return slot
+  }
+  return null
+}
+
+/** 今天 10:00–12:00 / 11月28日 14:00–16:00; 尽快上门 when there is no window. */
+export function formatWindow(windowStart: string | null, windowEnd: string | null, now: Date = new Date()): string {
+  if (!windowStart) return '尽快上门'
+  const start = new Date(windowStart)
+  if (Number.isNaN(start.getTime())) return windowStart
+  const end = windowEnd ? new Date(windowEnd) : null
+  const startDay = new Date(start.getFullYear(), start.getMonth(), start.getDate()).getTime()
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
+  const diff = Math.round((startDay - today) / 86_400_000)
+  const day = diff === 0 ? '今天' : diff === 1 ? '明天' : diff === 2 ? '后天' : `${start.getMonth() + 1}月${start.getDate()}日`
+  return `${day} ${hhmm(start)}${end && !Number.isNaN(end.getTime()) ? `–${hhmm(end)}` : ''}`
+}
+
+/** 14:05 today, 11月27日 14:05 on another day: for timelines. */
+export function formatEventTime(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  const sameDay = at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate()
+  return sameDay ? hhmm(at) : `${at.getMonth() + 1}月${at.getDate()}日 ${hhmm(at)}`
+}

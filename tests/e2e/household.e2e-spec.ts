@@ -1,0 +1,278 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ElderView, HouseholdSummaryView, HouseholdView, RegionView } from '@carecircle/shared';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  ELDER_FORM,
+  HOME,
+  HOUSEHOLD_DETAIL,
+  api,
+  apiLogin,
+  collectErrors,
+  currentPage,
+  fieldRow,
+  idNumber,
+  loginWithPicker,
+  snap,
+  stored,
+  waitForApi,
+  withWrongCheckChar,
+} from './support/app.js';
+import { launchBrowser, phonePage } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+// 昆山市 (320583), born 1947-03-12, sequence 135: the 17th digit is odd, so a man.
+const NEW_ELDER = {
+  name: '王建华',
+  idNumber: idNumber('320583', '19470312', '135'),
+  birthDate: '1947-03-12',
+  phone: '13912345678',
+  address: '玉山镇朝阳新村 12 栋 301 室',
+  contact: { name: '王芳', phone: '13812345678', relation: '女儿' },
+};
+
+function ageOn(birthDate: string, today: Date): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = today.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).split('-').map(Number);
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+describe('家庭档案: a family member adds an elder in the H5 app', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let errors: string[] = [];
+  /** Set by the first test; the later ones fall back to their own when it did not run. */
+  let added: { householdId: string; elderId: string } | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await phonePage(browser);
+    context = page.context();
+    errors = collectErrors(page);
+    return page;
+  }
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  /** Fills every field of the elder form with valid values (the ID number given). */
+  async function fillElderForm(form: Locator, id: string): Promise<void> {
+    await form.getByLabel('姓名', { exact: true }).fill(NEW_ELDER.name);
+    await form.getByLabel('身份证号', { exact: true }).fill(id);
+    await form.getByLabel('手机号', { exact: true }).fill(NEW_ELDER.phone);
+    await form.getByLabel('地址', { exact: true }).fill(NEW_ELDER.address);
+    await form.getByRole('button', { name: '＋ 添加紧急联系人' }).click();
+    await form.getByLabel('联系人姓名', { exact: true }).fill(NEW_ELDER.contact.name);
+    await form.getByLabel('联系人手机号', { exact: true }).fill(NEW_ELDER.contact.phone);
+    await form.getByLabel('与老人的关系', { exact: true }).fill(NEW_ELDER.contact.relation);
+    await form.getByText('低盐', { exact: true }).click();
+    await form.getByText('独居', { exact: true }).click();
+    await form.getByText('高龄', { exact: true }).click();
+    // A selected chip shows a tick (colour is not the only cue).
+    for (const chip of ['✓ 低盐', '✓ 独居', '✓ 高龄']) await expect(form.getByText(chip, { exact: true }).count()).resolves.toBe(1);
+  }
+
+  async function openElderFormFromHome(page: Page, home: Locator): Promise<Locator> {
+    await home.getByRole('button', { name: '添加老人', exact: true }).click();
+    const form = await currentPage(page, ELDER_FORM);
+    await form.getByLabel('姓名', { exact: true }).waitFor();
+    return form;
+  }
+
+  it('王芳 adds an elder through the form; 首页 and 家庭管理 list it, and the server stored it', async () => {
+    const page = await open();
+    const home = await loginWithPicker(page, server.baseUrl, '王芳', 'household-01-login');
+    await expect(home.getByText('家中老人（2）', { exact: true }).count()).resolves.toBe(1);
+    await snap(page, 'household-02-home-before');
+
+    const householdId = await stored(page, 'cc.currentHouseholdId');
+    expect(householdId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const form = await openElderFormFromHome(page, home);
+    expect(page.url()).toContain(`householdId=${householdId}`);
+    await snap(page, 'household-03-form-empty');
+
+    await fillElderForm(form, NEW_ELDER.idNumber);
+    // 街道/社区: open the picker, choose 朝阳社区 in the street it opens on.
+    await form.getByText('请选择街道和社区（选填）', { exact: true }).click();
+    await form.locator('.cc-region__panel').getByText('朝阳社区', { exact: true }).click();
+    await expect(form.locator('.cc-region__panel').count()).resolves.toBe(0);
+    await expect(form.locator('.cc-region').innerText()).resolves.toContain('朝阳社区');
+    await snap(page, 'household-04-form-filled');
+
+    const [created] = await Promise.all([
+      waitForApi(page, 'POST', `/households/${householdId}/elders`),
+      form.getByRole('button', { name: '保存', exact: true }).click(),
+    ]);
+    const createdBody = (await created.json()) as ElderView;
+    expect({ status: created.status(), name: createdBody.name }).toEqual({ status: 201, name: NEW_ELDER.name });
+
+    // Back on 首页, which reloads: the new elder is listed with what the ID number says.
+    const homeAgain = await currentPage(page, HOME);
+    const card = homeAgain.locator('.cc-elder-card').filter({ hasText: NEW_ELDER.name });
+    await card.waitFor();
+    await expect(homeAgain.getByText('家中老人（3）', { exact: true }).count()).resolves.toBe(1);
+    const age = ageOn(NEW_ELDER.birthDate, new Date());
+    await expect(card.innerText()).resolves.toMatch(new RegExp(`男\\s*·\\s*${age}岁[\\s\\S]*独居[\\s\\S]*高龄[\\s\\S]*待核验[\\s\\S]*${NEW_ELDER.address}`));
+    await snap(page, 'household-05-home-with-new-elder');
+
+    // 家庭管理 lists it too.
+    await homeAgain.getByText('家庭管理', { exact: true }).click();
+    const detail = await currentPage(page, HOUSEHOLD_DETAIL);
+    await detail.locator('.cc-elder-card').filter({ hasText: NEW_ELDER.name }).waitFor();
+    await expect(detail.getByText('家中老人（3）', { exact: true }).count()).resolves.toBe(1);
+    await snap(page, 'household-06-household-detail');
+
+    // The server stored it: the same session's token, then a fresh login.
+    const token = await stored(page, 'cc.accessToken');
+    expect(token).toBeTruthy();
+    const household = await api<HouseholdView>(server.baseUrl, token, 'GET', `/households/${householdId}`);
+    expect(household.status).toBe(200);
+    expect(household.body.elders.map((e) => e.name).sort()).toEqual(['王建华', '王建国', '王秀兰'].sort());
+    const elderId = household.body.elders.find((e) => e.name === NEW_ELDER.name)!.id;
+    expect(elderId).toBe(createdBody.id);
+
+    const fresh = await apiLogin(server.baseUrl, '王芳');
+    const regions = await api<RegionView[]>(server.baseUrl, fresh, 'GET', '/regions');
+    const chaoyang = regions.body.find((r) => r.name === '朝阳社区');
+    const elder = await api<ElderView>(server.baseUrl, fresh, 'GET', `/elders/${elderId}`);
+    expect(elder.status).toBe(200);
+    expect(elder.body).toMatchObject({
+      householdId,
+      name: NEW_ELDER.name,
+      gender: 'male',
+      age,
+      birthDate: NEW_ELDER.birthDate,
+      idNumberMasked: `${NEW_ELDER.idNumber.slice(0, 4)}**********${NEW_ELDER.idNumber.slice(-4)}`,
+      phone: NEW_ELDER.phone,
+      address: NEW_ELDER.address,
+      location: { lat: 31.385, lng: 120.981 },
+      regionId: chaoyang?.id,
+      emergencyContacts: [NEW_ELDER.contact],
+      dietaryNeeds: ['low_salt'],
+      livingSituation: 'alone',
+      subsidyCategory: 'advanced_age',
+      subsidyVerification: 'unverified',
+    });
+    expect(chaoyang).toBeDefined();
+    expect(errors).toEqual([]);
+    added = { householdId: householdId!, elderId };
+  });
+
+  it('an ID number with a wrong check character is shown under 身份证号 and nothing is sent', async () => {
+    const page = await open();
+    const home = await loginWithPicker(page, server.baseUrl, '王芳');
+    const form = await openElderFormFromHome(page, home);
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/elders')) posts.push(r.url());
+    });
+
+    const bad = withWrongCheckChar(idNumber('320583', '19500101', '246'));
+    await fillElderForm(form, bad);
+    await form.getByRole('button', { name: '保存', exact: true }).click();
+
+    const idRow = fieldRow(form, '身份证号');
+    const error = idRow.locator('.cc-field__error');
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toBe('身份证号格式不正确，请核对 18 位号码（含末位校验码）');
+    // Only that field is marked, and its message sits right under its input.
+    await expect(form.locator('.cc-field--error').count()).resolves.toBe(1);
+    const input = await form.getByLabel('身份证号', { exact: true }).boundingBox();
+    const message = await error.boundingBox();
+    expect(input && message).toBeTruthy();
+    expect(message!.y - (input!.y + input!.height)).toBeGreaterThanOrEqual(0);
+    expect(message!.y - (input!.y + input!.height)).toBeLessThan(40);
+    await snap(page, 'household-07-form-invalid-id');
+    expect(posts).toEqual([]);
+    await expect(currentPage(page, ELDER_FORM, 2_000)).resolves.toBeTruthy();
+
+    // Correcting the number clears the message.
+    await form.getByLabel('身份证号', { exact: true }).fill(idNumber('320583', '19500101', '246'));
+    await expect(form.locator('.cc-field--error').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("the server's refusal (an ID number another household registered) is shown under 身份证号", async () => {
+    // 张伟 registers a man in 张家 through the API; 王芳 then types the same number.
+    const zhang = await apiLogin(server.baseUrl, '张伟');
+    const zhangHouseholds = await api<HouseholdSummaryView[]>(server.baseUrl, zhang, 'GET', '/households');
+    const taken = idNumber('320583', '19460705', '357');
+    const registered = await api<ElderView>(server.baseUrl, zhang, 'POST', `/households/${zhangHouseholds.body[0].id}/elders`, {
+      name: '张国庆', idNumber: taken, address: '玉山镇城北新村 3 栋 102 室', location: { lat: 31.396, lng: 120.988 },
+      emergencyContacts: [], dietaryNeeds: [], livingSituation: 'with_family', subsidyCategory: 'none',
+    });
+    expect(registered.status).toBe(201);
+
+    const page = await open();
+    const home = await loginWithPicker(page, server.baseUrl, '王芳');
+    const householdId = await stored(page, 'cc.currentHouseholdId');
+    const form = await openElderFormFromHome(page, home);
+    await fillElderForm(form, taken);
+    const [refused] = await Promise.all([
+      waitForApi(page, 'POST', `/households/${householdId}/elders`),
+      form.getByRole('button', { name: '保存', exact: true }).click(),
+    ]);
+    const body = (await refused.json()) as { error: string; message: string };
+    expect({ status: refused.status(), error: body.error }).toEqual({ status: 409, error: 'ELDER.ID_NUMBER_TAKEN' });
+
+    const error = fieldRow(form, '身份证号').locator('.cc-field__error');
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toBe(body.message);
+    await expect(form.locator('.cc-field--error').count()).resolves.toBe(1);
+    await snap(page, 'household-08-form-server-error');
+    // Still on the form, with what was typed.
+    await expect(form.getByLabel('姓名', { exact: true }).inputValue()).resolves.toBe(NEW_ELDER.name);
+
+    const token = await stored(page, 'cc.accessToken');
+    const household = await api<HouseholdView>(server.baseUrl, token, 'GET', `/households/${householdId}`);
+    expect(household.body.elders.map((e) => e.name)).not.toContain('张国庆');
+    expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
+  });
+
+  it("张伟 of another household does not see 王芳's new elder, in the app or through the API", async () => {
+    const wang = await apiLogin(server.baseUrl, '王芳');
+    if (!added) {
+      // The first test did not run (e.g. `-t`): add the elder through the API instead.
+      const [mine] = (await api<HouseholdSummaryView[]>(server.baseUrl, wang, 'GET', '/households')).body;
+      const res = await api<ElderView>(server.baseUrl, wang, 'POST', `/households/${mine.id}/elders`, {
+        name: NEW_ELDER.name, idNumber: NEW_ELDER.idNumber, address: NEW_ELDER.address, location: { lat: 31.385, lng: 120.981 },
+        emergencyContacts: [NEW_ELDER.contact], dietaryNeeds: [], livingSituation: 'alone', subsidyCategory: 'none',
+      });
+      expect(res.status).toBe(201);
+      added = { householdId: mine.id, elderId: res.body.id };
+    }
+    // 王芳 herself sees it.
+    expect((await api<ElderView>(server.baseUrl, wang, 'GET', `/elders/${added.elderId}`)).status).toBe(200);
+
+    const page = await open();
+    const home = await loginWithPicker(page, server.baseUrl, '张伟');
+    await expect(home.getByText('当前家庭：张家', { exact: true }).count()).resolves.toBe(1);
+    const names = await home.locator('.cc-elder-card__name').allInnerTexts();
+    // 张家's own elders (and 张国庆, when the previous test registered him), never 王家's.
+    expect(names).toEqual(expect.arrayContaining(['张桂兰', '张德明']));
+    expect(names).not.toContain(NEW_ELDER.name);
+    await expect(home.getByText(NEW_ELDER.name).count()).resolves.toBe(0);
+    await snap(page, 'household-09-other-household-home');
+
+    // Nor through the API, with 张伟's own token from the app.
+    const token = await stored(page, 'cc.accessToken');
+    const list = await api<HouseholdSummaryView[]>(server.baseUrl, token, 'GET', '/households');
+    expect(list.body.map((h) => h.name)).toEqual(['张家']);
+    const household = await api(server.baseUrl, token, 'GET', `/households/${added.householdId}`);
+    const elder = await api(server.baseUrl, token, 'GET', `/elders/${added.elderId}`);
+    expect({ household: household.status, elder: elder.status }).toEqual({ household: 404, elder: 404 });
+    expect(JSON.stringify([household.body, elder.body])).not.toContain(NEW_ELDER.name);
+    expect(errors).toEqual([]);
+  });
+});
