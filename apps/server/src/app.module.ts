@@ -20,6 +20,7 @@ import { WorkerModule } from './worker.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { MealsModule } from './meals/meals.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 
 @Global()
@@ -54,6 +55,7 @@ export class AppModule {
         ProvidersModule,
         OrdersModule,
         DispatchModule,
+        MealsModule,
         HealthModule,
         ...(role === 'api' ? [] : [WorkerModule]),
       ],

@@ -5,6 +5,8 @@ import type { Queue } from 'bull';
 import { appConfig, type AppConfig } from './config/configuration.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { DispatchProcessor } from './dispatch/dispatch.processor.js';
+import { MealsModule } from './meals/meals.module.js';
+import { MealsProcessor } from './meals/meals.processor.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { StaffPositions } from './providers/staff-positions.service.js';
@@ -14,9 +16,10 @@ import { OutboxProcessor } from './outbox/outbox.processor.js';
 
 const RELAY_REPEAT_ID = 'outbox-relay-poll';
 const SWEEP_REPEAT_ID = 'dispatch-sweep';
+const MEAL_CUTOFF_REPEAT_ID = 'meal-cutoff-sweep';
 
 /** The worker role: Bull processors, and the periodic outbox relay that catches anything a kick missed. */
-@Module({ imports: [NotificationsModule, DispatchModule, ProvidersModule], providers: [OutboxProcessor, NotifyProcessor, DispatchProcessor] })
+@Module({ imports: [NotificationsModule, DispatchModule, ProvidersModule, MealsModule], providers: [OutboxProcessor, NotifyProcessor, DispatchProcessor, MealsProcessor] })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QUEUE.OUTBOX) private readonly outboxQueue: Queue,
@@ -30,6 +33,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     // A repeatable job is one schedule for all workers, not a timer inside each process.
     await this.outboxQueue.add(JOB.RELAY_OUTBOX, {}, { jobId: RELAY_REPEAT_ID, repeat: { every: this.config.outboxPollMs }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.DISPATCH_SWEEP, {}, { jobId: SWEEP_REPEAT_ID, repeat: { every: this.dispatch.sweepMs }, removeOnComplete: true, removeOnFail: true });
+    await this.dispatchQueue.add(JOB.MEAL_CUTOFF_SWEEP, {}, { jobId: MEAL_CUTOFF_REPEAT_ID, repeat: { every: this.dispatch.sweepMs }, removeOnComplete: true, removeOnFail: true });
     // Redis holds positions only as a cache of MariaDB: refill it in case Redis restarted empty.
     await this.positions.rebuild();
   }

@@ -12,3 +12,6 @@ export * from './enums/service.js';
 export * from './rules/order-state-machine.js';
 export * from './rules/price-breakdown.js';
 export * from './api/orders.js';
+export * from './enums/meal.js';
+export * from './rules/dietary.js';
+export * from './api/meals.js';

@@ -11,6 +11,7 @@ export const JOB = {
   DISPATCH_ORDER: 'dispatch-order',
   OFFER_EXPIRY: 'offer-expiry',
   DISPATCH_SWEEP: 'dispatch-sweep',
+  MEAL_CUTOFF_SWEEP: 'meal-cutoff-sweep',
 } as const;
 
 /** Outbox event types written in the same transaction as the change they announce. */
@@ -20,5 +21,6 @@ export const OutboxEvent = {
   ORDER_CREATED: 'order.created',
   ORDER_STATUS_CHANGED: 'order.status_changed',
   OFFER_MADE: 'offer.made',
+  MEAL_SLOT_CANCELLED: 'meal.slot_cancelled',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];

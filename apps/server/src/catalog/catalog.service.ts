@@ -19,12 +19,13 @@ export class CatalogService {
   ) {}
 
   async list(): Promise<ServiceTypeResponse[]> {
-    const rows = await this.dataSource.getRepository(ServiceTypeEntity).find({ order: { sort: 'ASC' } });
+    const rows = await this.dataSource.getRepository(ServiceTypeEntity).find({ where: { familyOrderable: true }, order: { sort: 'ASC' } });
     return rows.map(toServiceResponse);
   }
 
+  /** A service a family may order (system-made jobs such as meal delivery are not). */
   async require(code: string, manager: EntityManager = this.dataSource.manager): Promise<ServiceTypeEntity> {
-    const service = await manager.getRepository(ServiceTypeEntity).findOneBy({ code: code as ServiceCode });
+    const service = await manager.getRepository(ServiceTypeEntity).findOneBy({ code: code as ServiceCode, familyOrderable: true });
     if (!service) throw new DomainError(ErrorCode.SERVICE_NOT_FOUND, '没有这个服务项目', { serviceCode: code });
     return service;
   }

@@ -14,6 +14,8 @@ import { ProviderEntity } from '../providers/entities/provider.entity.js';
 import { Foundation1764000000000 } from './migrations/1764000000000-Foundation.js';
 import { Providers1764000001000 } from './migrations/1764000001000-Providers.js';
 import { Orders1764000002000 } from './migrations/1764000002000-Orders.js';
+import { Meals1764000003000 } from './migrations/1764000003000-Meals.js';
+import { CanteenSettingsEntity, DishEntity, MealBookingEntity, MealBookingItemEntity, MealSlotEntity } from '../meals/entities/meal.entities.js';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
 import { ProviderServicePriceEntity } from '../catalog/entities/provider-service-price.entity.js';
 import { ProviderAdminEntity } from '../providers/entities/provider-admin.entity.js';
@@ -49,6 +51,11 @@ export const ENTITIES = [
   DispatchRoundEntity,
   OfferEntity,
   SubsidyLedgerEntity,
+  CanteenSettingsEntity,
+  MealSlotEntity,
+  DishEntity,
+  MealBookingEntity,
+  MealBookingItemEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000, Orders1764000002000];
+export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000, Orders1764000002000, Meals1764000003000];

@@ -99,7 +99,9 @@ export async function searchCandidates(
 function skipReason(row: CandidateRow, order: OrderEntity, service: ServiceTypeEntity, serviceDay: string): string | null {
   const skills: string[] = typeof row.skills === 'string' ? JSON.parse(row.skills) : row.skills;
   if (!row.on_duty) return '不在岗';
-  if (row.provider_kind !== 'home_care') return '不是居家养老服务机构';
+  // Meal deliveries also go to the canteens' own couriers; everything else to home-care providers.
+  const kindServes = row.provider_kind === 'home_care' || (service.code === 'meal_delivery' && row.provider_kind === 'canteen');
+  if (!kindServes) return '不是居家养老服务机构';
   if (row.provider_status !== 'approved') return '所属机构未通过审核或已暂停';
   if (order.subsidyFen > 0 && !row.recommended) return '政府补贴订单只派给推荐清单内的机构';
   const fromProvider = distanceMeters({ lat: Number(row.provider_lat), lng: Number(row.provider_lng) }, { lat: order.lat, lng: order.lng });

@@ -35,6 +35,11 @@ export class HouseholdAccess {
     throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
   }
 
+  /** For jobs the system makes on a family's behalf (meal delivery): no caller to check. */
+  async elderForSystem(manager: EntityManager, elderId: string): Promise<ElderEntity> {
+    return manager.getRepository(ElderEntity).findOneOrFail({ where: { id: elderId }, withDeleted: true });
+  }
+
   async requireChild(userId: string, childId: string, manager: EntityManager = this.dataSource.manager): Promise<ChildEntity> {
     const child = await manager.getRepository(ChildEntity).findOneBy({ id: childId });
     if (child && (await this.isMember(userId, child.householdId, manager))) return child;

@@ -65,6 +65,8 @@ export class NotificationsService {
         return this.orderMessages(payload);
       case OutboxEvent.OFFER_MADE:
         return this.offerMessages(payload);
+      case OutboxEvent.MEAL_SLOT_CANCELLED:
+        return this.mealCancelledMessages(payload);
       default:
         return new Map();
     }
@@ -127,6 +129,30 @@ export class NotificationsService {
       body: payload.urgent ? '附近老人紧急呼叫，请立即查看并接单' : '您有一个新的服务派单，请在倒计时内接单',
       page: 'subpackages/staff/pages/offers/index',
     });
+    return out;
+  }
+
+  /** Every family whose meal the canteen cancelled hears of it, and of the full refund. */
+  private async mealCancelledMessages(payload: Record<string, unknown>): Promise<Map<string, NotificationMessage>> {
+    const out = new Map<string, NotificationMessage>();
+    const rows: { household_id: string; elder_name: string; canteen: string; date: string | Date; period: string; refund_fen: number }[] = await this.dataSource.query(
+      `SELECT b.household_id, e.name AS elder_name, p.name AS canteen, s.date, s.period, b.refund_fen
+         FROM meal_bookings b JOIN meal_slots s ON s.id = b.slot_id JOIN providers p ON p.id = s.provider_id JOIN elders e ON e.id = b.elder_id
+        WHERE b.slot_id = ? AND b.status = 'cancelled' AND b.cancel_reason LIKE '食堂取消%'`,
+      [String(payload.slotId)],
+    );
+    for (const r of rows) {
+      const date = typeof r.date === 'string' ? r.date : new Date(r.date.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const meal = r.period === 'lunch' ? '午餐' : '晚餐';
+      for (const userId of await this.householdMembers(r.household_id, '')) {
+        out.set(userId, {
+          topic: OutboxEvent.MEAL_SLOT_CANCELLED,
+          title: '订餐已取消',
+          body: `${r.canteen} ${date} ${meal}因「${String(payload.reason)}」取消，${r.elder_name}的订餐已全额退款 ¥${(r.refund_fen / 100).toFixed(2)}`,
+          page: 'subpackages/meals/pages/bookings/index',
+        });
+      }
+    }
     return out;
   }
 

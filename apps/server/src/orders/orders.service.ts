@@ -1,4 +1,5 @@
 import {
+  canTransition,
   cancellationFee,
   CERTIFICATE_LABELS,
   distanceMeters,
@@ -11,13 +12,13 @@ import {
   type OrderStatus,
 } from '@carecircle/shared';
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { idempotencyKeyReused, requestHash, requireIdempotencyKey } from '../common/idempotency.js';
 import { dispatchConfig, type DispatchConfig } from '../config/configuration.js';
 import { Dispatcher } from '../dispatch/dispatcher.service.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
@@ -31,13 +32,13 @@ import { StaffPositions } from '../providers/staff-positions.service.js';
 import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
 import type { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, OrderResponse, RateOrderDto } from './dto/order.dto.js';
+import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
 import { OrderEventEntity } from './entities/order-event.entity.js';
 import { OrderEntity } from './entities/order.entity.js';
 import { ServiceRecordEntity } from './entities/service-record.entity.js';
 import { OrderLive } from './order-live.service.js';
 import { OrderTransitions } from './order-transitions.service.js';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_DAYS_AHEAD = 14;
 
 export interface CreatedOrder {
@@ -68,13 +69,9 @@ export class OrdersService {
    * and the outbox row; the same Idempotency-Key always answers with the same order.
    */
   async create(principal: Principal, idempotencyKey: string | undefined, dto: CreateOrderDto): Promise<CreatedOrder> {
-    if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REQUIRED, '缺少 Idempotency-Key 请求头（8–64 位字母、数字、- 或 _），用于防止重复下单', {
-        fields: [{ field: 'Idempotency-Key', message: '缺少或格式不正确' }],
-      });
-    }
-    const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
-    const replay = await this.findReplay(principal.userId, idempotencyKey, requestHash);
+    requireIdempotencyKey(idempotencyKey);
+    const hash = requestHash(dto);
+    const replay = await this.findReplay(principal.userId, idempotencyKey!, hash);
     if (replay) return { order: await this.view(replay), replayed: true };
 
     const elder = await this.access.requireElderOfMyHousehold(principal.userId, dto.elderId);
@@ -94,7 +91,7 @@ export class OrdersService {
         if (!locked) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
         const quote = await this.subsidies.quote(m, locked, service.code, service.basePriceFen, now);
         const order = await m.getRepository(OrderEntity).save({
-          householdId: locked.householdId, elderId: locked.id, createdBy: principal.userId, idempotencyKey, requestHash,
+          householdId: locked.householdId, elderId: locked.id, createdBy: principal.userId, idempotencyKey: idempotencyKey!, requestHash: hash,
           serviceCode: service.code, status: 'created', urgent: service.urgent, windowStart: window?.start ?? null, windowEnd: window?.end ?? null,
           dispatchAt, address: dto.address ?? locked.address, lat: dto.location?.lat ?? locked.lat, lng: dto.location?.lng ?? locked.lng,
           regionId: locked.regionId, notes: dto.notes ?? null, durationMinutes: service.durationMinutes,
@@ -110,7 +107,7 @@ export class OrdersService {
       });
     } catch (err) {
       if ((err as { code?: string }).code === 'ER_DUP_ENTRY') {
-        const raced = await this.findReplay(principal.userId, idempotencyKey, requestHash);
+        const raced = await this.findReplay(principal.userId, idempotencyKey!, hash);
         if (raced) return { order: await this.view(raced), replayed: true };
       }
       throw err;
@@ -119,6 +116,37 @@ export class OrdersService {
     await this.live.publish(orderId, 'created', now);
     await this.outbox.kick();
     return { order: await this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId })), replayed: false };
+  }
+
+  /**
+   * A job the system creates (a meal delivery at the canteen's cut-off): no price, no subsidy,
+   * written with the caller's transaction; the caller queues its dispatch after the commit.
+   */
+  async createSystemJob(
+    m: EntityManager,
+    job: { householdId: string; elderId: string; createdBy: string; key: string; serviceCode: 'meal_delivery'; windowStart: Date; windowEnd: Date; address: string; lat: number; lng: number; regionId: string | null; notes: string },
+  ): Promise<string> {
+    const now = this.clock.now();
+    const service = await m.getRepository(ServiceTypeEntity).findOneByOrFail({ code: job.serviceCode });
+    const order = await m.getRepository(OrderEntity).save({
+      householdId: job.householdId, elderId: job.elderId, createdBy: job.createdBy, idempotencyKey: job.key, requestHash: requestHash(job),
+      serviceCode: job.serviceCode, status: 'created', urgent: false, windowStart: job.windowStart, windowEnd: job.windowEnd, dispatchAt: now,
+      address: job.address, lat: job.lat, lng: job.lng, regionId: job.regionId, notes: job.notes, durationMinutes: service.durationMinutes,
+      priceFen: 0, subsidyFen: 0, payFen: 0, subsidyNote: '助餐配送', policyId: null, policyVersion: null, providerId: null, staffId: null,
+      dispatchRadiusM: this.config.radiiM[0], cancelFeeFen: 0, cancelReason: null, acceptedAt: null, checkedInAt: null, completedAt: null,
+      ratingStars: null, ratingTags: null, ratingComment: null, createdAt: now,
+    });
+    await m.getRepository(OrderEventEntity).insert({ orderId: order.id, status: 'created', actor: 'system', actorId: null, note: job.notes, createdAt: now });
+    await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: false });
+    return order.id;
+  }
+
+  /** Cancels a system job whose reason went away (the canteen closed that meal). */
+  async cancelSystemJob(m: EntityManager, orderId: string, reason: string): Promise<void> {
+    const order = await this.lock(m, orderId);
+    if (!canTransition(order.status, 'cancelled', 'operator')) return;
+    await this.transitions.move(m, order, 'cancelled', 'operator', null, reason, { cancelReason: reason });
+    await this.dispatcher.withdrawOpenOffers(m, order.id);
   }
 
   async get(principal: Principal, orderId: string): Promise<OrderResponse> {
@@ -150,7 +178,7 @@ export class OrdersService {
       const note = fee > 0 ? `${dto.reason}（按机构规定收取取消费 ${(fee / 100).toFixed(2)} 元）` : dto.reason;
       await this.transitions.move(m, order, 'cancelled', actor, principal.userId, note, { cancelReason: dto.reason, cancelFeeFen: fee });
       await this.dispatcher.withdrawOpenOffers(m, order.id);
-      await this.subsidies.reverse(m, { sourceType: 'order', sourceId: order.id, service: order.serviceCode });
+      await this.subsidies.reverse(m, { sourceType: 'order', sourceId: order.id });
     });
     await this.dispatcher.afterCommit({ orderId, statuses: ['cancelled'], offerExpiries: [] });
     return this.get(principal, orderId);
@@ -258,9 +286,7 @@ export class OrdersService {
 
   private async findReplay(userId: string, key: string, requestHash: string): Promise<OrderEntity | null> {
     const existing = await this.dataSource.getRepository(OrderEntity).findOneBy({ createdBy: userId, idempotencyKey: key });
-    if (existing && existing.requestHash !== requestHash) {
-      throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, '这个 Idempotency-Key 已用于另一笔不同的订单，请为新订单生成新的 Key');
-    }
+    if (existing && existing.requestHash !== requestHash) throw idempotencyKeyReused();
     return existing;
   }
 

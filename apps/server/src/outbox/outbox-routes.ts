@@ -13,4 +13,5 @@ export const OUTBOX_ROUTES: Record<OutboxEvent, OutboxRoute[]> = {
   [OutboxEvent.ORDER_CREATED]: [{ queue: QUEUE.DISPATCH, job: JOB.DISPATCH_ORDER }],
   [OutboxEvent.ORDER_STATUS_CHANGED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.OFFER_MADE]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+  [OutboxEvent.MEAL_SLOT_CANCELLED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
 };

@@ -117,6 +117,19 @@ export class ProvidersService {
     if (!onDuty) await this.positions.remove(staffId);
   }
 
+  /** Canteen work (menus, today's list, pick-ups): its admins and staff, and operators. Others get 404. */
+  async requireProviderMember(principal: Principal, providerId: string, kind?: ProviderEntity['kind']): Promise<ProviderEntity> {
+    const provider = await this.dataSource.getRepository(ProviderEntity).findOneBy({ id: providerId });
+    const allowed =
+      provider &&
+      (!kind || provider.kind === kind) &&
+      (principal.roles.includes(Role.OPERATOR) ||
+        (await this.dataSource.getRepository(ProviderAdminEntity).countBy({ providerId, userId: principal.userId })) > 0 ||
+        (await this.dataSource.getRepository(ProviderStaffEntity).countBy({ providerId, userId: principal.userId })) > 0);
+    if (!allowed) throw new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构');
+    return provider;
+  }
+
   /** Operators manage every provider; a provider admin only their own. Others get 404. */
   private async requireManaged(principal: Principal, providerId: string): Promise<ProviderEntity> {
     const provider = await this.dataSource.getRepository(ProviderEntity).findOneBy({ id: providerId });

@@ -51,9 +51,9 @@ export class RegionsService {
    * The rule version in force at `at` for this region, looking up the region tree
    * (a community inherits its street's table unless it has its own).
    */
-  async policyInForce(regionId: string, kind: string, at: Date): Promise<RegionPolicyEntity | null> {
-    const regions = this.dataSource.getRepository(RegionEntity);
-    const policies = this.dataSource.getRepository(RegionPolicyEntity);
+  async policyInForce(regionId: string, kind: string, at: Date, manager: EntityManager = this.dataSource.manager): Promise<RegionPolicyEntity | null> {
+    const regions = manager.getRepository(RegionEntity);
+    const policies = manager.getRepository(RegionPolicyEntity);
     let current: RegionEntity | null = await regions.findOneBy({ id: regionId });
     while (current) {
       const policy = await policies.findOne({ where: { regionId: current.id, kind, effectiveFrom: LessThanOrEqual(at) }, order: { effectiveFrom: 'DESC', version: 'DESC' } });

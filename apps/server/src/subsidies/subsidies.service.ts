@@ -8,6 +8,7 @@ import { SubsidyLedgerEntity } from './entities/subsidy-ledger.entity.js';
 export const SUBSIDY_POLICY_KIND = 'subsidy';
 
 export interface SubsidyQuote extends PriceBreakdown {
+  ruleKey: string;
   policyId: string | null;
   policyVersion: number | null;
   month: string;
@@ -29,17 +30,21 @@ export class SubsidiesService {
    * what the month's ledger already holds. Call inside the transaction that holds the elder's
    * row lock when the result will be granted, so two orders cannot both spend the last of a cap.
    */
-  async quote(manager: EntityManager, elder: ElderEntity, service: string, priceFen: number, at: Date): Promise<SubsidyQuote> {
+  async quote(manager: EntityManager, elder: ElderEntity, service: string, priceFen: number, at: Date, extraFen = 0): Promise<SubsidyQuote> {
     const month = shanghaiMonth(at);
-    const policy = elder.regionId ? await this.regions.policyInForce(elder.regionId, SUBSIDY_POLICY_KIND, at) : null;
+    const policy = elder.regionId ? await this.regions.policyInForce(elder.regionId, SUBSIDY_POLICY_KIND, at, manager) : null;
     const rule = findSubsidyRule((policy?.rules as SubsidyTable | undefined) ?? null, elder.subsidyCategory, service);
-    const used = rule ? await this.usedThisMonth(manager, elder.id, month) : 0;
-    const breakdown = priceBreakdown(priceFen, rule, used, elder.subsidyVerification === SubsidyVerification.VERIFIED);
-    return { ...breakdown, policyId: policy?.id ?? null, policyVersion: policy?.version ?? null, month };
+    const used = rule ? await this.usedThisMonth(manager, elder.id, month, rule.service) : 0;
+    // A fee beside the price (meal delivery) is subsidised only where the rule says so.
+    const subsidisable = priceFen + (rule?.includesDeliveryFee ? extraFen : 0);
+    const breakdown = priceBreakdown(subsidisable, rule, used, elder.subsidyVerification === SubsidyVerification.VERIFIED);
+    const total = priceFen + extraFen;
+    return { ...breakdown, priceFen: total, payFen: total - breakdown.subsidyFen, ruleKey: rule?.service ?? '*', policyId: policy?.id ?? null, policyVersion: policy?.version ?? null, month };
   }
 
-  async usedThisMonth(manager: EntityManager, elderId: string, month: string): Promise<number> {
-    const [{ used }] = await manager.query('SELECT COALESCE(SUM(amount_fen), 0) AS used FROM subsidy_ledger WHERE elder_id = ? AND month = ?', [elderId, month]);
+  /** What this elder has already received this month under one rule (grants minus reversals). */
+  async usedThisMonth(manager: EntityManager, elderId: string, month: string, ruleKey: string): Promise<number> {
+    const [{ used }] = await manager.query('SELECT COALESCE(SUM(amount_fen), 0) AS used FROM subsidy_ledger WHERE elder_id = ? AND month = ? AND rule_key = ?', [elderId, month, ruleKey]);
     return Number(used);
   }
 
@@ -54,6 +59,7 @@ export class SubsidiesService {
       month: quote.month,
       category: elder.subsidyCategory,
       service: source.service,
+      ruleKey: quote.ruleKey,
       amountFen: quote.subsidyFen,
       side: 'demand',
       payer: '街道民政',
@@ -71,7 +77,7 @@ export class SubsidiesService {
   }
 
   /** Gives a cancelled order's subsidy back to the elder's month: a negative row, never an edit. */
-  async reverse(manager: EntityManager, source: SubsidySource): Promise<void> {
+  async reverse(manager: EntityManager, source: Omit<SubsidySource, 'service'>): Promise<void> {
     const grant = await manager.getRepository(SubsidyLedgerEntity).findOneBy({ sourceType: source.sourceType, sourceId: source.sourceId, entry: 'grant' });
     if (!grant) return;
     await manager.getRepository(SubsidyLedgerEntity).createQueryBuilder().insert().orIgnore().values({

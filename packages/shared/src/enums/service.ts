@@ -10,6 +10,8 @@ export const ServiceCode = {
   REHAB: 'rehab',
   REPAIR: 'repair',
   EMERGENCY: 'emergency',
+  /** Delivery of booked meals: a dispatch job created at the meal's cut-off, not ordered by families. */
+  MEAL_DELIVERY: 'meal_delivery',
 } as const;
 export type ServiceCode = (typeof ServiceCode)[keyof typeof ServiceCode];
 export const SERVICE_CODES: readonly ServiceCode[] = Object.values(ServiceCode);
@@ -25,6 +27,7 @@ export const SERVICE_LABELS: Record<ServiceCode, string> = {
   rehab: '康复护理',
   repair: '家政维修',
   emergency: '助急',
+  meal_delivery: '助餐配送',
 };
 
 /** Certificates staff may hold (持证上岗). */

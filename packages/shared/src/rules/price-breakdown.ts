@@ -10,6 +10,8 @@ export interface SubsidyRule {
   percent?: number;
   /** The most one elder may receive in a calendar month (Asia/Shanghai) under this category. */
   monthlyCapFen: number;
+  /** Meals: whether the delivery fee is part of what the subsidy may cover. */
+  includesDeliveryFee?: boolean;
 }
 
 export interface SubsidyTable {

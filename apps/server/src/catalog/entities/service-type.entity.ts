@@ -12,4 +12,6 @@ export class ServiceTypeEntity {
   @Column({ name: 'required_certificate', type: 'varchar', length: 32, nullable: true }) requiredCertificate!: CertificateType | null;
   @Column({ type: 'boolean' }) urgent!: boolean;
   @Column({ type: 'int' }) sort!: number;
+  /** False for jobs the system creates itself (meal delivery): not in the family's catalog. */
+  @Column({ name: 'family_orderable', type: 'boolean' }) familyOrderable!: boolean;
 }

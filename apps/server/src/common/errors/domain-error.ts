@@ -44,6 +44,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.STAFF_NOT_FOUND:
     case ErrorCode.ORDER_NOT_FOUND:
     case ErrorCode.OFFER_NOT_FOUND:
+    case ErrorCode.CANTEEN_NOT_FOUND:
+    case ErrorCode.MEAL_SLOT_NOT_FOUND:
+    case ErrorCode.MEAL_BOOKING_NOT_FOUND:
     case ErrorCode.INVITE_INVALID:
       return 404;
     case ErrorCode.CONFLICT:
@@ -54,11 +57,17 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ORDER_INVALID_TRANSITION:
     case ErrorCode.OFFER_TAKEN:
     case ErrorCode.OFFER_EXPIRED:
+    case ErrorCode.MEAL_SLOT_FULL:
+    case ErrorCode.MEAL_DISH_SOLD_OUT:
+    case ErrorCode.MEAL_CUTOFF_PASSED:
+    case ErrorCode.MEAL_SLOT_CANCELLED:
+    case ErrorCode.MEAL_MENU_EXISTS:
       return 409;
     case ErrorCode.INVITE_EXPIRED:
       return 410;
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
     case ErrorCode.CHECK_IN_TOO_FAR:
+    case ErrorCode.MEAL_OUT_OF_DELIVERY_RANGE:
       return 422;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -14,6 +14,7 @@ import { ProviderAdminEntity } from '../../providers/entities/provider-admin.ent
 import { StaffCertificateEntity } from '../../providers/entities/staff-certificate.entity.js';
 import { RegionPolicyEntity } from '../../regions/entities/region-policy.entity.js';
 import { RegionEntity } from '../../regions/entities/region.entity.js';
+import { CanteenSettingsEntity, DishEntity, MealSlotEntity } from '../../meals/entities/meal.entities.js';
 import { DEMO_LOGINS } from './demo-logins.js';
 
 /** 昆山市玉山镇, around 31.385N 120.981E (GCJ-02). */
@@ -122,14 +123,14 @@ const COMMUNITIES = [
   { code: 'ks-ys-xc', name: '新城社区', offset: { lat: -0.009, lng: -0.009 }, population: 21_300 },
 ];
 
-const HOME_CARE_SKILLS: ServiceCode[] = ['cleaning', 'bathing', 'medical_escort', 'mobility', 'shopping', 'visit', 'companionship', 'rehab', 'repair', 'emergency'];
+const HOME_CARE_SKILLS: ServiceCode[] = ['cleaning', 'bathing', 'medical_escort', 'mobility', 'shopping', 'visit', 'companionship', 'rehab', 'repair', 'emergency', 'meal_delivery'];
 
 const PROVIDERS: { kind: ProviderKind; name: string; licence: string; community: string; radius: number; staff: number }[] = [
   { kind: 'home_care', name: '安康居家养老服务中心', licence: 'JS-KS-YL-2023-0101', community: 'ks-ys-cy', radius: 5000, staff: 10 },
   { kind: 'home_care', name: '颐和居家养老服务有限公司', licence: 'JS-KS-YL-2023-0117', community: 'ks-ys-tx', radius: 5000, staff: 10 },
   { kind: 'home_care', name: '福寿家政护理服务站', licence: 'JS-KS-YL-2024-0032', community: 'ks-ys-xc', radius: 4000, staff: 10 },
-  { kind: 'canteen', name: '玉山镇朝阳幸福食堂', licence: 'JY-32058-30012', community: 'ks-ys-cy', radius: 3000, staff: 0 },
-  { kind: 'canteen', name: '同心社区老年助餐点', licence: 'JY-32058-30045', community: 'ks-ys-tx', radius: 2000, staff: 0 },
+  { kind: 'canteen', name: '玉山镇朝阳幸福食堂', licence: 'JY-32058-30012', community: 'ks-ys-cy', radius: 3000, staff: 3 },
+  { kind: 'canteen', name: '同心社区老年助餐点', licence: 'JY-32058-30045', community: 'ks-ys-tx', radius: 3000, staff: 3 },
   { kind: 'childcare', name: '小橡树普惠托育中心', licence: 'TY-KS-2024-008', community: 'ks-ys-cb', radius: 3000, staff: 0 },
   { kind: 'childcare', name: '贝贝乐托育园', licence: 'TY-KS-2023-015', community: 'ks-ys-xc', radius: 3000, staff: 0 },
 ];
@@ -141,6 +142,13 @@ const STAFF_GIVEN = ['秀梅', '丽华', '建军', '桂芳', '海燕', '志刚',
 export const DEMO_SUBSIDY_RULES = {
   currency: 'fen',
   rules: [
+    // 助餐: a fixed amount per meal, its own monthly cap; for 特困 and 低保 the delivery fee is covered too.
+    { category: 'tekun', service: 'meal', kind: 'fixed', amountFen: 1_000, monthlyCapFen: 30_000, includesDeliveryFee: true },
+    { category: 'dibao', service: 'meal', kind: 'fixed', amountFen: 500, monthlyCapFen: 15_000, includesDeliveryFee: true },
+    { category: 'low_income', service: 'meal', kind: 'fixed', amountFen: 300, monthlyCapFen: 9_000 },
+    { category: 'family_planning_special', service: 'meal', kind: 'fixed', amountFen: 500, monthlyCapFen: 15_000 },
+    { category: 'advanced_age', service: 'meal', kind: 'fixed', amountFen: 300, monthlyCapFen: 9_000 },
+    { category: 'priority_care', service: 'meal', kind: 'fixed', amountFen: 500, monthlyCapFen: 15_000 },
     { category: 'tekun', service: '*', kind: 'percent', percent: 100, monthlyCapFen: 60_000 },
     { category: 'dibao', service: '*', kind: 'percent', percent: 80, monthlyCapFen: 40_000 },
     { category: 'low_income', service: '*', kind: 'percent', percent: 50, monthlyCapFen: 20_000 },
@@ -220,7 +228,8 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
       if (p.name === '安康居家养老服务中心') await m.getRepository(ProviderAdminEntity).insert({ providerId: provider.id, userId: users.get('孙经理')!.id });
       for (let i = 0; i < p.staff; i++, staffNo++) {
         const home = around(rand, DEMO_CENTER, 3000);
-        const skills = HOME_CARE_SKILLS.filter(() => rand() < 0.5);
+        // Canteens' own couriers deliver meals; some home-care staff take deliveries too.
+        const skills: ServiceCode[] = p.kind === 'canteen' ? ['meal_delivery'] : HOME_CARE_SKILLS.filter(() => rand() < 0.5);
         const isDemoLogin = p.name === '安康居家养老服务中心' && i === 0;
         const staff = await m.getRepository(ProviderStaffEntity).save({
           providerId: provider.id,
@@ -238,7 +247,7 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
           lastSeenAt: null,
         });
         // 持证上岗: most care staff hold an elder-care certificate; a few have let it lapse.
-        if (isDemoLogin || rand() < 0.7) {
+        if (p.kind === 'home_care' && (isDemoLogin || rand() < 0.7)) {
           const expired = !isDemoLogin && rand() < 0.15;
           await m.getRepository(StaffCertificateEntity).insert({ staffId: staff.id, type: 'elder_care', number: `YL-${2024}-${String(10_000 + staffNo)}`, expiresOn: expired ? '2026-06-30' : '2028-12-31' });
         }
@@ -250,8 +259,47 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
         }
       }
     }
+    await seedCanteens(m, rand);
   });
   return { seeded: true, logins: DEMO_LOGINS };
+}
+
+const DISHES = [
+  { name: '清蒸鲈鱼套餐', priceFen: 1800, tags: ['low_salt'], isSetMeal: true },
+  { name: '番茄炒蛋套餐', priceFen: 1200, tags: ['soft'], isSetMeal: true },
+  { name: '红烧肉套餐', priceFen: 1600, tags: [], isSetMeal: true },
+  { name: '香菇青菜', priceFen: 600, tags: ['vegetarian', 'low_salt', 'low_sugar'], isSetMeal: false },
+  { name: '小米南瓜粥', priceFen: 400, tags: ['soft', 'low_sugar', 'vegetarian'], isSetMeal: false },
+  { name: '清真牛肉面', priceFen: 1500, tags: ['halal', 'soft'], isSetMeal: false },
+] as const;
+
+/** Both canteens: open Monday–Saturday, lunch and dinner, menus for the next week. */
+async function seedCanteens(m: EntityManager, rand: () => number): Promise<void> {
+  const canteens = await m.getRepository(ProviderEntity).findBy({ kind: 'canteen' });
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  for (const [n, canteen] of canteens.entries()) {
+    const periods = [
+      { period: 'lunch' as const, serveStart: '11:00', serveEnd: '12:30', cutoff: '10:00', capacity: { dine_in: 60, pickup: 30, delivery: 20 + n * 10 } },
+      { period: 'dinner' as const, serveStart: '17:00', serveEnd: '18:00', cutoff: '15:00', capacity: { dine_in: 40, pickup: 20, delivery: 15 } },
+    ];
+    await m.getRepository(CanteenSettingsEntity).save({ providerId: canteen.id, openDays: [1, 2, 3, 4, 5, 6], deliveryRadiusM: 3000, deliveryFeeFen: 300, periods });
+    for (let d = 0; d < 7; d++) {
+      const date = new Date(Date.parse(`${today}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      if (weekday === 0) continue;
+      for (const p of periods) {
+        const slot = await m.getRepository(MealSlotEntity).save({
+          providerId: canteen.id, date, period: p.period,
+          serveStartAt: new Date(`${date}T${p.serveStart}:00+08:00`), serveEndAt: new Date(`${date}T${p.serveEnd}:00+08:00`), cutoffAt: new Date(`${date}T${p.cutoff}:00+08:00`),
+          capDineIn: p.capacity.dine_in, capPickup: p.capacity.pickup, capDelivery: p.capacity.delivery, bookedDineIn: 0, bookedPickup: 0, bookedDelivery: 0,
+          cancelledAt: null, cancelReason: null, deliveryDispatchedAt: null,
+        });
+        const offset = Math.floor(rand() * DISHES.length);
+        const menu = [0, 1, 2, 3].map((i) => DISHES[(offset + i) % DISHES.length]);
+        await m.getRepository(DishEntity).insert(menu.map((dish, i) => ({ slotId: slot.id, name: dish.name, priceFen: dish.priceFen, tags: [...dish.tags], isSetMeal: dish.isSetMeal, portionLimit: i === 0 ? 30 : null, bookedPortions: 0, sort: i })));
+      }
+    }
+  }
 }
 
 async function seedRegions(m: EntityManager): Promise<Map<string, RegionEntity>> {

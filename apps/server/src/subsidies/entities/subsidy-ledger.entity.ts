@@ -16,6 +16,8 @@ export class SubsidyLedgerEntity {
   @Column({ type: 'char', length: 7 }) month!: string;
   @Column({ type: 'varchar', length: 32 }) category!: string;
   @Column({ type: 'varchar', length: 32 }) service!: string;
+  /** The rule row the amount counts against (`*` or a service key such as `meal`): caps are per rule. */
+  @Column({ name: 'rule_key', type: 'varchar', length: 32 }) ruleKey!: string;
   @Column({ name: 'amount_fen', type: 'int' }) amountFen!: number;
   /** demand (补需方, reduces what the family pays) | supply (补供方, paid to the provider) */
   @Column({ type: 'varchar', length: 8 }) side!: 'demand' | 'supply';
