@@ -3,7 +3,7 @@
  *
  * Meals: K families book the last C delivery places of one lunch at the same moment. Prints
  * confirmed, oversold (must be 0), rejected, elapsed and bookings/s, and writes JSON under
- * bench/results/. (Childcare places join this benchmark when that feature lands.)
+ * bench/results/. Childcare: K parents try for the last C places of one class (monthly 全日托).
  *
  *   BENCH_CLIENTS=500 BENCH_PLACES=50 BENCH_ROUNDS=3 pnpm bench:booking
  */
@@ -45,11 +45,55 @@ async function seedCanteen(db: Connection): Promise<{ regionId: string; canteenI
   return { regionId, canteenId, slotIds, dishIds };
 }
 
+async function seedChildcare(db: Connection, regionId: string): Promise<string> {
+  const centreId = randomUUID();
+  const classId = randomUUID();
+  await db.query(
+    `INSERT INTO providers (id, kind, name, licence_no, region_id, address, lat, lng, service_radius_m, status, recommended) VALUES (?, 'childcare', '压测托育', 'BENCH-T', ?, '压测', ?, ?, 5000, 'approved', 1)`,
+    [centreId, regionId, CENTER.lat, CENTER.lng],
+  );
+  await db.query('INSERT INTO childcare_centres (provider_id, licensed_places) VALUES (?, ?)', [centreId, PLACES]);
+  await db.query(`INSERT INTO childcare_classes (id, provider_id, age_class, name, capacity, puhui, prices, daily_quota) VALUES (?, ?, 'preschool', '托大班', ?, 1, '{"full_day":150000}', 0)`, [classId, centreId, PLACES]);
+  return classId;
+}
+
+async function childcareRound(port: number, db: Connection, classId: string, regionId: string) {
+  const fams = await families(port, CLIENTS, regionId, 'care-', 100_000);
+  const children = await Promise.all(
+    fams.map(async (f, i) => {
+      const homes = await request(port, 'GET', '/api/households', undefined, f.auth);
+      const child = await request(port, 'POST', `/api/households/${homes.body[0].id}/children`, { name: `宝宝${i}`, birthDate: '2024-03-01' }, f.auth);
+      return { auth: f.auth, childId: child.body.id as string };
+    }),
+  );
+  const month = new Date(Date.now() + 8 * 3600_000 + 31 * 86_400_000).toISOString().slice(0, 7);
+  const latencies: number[] = [];
+  const started = performance.now();
+  const statuses = await Promise.all(
+    children.map(async (c) => {
+      const t0 = performance.now();
+      const res = await request(port, 'POST', '/api/childcare/enrolments', { childId: c.childId, classId, careType: 'full_day', startMonth: month }, { ...c.auth, 'idempotency-key': `bench-${randomUUID()}` });
+      latencies.push(performance.now() - t0);
+      return res.status;
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  const [[row]] = (await db.query(`SELECT enrolled, (SELECT COUNT(*) FROM enrolments WHERE class_id = ? AND status = 'active') AS rows_active FROM childcare_classes WHERE id = ?`, [classId, classId])) as any;
+  latencies.sort((a, b) => a - b);
+  return {
+    clients: CLIENTS, places: PLACES, confirmed: statuses.filter((s) => s === 201).length, oversold: Math.max(0, Number(row.rows_active) - PLACES),
+    capacityCounter: Number(row.enrolled), rejected409: statuses.filter((s) => s === 409).length, otherErrors: statuses.filter((s) => s !== 201 && s !== 409).length,
+    elapsedMs: round(elapsedMs), requestsPerSecond: round((CLIENTS / elapsedMs) * 1000), latencyMs: { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) },
+  };
+}
+
 async function main() {
   buildServer();
   let seeded: Awaited<ReturnType<typeof seedCanteen>> | null = null;
+  let classId = '';
   const server = await startBenchServer({}, async (db) => {
     seeded = await seedCanteen(db);
+    classId = await seedChildcare(db, seeded.regionId);
   });
   const { slotIds, dishIds, regionId } = seeded!;
   try {
@@ -90,8 +134,13 @@ async function main() {
           `${round_.elapsedMs} ms, ${round_.requestsPerSecond} booking requests/s; latency p50 ${round_.latencyMs.p50} ms p95 ${round_.latencyMs.p95} ms p99 ${round_.latencyMs.p99} ms`,
       );
     }
-    console.log(`results: ${writeResults('booking', { meals: rounds })}`);
-    if (rounds.some((r) => r.oversold > 0 || r.confirmed !== PLACES)) {
+    const childcare = await childcareRound(server.port, server.db, classId, regionId);
+    console.log(
+      `childcare: confirmed ${childcare.confirmed}/${PLACES}, oversold ${childcare.oversold}, rejected ${childcare.rejected409} (409), other errors ${childcare.otherErrors}; ` +
+        `${childcare.elapsedMs} ms, ${childcare.requestsPerSecond} enrolment requests/s; latency p50 ${childcare.latencyMs.p50} ms p95 ${childcare.latencyMs.p95} ms p99 ${childcare.latencyMs.p99} ms`,
+    );
+    console.log(`results: ${writeResults('booking', { meals: rounds, childcare })}`);
+    if (rounds.some((r) => r.oversold > 0 || r.confirmed !== PLACES) || childcare.oversold > 0 || childcare.confirmed !== PLACES) {
       console.error('OVERSOLD or under-filled: see above');
       process.exitCode = 1;
     }

@@ -86,7 +86,7 @@ export function request(port: number, method: string, path: string, body?: unkno
 }
 
 /** Logs in `count` dev families, each with a household and one elder near the centre. */
-export async function families(port: number, count: number, regionId: string, tag: string) {
+export async function families(port: number, count: number, regionId: string, tag: string, idOffset = 0) {
   const out: { auth: Record<string, string>; elderId: string }[] = [];
   for (let i = 0; i < count; i += 20) {
     const batch = await Promise.all(
@@ -97,7 +97,7 @@ export async function families(port: number, count: number, regionId: string, ta
         const home = await request(port, 'POST', '/api/households', { name: `压测家${n}`, regionId }, auth);
         const at = around(2000);
         const elder = await request(port, 'POST', `/api/households/${home.body.id}/elders`, {
-          name: `老人${n}`, idNumber: idNumber(n), address: '压测地址', location: { lat: Number(at.lat.toFixed(6)), lng: Number(at.lng.toFixed(6)) },
+          name: `老人${n}`, idNumber: idNumber(idOffset + n), address: '压测地址', location: { lat: Number(at.lat.toFixed(6)), lng: Number(at.lng.toFixed(6)) },
           emergencyContacts: [], dietaryNeeds: [], livingSituation: 'alone', subsidyCategory: 'none', regionId,
         }, auth);
         if (elder.status !== 201) throw new Error(`elder: ${JSON.stringify(elder.body)}`);

@@ -21,6 +21,7 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { MealsModule } from './meals/meals.module.js';
+import { ChildcareModule } from './childcare/childcare.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 
 @Global()
@@ -56,6 +57,7 @@ export class AppModule {
         OrdersModule,
         DispatchModule,
         MealsModule,
+        ChildcareModule,
         HealthModule,
         ...(role === 'api' ? [] : [WorkerModule]),
       ],

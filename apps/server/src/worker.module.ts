@@ -6,6 +6,8 @@ import { appConfig, type AppConfig } from './config/configuration.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { DispatchProcessor } from './dispatch/dispatch.processor.js';
 import { MealsModule } from './meals/meals.module.js';
+import { ChildcareModule } from './childcare/childcare.module.js';
+import { ChildcareProcessor } from './childcare/childcare.processor.js';
 import { MealsProcessor } from './meals/meals.processor.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
@@ -17,9 +19,10 @@ import { OutboxProcessor } from './outbox/outbox.processor.js';
 const RELAY_REPEAT_ID = 'outbox-relay-poll';
 const SWEEP_REPEAT_ID = 'dispatch-sweep';
 const MEAL_CUTOFF_REPEAT_ID = 'meal-cutoff-sweep';
+const CHILDCARE_REPEAT_ID = 'childcare-sweep';
 
 /** The worker role: Bull processors, and the periodic outbox relay that catches anything a kick missed. */
-@Module({ imports: [NotificationsModule, DispatchModule, ProvidersModule, MealsModule], providers: [OutboxProcessor, NotifyProcessor, DispatchProcessor, MealsProcessor] })
+@Module({ imports: [NotificationsModule, DispatchModule, ProvidersModule, MealsModule, ChildcareModule], providers: [OutboxProcessor, NotifyProcessor, DispatchProcessor, MealsProcessor, ChildcareProcessor] })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QUEUE.OUTBOX) private readonly outboxQueue: Queue,
@@ -34,6 +37,8 @@ export class WorkerModule implements OnApplicationBootstrap {
     await this.outboxQueue.add(JOB.RELAY_OUTBOX, {}, { jobId: RELAY_REPEAT_ID, repeat: { every: this.config.outboxPollMs }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.DISPATCH_SWEEP, {}, { jobId: SWEEP_REPEAT_ID, repeat: { every: this.dispatch.sweepMs }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.MEAL_CUTOFF_SWEEP, {}, { jobId: MEAL_CUTOFF_REPEAT_ID, repeat: { every: this.dispatch.sweepMs }, removeOnComplete: true, removeOnFail: true });
+    await this.dispatchQueue.add(JOB.CHILDCARE_AGE_MOVES, {}, { jobId: 'childcare-age-moves', repeat: { cron: '5 0 1 * *', tz: 'Asia/Shanghai' }, removeOnComplete: true, removeOnFail: true });
+    await this.dispatchQueue.add(JOB.CHILDCARE_SWEEP, {}, { jobId: CHILDCARE_REPEAT_ID, repeat: { every: 60_000 }, removeOnComplete: true, removeOnFail: true });
     // Redis holds positions only as a cache of MariaDB: refill it in case Redis restarted empty.
     await this.positions.rebuild();
   }

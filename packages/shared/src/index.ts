@@ -15,3 +15,5 @@ export * from './api/orders.js';
 export * from './enums/meal.js';
 export * from './rules/dietary.js';
 export * from './api/meals.js';
+export * from './enums/childcare.js';
+export * from './api/childcare.js';

@@ -12,6 +12,8 @@ export const JOB = {
   OFFER_EXPIRY: 'offer-expiry',
   DISPATCH_SWEEP: 'dispatch-sweep',
   MEAL_CUTOFF_SWEEP: 'meal-cutoff-sweep',
+  CHILDCARE_SWEEP: 'childcare-sweep',
+  CHILDCARE_AGE_MOVES: 'childcare-age-moves',
 } as const;
 
 /** Outbox event types written in the same transaction as the change they announce. */
@@ -22,5 +24,6 @@ export const OutboxEvent = {
   ORDER_STATUS_CHANGED: 'order.status_changed',
   OFFER_MADE: 'offer.made',
   MEAL_SLOT_CANCELLED: 'meal.slot_cancelled',
+  WAITLIST_OFFERED: 'waitlist.offered',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];

@@ -15,6 +15,8 @@ import { Foundation1764000000000 } from './migrations/1764000000000-Foundation.j
 import { Providers1764000001000 } from './migrations/1764000001000-Providers.js';
 import { Orders1764000002000 } from './migrations/1764000002000-Orders.js';
 import { Meals1764000003000 } from './migrations/1764000003000-Meals.js';
+import { Childcare1764000004000 } from './migrations/1764000004000-Childcare.js';
+import { AttendanceEntity, ChildcareCentreEntity, ChildcareClassEntity, EnrolmentEntity, PickupPersonEntity, WaitlistEntryEntity, WaitlistLogEntity } from '../childcare/entities/childcare.entities.js';
 import { CanteenSettingsEntity, DishEntity, MealBookingEntity, MealBookingItemEntity, MealSlotEntity } from '../meals/entities/meal.entities.js';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
 import { ProviderServicePriceEntity } from '../catalog/entities/provider-service-price.entity.js';
@@ -56,6 +58,13 @@ export const ENTITIES = [
   DishEntity,
   MealBookingEntity,
   MealBookingItemEntity,
+  ChildcareCentreEntity,
+  ChildcareClassEntity,
+  EnrolmentEntity,
+  WaitlistEntryEntity,
+  WaitlistLogEntity,
+  PickupPersonEntity,
+  AttendanceEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000, Orders1764000002000, Meals1764000003000];
+export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000, Orders1764000002000, Meals1764000003000, Childcare1764000004000];

@@ -67,6 +67,18 @@ export class NotificationsService {
         return this.offerMessages(payload);
       case OutboxEvent.MEAL_SLOT_CANCELLED:
         return this.mealCancelledMessages(payload);
+      case OutboxEvent.WAITLIST_OFFERED: {
+        const out = new Map<string, NotificationMessage>();
+        for (const userId of await this.householdMembers(String(payload.householdId), '')) {
+          out.set(userId, {
+            topic: OutboxEvent.WAITLIST_OFFERED,
+            title: '托位已为您保留',
+            body: `${String(payload.className)}有空位了，请在 ${String(payload.hours)} 小时内确认入托，逾期将转给下一位`,
+            page: 'subpackages/childcare/pages/waitlist/index',
+          });
+        }
+        return out;
+      }
       default:
         return new Map();
     }

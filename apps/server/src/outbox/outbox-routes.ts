@@ -14,4 +14,5 @@ export const OUTBOX_ROUTES: Record<OutboxEvent, OutboxRoute[]> = {
   [OutboxEvent.ORDER_STATUS_CHANGED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.OFFER_MADE]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.MEAL_SLOT_CANCELLED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+  [OutboxEvent.WAITLIST_OFFERED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
 };

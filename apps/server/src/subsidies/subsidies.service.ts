@@ -53,6 +53,7 @@ export class SubsidiesService {
     if (quote.subsidyFen <= 0) return;
     await manager.getRepository(SubsidyLedgerEntity).insert({
       elderId: elder.id,
+      childId: null,
       sourceType: source.sourceType,
       sourceId: source.sourceId,
       entry: 'grant',

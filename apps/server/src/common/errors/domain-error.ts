@@ -31,6 +31,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 401;
     case ErrorCode.FORBIDDEN_ROLE:
     case ErrorCode.NOT_STAFF:
+    case ErrorCode.PICKUP_NOT_AUTHORISED:
     case ErrorCode.HOUSEHOLD_OWNER_ONLY:
       return 403;
     case ErrorCode.NOT_FOUND:
@@ -47,6 +48,10 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CANTEEN_NOT_FOUND:
     case ErrorCode.MEAL_SLOT_NOT_FOUND:
     case ErrorCode.MEAL_BOOKING_NOT_FOUND:
+    case ErrorCode.CENTRE_NOT_FOUND:
+    case ErrorCode.CLASS_NOT_FOUND:
+    case ErrorCode.ENROLMENT_NOT_FOUND:
+    case ErrorCode.WAITLIST_NOT_FOUND:
     case ErrorCode.INVITE_INVALID:
       return 404;
     case ErrorCode.CONFLICT:
@@ -62,12 +67,17 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MEAL_CUTOFF_PASSED:
     case ErrorCode.MEAL_SLOT_CANCELLED:
     case ErrorCode.MEAL_MENU_EXISTS:
+    case ErrorCode.CLASS_FULL:
+    case ErrorCode.ALREADY_ENROLLED:
       return 409;
     case ErrorCode.INVITE_EXPIRED:
       return 410;
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
     case ErrorCode.CHECK_IN_TOO_FAR:
     case ErrorCode.MEAL_OUT_OF_DELIVERY_RANGE:
+    case ErrorCode.AGE_DOES_NOT_FIT:
+    case ErrorCode.CLASS_CAP_EXCEEDED:
+    case ErrorCode.PUHUI_PRICE_TOO_HIGH:
       return 422;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -15,6 +15,7 @@ import { StaffCertificateEntity } from '../../providers/entities/staff-certifica
 import { RegionPolicyEntity } from '../../regions/entities/region-policy.entity.js';
 import { RegionEntity } from '../../regions/entities/region.entity.js';
 import { CanteenSettingsEntity, DishEntity, MealSlotEntity } from '../../meals/entities/meal.entities.js';
+import { ChildcareCentreEntity, ChildcareClassEntity, EnrolmentEntity } from '../../childcare/entities/childcare.entities.js';
 import { DEMO_LOGINS } from './demo-logins.js';
 
 /** 昆山市玉山镇, around 31.385N 120.981E (GCJ-02). */
@@ -260,6 +261,7 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
       }
     }
     await seedCanteens(m, rand);
+    await seedChildcare(m, users.get('李强')!.id);
   });
   return { seeded: true, logins: DEMO_LOGINS };
 }
@@ -302,6 +304,44 @@ async function seedCanteens(m: EntityManager, rand: () => number): Promise<void>
   }
 }
 
+/** Rules as data for childcare: waitlist priorities, 普惠 guidance prices, the per-child operating subsidy. */
+export const DEMO_CHILDCARE_POLICIES = {
+  childcare_waitlist: {
+    offerHours: 48,
+    rules: [
+      { fact: 'sibling_enrolled', label: '同胞已在本园', points: 40 },
+      { fact: 'multi_child', label: '多孩家庭', points: 30 },
+      { fact: 'dual_working', label: '双职工家庭', points: 20 },
+    ],
+  },
+  childcare_guidance: { maxFen: { full_day: 180_000, half_day: 110_000, hourly: 3_000, occasional: 15_000 } },
+  // Seed policy: ¥200 per 普惠 child per month, funded city:county 4:6.
+  childcare_subsidy: { perChildMonthlyFen: 20_000, split: [{ source: 'city', share: 0.4 }, { source: 'county', share: 0.6 }] },
+};
+
+async function seedChildcare(m: EntityManager, liQiang: string): Promise<void> {
+  const centres = await m.getRepository(ProviderEntity).find({ where: { kind: 'childcare' }, order: { name: 'ASC' } });
+  for (const centre of centres) {
+    const puhui = centre.name.includes('普惠');
+    await m.getRepository(ChildcareCentreEntity).save({ providerId: centre.id, licensedPlaces: 45 });
+    const prices = puhui ? { full_day: 160_000, half_day: 100_000, hourly: 2_500, occasional: 12_000 } : { full_day: 320_000, half_day: 200_000, hourly: 6_000 };
+    for (const [ageClass, name, capacity] of [['infant', '乳儿班', 10], ['toddler', '托小班', 15], ['preschool', '托大班', 20]] as const) {
+      await m.getRepository(ChildcareClassEntity).save({ providerId: centre.id, ageClass, name, capacity, puhui, prices, dailyQuota: 2, enrolled: 0 });
+    }
+  }
+  const puhuiCentre = centres.find((c) => c.name.includes('普惠'));
+  const li = await m.getRepository(ChildEntity).findOneBy({ name: '李小宝' });
+  if (puhuiCentre && li) {
+    const toddler = await m.getRepository(ChildcareClassEntity).findOneByOrFail({ providerId: puhuiCentre.id, ageClass: 'toddler' });
+    await m.getRepository(ChildcareClassEntity).update({ id: toddler.id }, { enrolled: 1 });
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    await m.getRepository(EnrolmentEntity).save({
+      householdId: li.householdId, childId: li.id, classId: toddler.id, careType: 'full_day', startMonth: month, date: null, startTime: null, endTime: null,
+      status: 'active', priceFen: toddler.prices.full_day!, puhui: true, createdBy: liQiang, idempotencyKey: 'seed-li-xiaobao', requestHash: '0'.repeat(64), withdrawnAt: null,
+    });
+  }
+}
+
 async function seedRegions(m: EntityManager): Promise<Map<string, RegionEntity>> {
   const repo = m.getRepository(RegionEntity);
   const out = new Map<string, RegionEntity>();
@@ -313,5 +353,8 @@ async function seedRegions(m: EntityManager): Promise<Map<string, RegionEntity>>
     out.set(c.code, region);
   }
   await m.getRepository(RegionPolicyEntity).save({ regionId: street.id, kind: 'subsidy', version: 1, effectiveFrom: new Date('2026-01-01T00:00:00+08:00'), rules: DEMO_SUBSIDY_RULES, createdBy: null });
+  for (const [kind, rules] of Object.entries(DEMO_CHILDCARE_POLICIES)) {
+    await m.getRepository(RegionPolicyEntity).save({ regionId: street.id, kind, version: 1, effectiveFrom: new Date('2026-01-01T00:00:00+08:00'), rules, createdBy: null });
+  }
   return out;
 }

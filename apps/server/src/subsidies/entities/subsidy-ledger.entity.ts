@@ -7,12 +7,17 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 @Entity('subsidy_ledger')
 export class SubsidyLedgerEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
-  @Column({ name: 'elder_id', type: 'char', length: 36 }) elderId!: string;
+  /** Who benefits: an elder (meals, home care) or a child (普惠 childcare places). */
+  @Column({ name: 'elder_id', type: 'char', length: 36, nullable: true }) elderId!: string | null;
+  @Column({ name: 'child_id', type: 'char', length: 36, nullable: true }) childId!: string | null;
   /** order | meal | childcare | settlement */
   @Column({ name: 'source_type', type: 'varchar', length: 16 }) sourceType!: string;
   @Column({ name: 'source_id', type: 'char', length: 36 }) sourceId!: string;
-  /** grant | reversal (one of each at most per source: the unique key makes replays harmless) */
-  @Column({ type: 'varchar', length: 16 }) entry!: 'grant' | 'reversal';
+  /**
+   * grant | reversal, or for supply-side settlements `<month>:<funding source>`: at most one of
+   * each per source, so a replayed write is harmless (unique key).
+   */
+  @Column({ type: 'varchar', length: 16 }) entry!: string;
   @Column({ type: 'char', length: 7 }) month!: string;
   @Column({ type: 'varchar', length: 32 }) category!: string;
   @Column({ type: 'varchar', length: 32 }) service!: string;

@@ -1,0 +1,131 @@
+import type { AgeClass } from '../rules/age-band.js';
+import type { CareType, EnrolmentStatus, WaitlistStatus } from '../enums/childcare.js';
+import type { GeoPoint } from '../rules/geo.js';
+
+export interface ChildcareClassInput {
+  ageClass: AgeClass;
+  name: string;
+  capacity: number;
+  /** 普惠: priced at or under the region's guidance price, subsidised per enrolled child. */
+  puhui: boolean;
+  prices: Partial<Record<CareType, number>>;
+  /** Extra children per day for 计时托/临时托 beyond the places enrolled children leave free. */
+  dailyQuota: number;
+}
+
+export interface ChildcareClassView extends ChildcareClassInput {
+  id: string;
+  centreId: string;
+  ageLabel: string;
+  enrolled: number;
+  free: number;
+  waitlist: number;
+}
+
+export interface ChildcareCentreView {
+  id: string;
+  name: string;
+  address: string;
+  location: GeoPoint;
+  phone: string | null;
+  licensedPlaces: number;
+  distanceMeters: number | null;
+  puhui: boolean;
+  classes: ChildcareClassView[];
+}
+
+export interface EnrolInput {
+  childId: string;
+  classId: string;
+  careType: CareType;
+  /** YYYY-MM: the first month of a monthly place. */
+  startMonth?: string;
+  /** YYYY-MM-DD: the day of 计时托 / 临时托. */
+  date?: string;
+  startTime?: string;
+  endTime?: string;
+  /** When the class is full: join the waitlist instead (轮候), with the priority facts declared. */
+  waitlistIfFull?: boolean;
+  priorityFacts?: string[];
+}
+
+export interface EnrolmentView {
+  id: string;
+  childId: string;
+  childName: string;
+  centreId: string;
+  centreName: string;
+  classId: string;
+  className: string;
+  careType: CareType;
+  startMonth: string | null;
+  date: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  status: EnrolmentStatus;
+  priceFen: number;
+  puhui: boolean;
+  createdAt: string;
+}
+
+export interface WaitlistEntryView {
+  id: string;
+  childId: string;
+  childName: string;
+  classId: string;
+  className: string;
+  centreName: string;
+  careType: CareType;
+  status: WaitlistStatus;
+  statusLabel: string;
+  /** 1-based place in the queue while waiting. */
+  position: number | null;
+  score: number;
+  /** Why the entry sits where it does, in words (多孩家庭 +30, 轮候 FIFO …). */
+  reasons: string[];
+  offerExpiresAt: string | null;
+  createdAt: string;
+}
+
+export interface EnrolResultView {
+  enrolment: EnrolmentView | null;
+  waitlist: WaitlistEntryView | null;
+}
+
+export interface PickupPersonInput {
+  name: string;
+  phone: string;
+  relation: string;
+}
+
+export interface PickupPersonView {
+  id: string;
+  name: string;
+  phoneMasked: string;
+  relation: string;
+}
+
+export interface AttendanceInput {
+  childId: string;
+  /** Check-out: who collects the child; must be on the authorised list. */
+  pickupPersonId?: string;
+}
+
+export interface RosterView {
+  classId: string;
+  className: string;
+  date: string;
+  children: { childId: string; name: string; ageMonths: number; careType: CareType; checkedInAt: string | null; checkedOutAt: string | null; pickedUpBy: string | null }[];
+}
+
+export interface ChildcareFiguresView {
+  regionId: string;
+  population: number | null;
+  places: number;
+  placesPerThousand: number | null;
+  puhuiPlaces: number;
+  puhuiShare: number;
+  enrolled: number;
+  occupancy: number;
+  waitlistLength: number;
+}
