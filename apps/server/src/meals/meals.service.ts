@@ -42,6 +42,7 @@ const CAPACITY_COLUMN: Record<MealMode, { booked: string; cap: string }> = {
   delivery: { booked: 'booked_delivery', cap: 'cap_delivery' },
 };
 const MAX_DAYS_AHEAD = 14;
+const MODE_ORDER: MealMode[] = ['dine_in', 'pickup', 'delivery'];
 const SUBSIDY_SERVICE = 'meal';
 
 /** 老年助餐: canteens publish menus, families book within capacity, cut-off turns deliveries into dispatch jobs. */
@@ -170,7 +171,9 @@ export class MealsService {
     const slots = await this.dataSource.getRepository(MealSlotEntity).find({ where: { providerId: canteenId, date: day }, order: { serveStartAt: 'ASC' } });
     const periods = [];
     for (const slot of slots) {
-      const bookings = await this.dataSource.getRepository(MealBookingEntity).find({ where: { slotId: slot.id }, order: { createdAt: 'ASC' } });
+      // Staff work through the lists by mode: dine-in first, then pick-up, then delivery.
+      const bookings = (await this.dataSource.getRepository(MealBookingEntity).find({ where: { slotId: slot.id }, order: { createdAt: 'ASC', id: 'ASC' } }))
+        .sort((a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode));
       const live = bookings.filter((b) => b.status !== 'cancelled');
       const items = await this.itemsOf(this.dataSource.manager, live.map((b) => b.id));
       const counts = new Map<string, { dishId: string; name: string; quantity: number }>();

@@ -195,8 +195,8 @@ describe('meal assistance (老年助餐)', () => {
     const day = (await t.http.get(`/api/canteens/${canteen.id}/day?date=${tomorrow()}`).set(canteen.admin).expect(200)).body;
     expect(day.periods[0].dishCounts).toEqual([{ dishId: lunch.dishes[0].id, name: '清蒸鲈鱼套餐', quantity: 3 }]);
     expect(day.periods[0].bookings.map((b: { mode: string; deliveryOrderStatus: string | null }) => [b.mode, b.deliveryOrderStatus])).toEqual([
-      ['delivery', 'offered'],
       ['dine_in', null],
+      ['delivery', 'offered'],
     ]);
     const served = await t.http.post(`/api/canteens/${canteen.id}/bookings/${dineIn.body.id}/served`).set(canteen.admin).expect(200);
     expect(served.body).toMatchObject({ status: 'served', statusLabel: '已用餐' });
