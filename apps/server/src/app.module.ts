@@ -22,6 +22,8 @@ import { DispatchModule } from './dispatch/dispatch.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { MealsModule } from './meals/meals.module.js';
 import { ChildcareModule } from './childcare/childcare.module.js';
+import { CareModule } from './care/care.module.js';
+import { TimebankModule } from './timebank/timebank.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 
 @Global()
@@ -58,6 +60,8 @@ export class AppModule {
         DispatchModule,
         MealsModule,
         ChildcareModule,
+        CareModule,
+        TimebankModule,
         HealthModule,
         ...(role === 'api' ? [] : [WorkerModule]),
       ],

@@ -17,3 +17,5 @@ export * from './rules/dietary.js';
 export * from './api/meals.js';
 export * from './enums/childcare.js';
 export * from './api/childcare.js';
+export * from './rules/assessment.js';
+export * from './api/elder.js';

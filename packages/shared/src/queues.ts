@@ -14,6 +14,9 @@ export const JOB = {
   MEAL_CUTOFF_SWEEP: 'meal-cutoff-sweep',
   CHILDCARE_SWEEP: 'childcare-sweep',
   CHILDCARE_AGE_MOVES: 'childcare-age-moves',
+  ELDER_SWEEP: 'elder-sweep',
+  SOS_BROADCAST: 'sos-broadcast',
+  VISIT_PLANS: 'visit-plans',
 } as const;
 
 /** Outbox event types written in the same transaction as the change they announce. */
@@ -25,5 +28,7 @@ export const OutboxEvent = {
   OFFER_MADE: 'offer.made',
   MEAL_SLOT_CANCELLED: 'meal.slot_cancelled',
   WAITLIST_OFFERED: 'waitlist.offered',
+  SOS_RAISED: 'sos.raised',
+  SOS_UNANSWERED: 'sos.unanswered',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];

@@ -65,7 +65,7 @@ export async function searchCandidates(
             (SELECT pp.price_fen FROM provider_service_prices pp WHERE pp.provider_id = s.provider_id AND pp.service_code = ?) AS provider_price
        FROM provider_staff s JOIN providers p ON p.id = s.provider_id
       WHERE s.id IN (${nearby.map(() => '?').join(',')})`,
-    [dayStart, service.requiredCertificate ?? '', serviceDay, order.id, windowEnd, windowStart, service.code, ...nearby.map((n) => n.staffId)],
+    [dayStart, requiredCertificate(order, service) ?? '', serviceDay, order.id, windowEnd, windowStart, service.code, ...nearby.map((n) => n.staffId)],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const candidates: DispatchCandidateView[] = [];
@@ -107,14 +107,20 @@ function skipReason(row: CandidateRow, order: OrderEntity, service: ServiceTypeE
   const fromProvider = distanceMeters({ lat: Number(row.provider_lat), lng: Number(row.provider_lng) }, { lat: order.lat, lng: order.lng });
   if (fromProvider > row.service_radius_m) return `服务地址不在所属机构的服务范围内（${Math.round(fromProvider)} 米 > ${row.service_radius_m} 米）`;
   if (!skills.includes(service.requiredSkill)) return `不具备「${SERVICE_LABELS[service.requiredSkill as ServiceCode]}」技能`;
-  if (service.requiredCertificate && Number(row.valid_certs) === 0) {
-    return `没有在 ${serviceDay} 有效的「${CERTIFICATE_LABELS[service.requiredCertificate]}」`;
+  const certificate = requiredCertificate(order, service);
+  if (certificate && Number(row.valid_certs) === 0) {
+    return `没有在 ${serviceDay} 有效的「${CERTIFICATE_LABELS[certificate as keyof typeof CERTIFICATE_LABELS] ?? certificate}」`;
   }
   if (Number(row.already_offered) > 0) return '已拒绝或超时未接此单';
   if (Number(row.active_jobs) >= row.max_concurrent_jobs) return `接单已满（${row.active_jobs}/${row.max_concurrent_jobs}）`;
   if (Number(row.conflicts) > 0) return '该时段已有其他服务';
   if (row.provider_price !== null && row.provider_price > order.priceFen) return '所属机构定价高于订单价格';
   return null;
+}
+
+/** The order's own demand (the elder's grade asks for more) wins over the catalog's. */
+export function requiredCertificate(order: OrderEntity, service: ServiceTypeEntity): string | null {
+  return order.requiredCertificate ?? service.requiredCertificate;
 }
 
 function round(n: number): number {

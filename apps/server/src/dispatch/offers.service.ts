@@ -12,7 +12,7 @@ import { StaffCertificateEntity } from '../providers/entities/staff-certificate.
 import { ProviderStaffEntity } from '../providers/entities/provider-staff.entity.js';
 import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
-import { shanghaiDate } from './candidate-search.js';
+import { requiredCertificate, shanghaiDate } from './candidate-search.js';
 import { Dispatcher } from './dispatcher.service.js';
 import type { JobResponse, OfferResponse } from './dto/dispatch.dto.js';
 import { DispatchRoundEntity } from './entities/dispatch-round.entity.js';
@@ -98,10 +98,11 @@ export class OffersService {
       if (!staff.skills.includes(service.requiredSkill)) {
         throw new DomainError(ErrorCode.STAFF_NOT_QUALIFIED, `${staff.name} 不具备「${SERVICE_LABELS[service.requiredSkill]}」技能`);
       }
-      if (service.requiredCertificate) {
+      const certificate = requiredCertificate(order, service);
+      if (certificate) {
         const day = shanghaiDate(order.windowStart ?? this.clock.now());
         const valid = await m.getRepository(StaffCertificateEntity).createQueryBuilder('c')
-          .where('c.staff_id = :id AND c.type = :type AND c.expires_on >= :day', { id: staff.id, type: service.requiredCertificate, day }).getCount();
+          .where('c.staff_id = :id AND c.type = :type AND c.expires_on >= :day', { id: staff.id, type: certificate, day }).getCount();
         if (!valid) throw new DomainError(ErrorCode.STAFF_NOT_QUALIFIED, `${staff.name} 没有在 ${day} 有效的上岗证书，不能指派`);
       }
       await this.dispatcher.withdrawOpenOffers(m, order.id);

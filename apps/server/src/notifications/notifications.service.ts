@@ -67,6 +67,9 @@ export class NotificationsService {
         return this.offerMessages(payload);
       case OutboxEvent.MEAL_SLOT_CANCELLED:
         return this.mealCancelledMessages(payload);
+      case OutboxEvent.SOS_RAISED:
+      case OutboxEvent.SOS_UNANSWERED:
+        return this.sosMessages(event, payload);
       case OutboxEvent.WAITLIST_OFFERED: {
         const out = new Map<string, NotificationMessage>();
         for (const userId of await this.householdMembers(String(payload.householdId), '')) {
@@ -116,6 +119,11 @@ export class NotificationsService {
       const operators: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE JSON_CONTAINS(roles, '"operator"')`);
       for (const op of operators) out.set(op.id, { topic, title: '订单待人工派单', body: `${what}暂无人接单，请尽快处理`, page: 'subpackages/operator/pages/escalations/index' });
     }
+    if (status === 'awaiting_elder') {
+      const [elderUser] = await this.dataSource.query('SELECT u.id FROM users u JOIN orders o ON o.elder_id = u.elder_id WHERE o.id = ?', [orderId]);
+      if (elderUser) out.set(elderUser.id, { topic, title: '家人为您预约了服务', body: `${what}：请确认是否需要`, page: 'subpackages/elder/pages/home/index' });
+      return out;
+    }
     const familyText: Partial<Record<OrderStatus, string>> = {
       accepted: '已有服务人员接单',
       en_route: '服务人员已出发',
@@ -141,6 +149,23 @@ export class NotificationsService {
       body: payload.urgent ? '附近老人紧急呼叫，请立即查看并接单' : '您有一个新的服务派单，请在倒计时内接单',
       page: 'subpackages/staff/pages/offers/index',
     });
+    return out;
+  }
+
+  /** An SOS reaches every family member and the operators at once; nobody answering is a red alert. */
+  private async sosMessages(event: string, payload: Record<string, unknown>): Promise<Map<string, NotificationMessage>> {
+    const out = new Map<string, NotificationMessage>();
+    const [sos] = await this.dataSource.query('SELECT s.id, s.drill, e.name, e.address FROM sos_calls s JOIN elders e ON e.id = s.elder_id WHERE s.id = ?', [String(payload.sosId)]);
+    if (!sos) return out;
+    const drill = sos.drill ? '【演练】' : '';
+    const page = `subpackages/elder/pages/sos/index?id=${sos.id}`;
+    const operators: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE JSON_CONTAINS(roles, '"operator"')`);
+    if (event === OutboxEvent.SOS_UNANSWERED) {
+      for (const op of operators) out.set(op.id, { topic: 'sos.unanswered', title: '红色警报：紧急呼叫无人接单', body: `${sos.name}（${sos.address}）的紧急呼叫 2 分钟内无人接单，请立即电话联系`, page });
+      return out;
+    }
+    for (const userId of await this.householdMembers(String(payload.householdId), '')) out.set(userId, { topic: 'sos.raised', title: `${drill}紧急呼叫`, body: `${drill}${sos.name}发起了一键呼叫，已通知附近服务人员`, page });
+    for (const op of operators) out.set(op.id, { topic: 'sos.raised', title: `${drill}紧急呼叫`, body: `${drill}${sos.name}（${sos.address}）发起一键呼叫`, page });
     return out;
   }
 

@@ -28,7 +28,7 @@ export class OrderTransitions {
     changes: Partial<OrderEntity> = {},
   ): Promise<OrderEntity> {
     if (!canTransition(order.status, to, actor)) {
-      const action = ORDER_TRANSITIONS.find((t) => t.to === to && t.action)?.action ?? ORDER_STATUS_LABELS[to];
+      const action = ORDER_TRANSITIONS.find((t) => t.to === to && t.by.includes(actor) && t.action)?.action ?? ORDER_STATUS_LABELS[to];
       throw new DomainError(ErrorCode.ORDER_INVALID_TRANSITION, `订单当前为「${ORDER_STATUS_LABELS[order.status]}」，不能${action}`, { from: order.status, to });
     }
     const result = await manager.getRepository(OrderEntity).update({ id: order.id, status: order.status }, { ...changes, status: to });

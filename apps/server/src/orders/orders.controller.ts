@@ -6,7 +6,7 @@ import { concat, from, map, Observable } from 'rxjs';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ParseOptionalUuidPipe, ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
-import { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, OrderResponse, RateOrderDto } from './dto/order.dto.js';
+import { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, ElderDecisionDto, OrderResponse, RateOrderDto } from './dto/order.dto.js';
 import { OrderLive } from './order-live.service.js';
 import { OrdersService } from './orders.service.js';
 
@@ -66,6 +66,15 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderResponse })
   cancel(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string, @Body() dto: CancelOrderDto): Promise<OrderResponse> {
     return this.orders.cancel(user, orderId, dto);
+  }
+
+  @Post('orders/:orderId/elder-decision')
+  @HttpCode(200)
+  @ApiTags('elder')
+  @ApiOperation({ summary: '老人确认或拒绝家人代下的订单（记入同意记录）' })
+  @ApiOkResponse({ type: OrderResponse })
+  elderDecision(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string, @Body() dto: ElderDecisionDto): Promise<OrderResponse> {
+    return this.orders.elderDecision(user, orderId, dto.decision, dto.device);
   }
 
   @Post('orders/:orderId/rating')

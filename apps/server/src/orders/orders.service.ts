@@ -12,7 +12,7 @@ import {
   type OrderStatus,
 } from '@carecircle/shared';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
@@ -31,6 +31,9 @@ import { StaffCertificateEntity } from '../providers/entities/staff-certificate.
 import { StaffPositions } from '../providers/staff-positions.service.js';
 import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
+import { TimebankService } from '../timebank/timebank.service.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { randomUUID } from 'node:crypto';
 import type { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, OrderResponse, RateOrderDto } from './dto/order.dto.js';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
 import { OrderEventEntity } from './entities/order-event.entity.js';
@@ -40,6 +43,8 @@ import { OrderLive } from './order-live.service.js';
 import { OrderTransitions } from './order-transitions.service.js';
 
 const MAX_DAYS_AHEAD = 14;
+/** What the price line says for jobs the system creates (no charge to the family). */
+const SYSTEM_JOB_NOTES = { meal_delivery: '助餐配送', emergency: '紧急呼叫，免费响应', visit: '探访关爱（政府购买服务）' } as const;
 
 export interface CreatedOrder {
   order: OrderResponse;
@@ -61,6 +66,8 @@ export class OrdersService {
     private readonly outbox: OutboxService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly timebank: TimebankService,
+    private readonly regions: RegionsService,
     @Inject(dispatchConfig.KEY) private readonly config: DispatchConfig,
   ) {}
 
@@ -82,28 +89,41 @@ export class OrdersService {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'location: 填写了新地址时请同时选择位置', { fields: [{ field: 'location', message: '填写了新地址时请同时选择位置' }] });
     }
     const dispatchAt = window ? new Date(Math.max(now.getTime(), window.start.getTime() - this.config.leadMinutes * 60_000)) : now;
+    const requiredCertificate = await this.gradeRequirement(elder, service.code, now);
+    // 子女网上下单、老人体验服务: an elder with their own login says yes or no before anyone is sent.
+    const askElder = !service.urgent && elder.confirmOrders && (await this.elderUsesApp(elder.id));
+    const orderId = randomUUID();
 
-    let orderId: string;
     try {
-      orderId = await this.dataSource.transaction(async (m) => {
+      await this.dataSource.transaction(async (m) => {
         // The elder's row lock serialises this elder's orders, so two cannot both spend the last of a cap.
         const locked = await m.getRepository(ElderEntity).findOne({ where: { id: elder.id }, lock: { mode: 'pessimistic_write' } });
         if (!locked) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
         const quote = await this.subsidies.quote(m, locked, service.code, service.basePriceFen, now);
+        const minutes = Math.min(dto.timebankMinutes ?? 0, service.durationMinutes);
+        // 1 hour in the bank pays for 1 hour of service: the share of the duration paid in minutes comes off what is paid.
+        const timebankFen = minutes ? Math.floor((quote.payFen * minutes) / service.durationMinutes) : 0;
         const order = await m.getRepository(OrderEntity).save({
+          id: orderId,
           householdId: locked.householdId, elderId: locked.id, createdBy: principal.userId, idempotencyKey: idempotencyKey!, requestHash: hash,
-          serviceCode: service.code, status: 'created', urgent: service.urgent, windowStart: window?.start ?? null, windowEnd: window?.end ?? null,
+          serviceCode: service.code, urgent: service.urgent, windowStart: window?.start ?? null, windowEnd: window?.end ?? null,
           dispatchAt, address: dto.address ?? locked.address, lat: dto.location?.lat ?? locked.lat, lng: dto.location?.lng ?? locked.lng,
           regionId: locked.regionId, notes: dto.notes ?? null, durationMinutes: service.durationMinutes,
-          priceFen: quote.priceFen, subsidyFen: quote.subsidyFen, payFen: quote.payFen, subsidyNote: quote.subsidyNote,
+          priceFen: quote.priceFen, subsidyFen: quote.subsidyFen, payFen: quote.payFen - timebankFen, subsidyNote: quote.subsidyNote,
           policyId: quote.policyId, policyVersion: quote.policyVersion, providerId: null, staffId: null,
           dispatchRadiusM: this.config.radiiM[0], cancelFeeFen: 0, cancelReason: null, acceptedAt: null, checkedInAt: null, completedAt: null,
           ratingStars: null, ratingTags: null, ratingComment: null, createdAt: now,
+          status: askElder ? 'awaiting_elder' : 'created',
+          elderConfirmDeadline: askElder ? new Date(now.getTime() + locked.confirmTimeoutMinutes * 60_000) : null,
+          requiredCertificate, timebankMinutes: minutes,
         });
-        await m.getRepository(OrderEventEntity).insert({ orderId: order.id, status: 'created', actor: 'family', actorId: principal.userId, note: null, createdAt: now });
+        await m.getRepository(OrderEventEntity).insert({ orderId: order.id, status: order.status, actor: 'family', actorId: principal.userId, note: askElder ? '已通知老人确认' : null, createdAt: now });
+        if (minutes) await this.timebank.spend(m, principal.userId, order.id, minutes);
+        if (askElder) {
+          await this.outbox.add(m, OutboxEvent.ORDER_STATUS_CHANGED, order.id, { orderId: order.id, householdId: order.householdId, status: 'awaiting_elder', staffId: null, actor: 'family' });
+        }
         await this.subsidies.grantDemandSide(m, locked, { sourceType: 'order', sourceId: order.id, service: service.code }, quote);
-        await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent });
-        return order.id;
+        if (!askElder) await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent });
       });
     } catch (err) {
       if ((err as { code?: string }).code === 'ER_DUP_ENTRY') {
@@ -112,8 +132,8 @@ export class OrdersService {
       }
       throw err;
     }
-    await this.dispatcher.scheduleDispatch(orderId, dispatchAt);
-    await this.live.publish(orderId, 'created', now);
+    if (!askElder) await this.dispatcher.scheduleDispatch(orderId, dispatchAt);
+    await this.live.publish(orderId, askElder ? 'awaiting_elder' : 'created', now);
     await this.outbox.kick();
     return { order: await this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId })), replayed: false };
   }
@@ -124,20 +144,22 @@ export class OrdersService {
    */
   async createSystemJob(
     m: EntityManager,
-    job: { householdId: string; elderId: string; createdBy: string; key: string; serviceCode: 'meal_delivery'; windowStart: Date; windowEnd: Date; address: string; lat: number; lng: number; regionId: string | null; notes: string },
+    job: { householdId: string; elderId: string; createdBy: string; key: string; serviceCode: 'meal_delivery' | 'emergency' | 'visit'; windowStart: Date | null; windowEnd: Date | null; address: string; lat: number; lng: number; regionId: string | null; notes: string },
   ): Promise<string> {
     const now = this.clock.now();
     const service = await m.getRepository(ServiceTypeEntity).findOneByOrFail({ code: job.serviceCode });
     const order = await m.getRepository(OrderEntity).save({
+      requiredCertificate: null, timebankMinutes: 0, elderConfirmDeadline: null,
       householdId: job.householdId, elderId: job.elderId, createdBy: job.createdBy, idempotencyKey: job.key, requestHash: requestHash(job),
-      serviceCode: job.serviceCode, status: 'created', urgent: false, windowStart: job.windowStart, windowEnd: job.windowEnd, dispatchAt: now,
+      serviceCode: job.serviceCode, status: 'created', urgent: service.urgent, windowStart: job.windowStart, windowEnd: job.windowEnd,
+      dispatchAt: job.windowStart ? new Date(Math.max(now.getTime(), job.windowStart.getTime() - this.config.leadMinutes * 60_000)) : now,
       address: job.address, lat: job.lat, lng: job.lng, regionId: job.regionId, notes: job.notes, durationMinutes: service.durationMinutes,
-      priceFen: 0, subsidyFen: 0, payFen: 0, subsidyNote: '助餐配送', policyId: null, policyVersion: null, providerId: null, staffId: null,
+      priceFen: 0, subsidyFen: 0, payFen: 0, subsidyNote: SYSTEM_JOB_NOTES[job.serviceCode], policyId: null, policyVersion: null, providerId: null, staffId: null,
       dispatchRadiusM: this.config.radiiM[0], cancelFeeFen: 0, cancelReason: null, acceptedAt: null, checkedInAt: null, completedAt: null,
       ratingStars: null, ratingTags: null, ratingComment: null, createdAt: now,
     });
     await m.getRepository(OrderEventEntity).insert({ orderId: order.id, status: 'created', actor: 'system', actorId: null, note: job.notes, createdAt: now });
-    await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: false });
+    await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent });
     return order.id;
   }
 
@@ -147,6 +169,76 @@ export class OrdersService {
     if (!canTransition(order.status, 'cancelled', 'operator')) return;
     await this.transitions.move(m, order, 'cancelled', 'operator', null, reason, { cancelReason: reason });
     await this.dispatcher.withdrawOpenOffers(m, order.id);
+  }
+
+  /** The elder answers a proxy order from their own device: 确认 sends it to dispatch, 不需要 cancels it. */
+  async elderDecision(principal: Principal, orderId: string, decision: 'confirm' | 'refuse', device: string | undefined): Promise<OrderResponse> {
+    const existing = await this.dataSource.getRepository(OrderEntity).findOneBy({ id: orderId });
+    if (!existing || !principal.elderId || existing.elderId !== principal.elderId) throw new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单');
+    await this.decide(orderId, decision, 'elder', principal.userId, device ?? null);
+    return this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId }));
+  }
+
+  /** When the elder does not answer in time, the family's choice stands (per elder: proceed or cancel). */
+  async applyConfirmationTimeouts(): Promise<number> {
+    const due = await this.dataSource.getRepository(OrderEntity).find({ where: { status: 'awaiting_elder', elderConfirmDeadline: LessThanOrEqual(this.clock.now()) }, take: 200 });
+    for (const order of due) {
+      const elder = await this.dataSource.getRepository(ElderEntity).findOne({ where: { id: order.elderId }, withDeleted: true });
+      await this.decide(order.id, elder?.onConfirmTimeout === 'cancel' ? 'refuse' : 'confirm', 'timeout', null, null).catch(() => undefined);
+    }
+    return due.length;
+  }
+
+  private async decide(orderId: string, decision: 'confirm' | 'refuse', source: 'elder' | 'timeout', userId: string | null, device: string | null): Promise<void> {
+    const actor = source === 'elder' ? 'elder' : 'system';
+    const next = await this.dataSource.transaction(async (m) => {
+      const order = await this.lock(m, orderId);
+      if (order.status !== 'awaiting_elder') throw new DomainError(ErrorCode.ORDER_INVALID_TRANSITION, '这笔订单已不需要确认');
+      await m.query('INSERT INTO order_consents (order_id, decision, source, decided_by, device, created_at) VALUES (?, ?, ?, ?, ?, ?)', [order.id, decision, source, userId, device, this.clock.now()]);
+      if (decision === 'confirm') {
+        const note = source === 'elder' ? '老人已确认' : '老人未在时限内回复，按家人的下单执行';
+        await this.transitions.move(m, order, 'created', actor, userId, note);
+        await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent });
+        return { status: 'created' as const, dispatchAt: new Date(Math.max(this.clock.now().getTime(), order.dispatchAt.getTime())) };
+      }
+      const note = source === 'elder' ? '老人表示不需要' : '老人未在时限内回复，按家人的设置取消';
+      await this.transitions.move(m, order, 'cancelled', actor, userId, note, { cancelReason: note });
+      await this.subsidies.reverse(m, { sourceType: 'order', sourceId: order.id });
+      await this.timebank.refund(m, order.id);
+      return { status: 'cancelled' as const, dispatchAt: null };
+    });
+    if (next.dispatchAt) await this.dispatcher.scheduleDispatch(orderId, next.dispatchAt);
+    await this.dispatcher.afterCommit({ orderId, statuses: [next.status], offerExpiries: [] });
+  }
+
+  private async consentOf(orderId: string): Promise<OrderResponse['consent']> {
+    const [row] = await this.dataSource.query('SELECT decision, source, device, created_at FROM order_consents WHERE order_id = ?', [orderId]);
+    return row ? { decision: row.decision, source: row.source, device: row.device, at: new Date(row.created_at).toISOString() } : null;
+  }
+
+  private async elderUsesApp(elderId: string): Promise<boolean> {
+    const [{ n }] = await this.dataSource.query('SELECT COUNT(*) AS n FROM users WHERE elder_id = ?', [elderId]);
+    return Number(n) > 0;
+  }
+
+  /**
+   * What the elder's ability grade means for this service, from the region's policy table:
+   * some services are only for certain grades, some need a higher staff certificate for them.
+   */
+  private async gradeRequirement(elder: ElderEntity, service: string, at: Date): Promise<string | null> {
+    if (!elder.regionId) return null;
+    const policy = await this.regions.policyInForce(elder.regionId, 'service_requirements', at);
+    const rules = ((policy?.rules as { rules?: { service: string; grades?: string[]; allowedGrades?: string[]; certificate?: string }[] } | undefined)?.rules ?? []).filter((r) => r.service === service);
+    for (const r of rules) {
+      if (r.allowedGrades && (!elder.abilityGrade || !r.allowedGrades.includes(elder.abilityGrade))) {
+        throw new DomainError(ErrorCode.SERVICE_NOT_ALLOWED, `${SERVICE_LABELS[service as keyof typeof SERVICE_LABELS] ?? service}需要经过能力评估，且评估等级符合条件后才能预约`, { allowedGrades: r.allowedGrades });
+      }
+    }
+    return rules.find((r) => r.certificate && r.grades && elder.abilityGrade && r.grades.includes(elder.abilityGrade))?.certificate ?? null;
+  }
+
+  async entity(orderId: string): Promise<OrderEntity> {
+    return this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId });
   }
 
   async get(principal: Principal, orderId: string): Promise<OrderResponse> {
@@ -179,6 +271,7 @@ export class OrdersService {
       await this.transitions.move(m, order, 'cancelled', actor, principal.userId, note, { cancelReason: dto.reason, cancelFeeFen: fee });
       await this.dispatcher.withdrawOpenOffers(m, order.id);
       await this.subsidies.reverse(m, { sourceType: 'order', sourceId: order.id });
+      await this.timebank.refund(m, order.id);
     });
     await this.dispatcher.afterCommit({ orderId, statuses: ['cancelled'], offerExpiries: [] });
     return this.get(principal, orderId);
@@ -226,8 +319,16 @@ export class OrdersService {
       const now = this.clock.now();
       const record = await m.getRepository(ServiceRecordEntity).findOneBy({ orderId });
       const minutes = record ? Math.max(1, Math.ceil((now.getTime() - record.checkInAt.getTime()) / 60_000)) : 0;
+      if (order.serviceCode === 'visit' && !dto.visitForm) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, 'visitForm: 探访需要填写探访记录（老人近况、需求、是否需要跟进）', { fields: [{ field: 'visitForm', message: '请填写探访记录' }] });
+      }
       await this.transitions.move(m, order, 'completed', 'staff', principal.userId, `服务完成，用时 ${minutes} 分钟`, { completedAt: now });
-      await m.getRepository(ServiceRecordEntity).update({ orderId }, { checkOutAt: now, tasks: dto.tasks, notes: dto.notes ?? null, durationMinutes: minutes });
+      await m.getRepository(ServiceRecordEntity).update({ orderId }, { checkOutAt: now, tasks: dto.tasks, notes: dto.notes ?? null, durationMinutes: minutes, visitForm: dto.visitForm ?? null });
+      if (dto.visitForm?.followUp) {
+        await m.query('INSERT IGNORE INTO follow_up_tasks (id, order_id, elder_id, note) VALUES (UUID(), ?, ?, ?)', [order.id, order.elderId, dto.visitForm.followUpNote ?? dto.visitForm.needs.join('、') ?? '需跟进']);
+      }
+      // 以服务换养老: a volunteer's completed job earns its planned duration in the time bank, once.
+      if (me.isVolunteer && me.userId) await this.timebank.earn(m, me.userId, order.id, order.durationMinutes, `完成服务：${SERVICE_LABELS[order.serviceCode]}`);
     });
     await this.dispatcher.afterCommit({ orderId, statuses: ['completed'], offerExpiries: [] });
     return this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId }));
@@ -334,6 +435,9 @@ export class OrdersService {
       events: events.map((e) => ({ status: e.status, label: ORDER_STATUS_LABELS[e.status], note: e.note, at: e.createdAt.toISOString() })),
       rating: o.ratingStars ? { stars: o.ratingStars, tags: o.ratingTags ?? [], comment: o.ratingComment } : null,
       serviceRecord: record?.checkOutAt ? { tasks: record.tasks ?? [], notes: record.notes, durationMinutes: record.durationMinutes ?? 0 } : null,
+      consent: await this.consentOf(o.id),
+      elderConfirmDeadline: o.elderConfirmDeadline?.toISOString() ?? null,
+      timebankMinutes: o.timebankMinutes,
       createdAt: o.createdAt.toISOString(),
     };
   }

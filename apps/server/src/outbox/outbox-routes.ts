@@ -15,4 +15,6 @@ export const OUTBOX_ROUTES: Record<OutboxEvent, OutboxRoute[]> = {
   [OutboxEvent.OFFER_MADE]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.MEAL_SLOT_CANCELLED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.WAITLIST_OFFERED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+  [OutboxEvent.SOS_RAISED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+  [OutboxEvent.SOS_UNANSWERED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
 };

@@ -33,7 +33,10 @@ export class SubsidiesService {
   async quote(manager: EntityManager, elder: ElderEntity, service: string, priceFen: number, at: Date, extraFen = 0): Promise<SubsidyQuote> {
     const month = shanghaiMonth(at);
     const policy = elder.regionId ? await this.regions.policyInForce(elder.regionId, SUBSIDY_POLICY_KIND, at, manager) : null;
-    const rule = findSubsidyRule((policy?.rules as SubsidyTable | undefined) ?? null, elder.subsidyCategory, service);
+    // The ability grade counts only while its assessment is valid.
+    const today = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const grade = elder.abilityGrade && elder.assessmentValidUntil && elder.assessmentValidUntil >= today ? elder.abilityGrade : null;
+    const rule = findSubsidyRule((policy?.rules as SubsidyTable | undefined) ?? null, elder.subsidyCategory, service, grade);
     const used = rule ? await this.usedThisMonth(manager, elder.id, month, rule.service) : 0;
     // A fee beside the price (meal delivery) is subsidised only where the rule says so.
     const subsidisable = priceFen + (rule?.includesDeliveryFee ? extraFen : 0);

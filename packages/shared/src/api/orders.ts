@@ -31,6 +31,8 @@ export interface CreateOrderInput {
   address?: string;
   location?: GeoPoint;
   notes?: string;
+  /** Time-bank minutes (the family's own) to pay with; 1 hour of bank pays for 1 hour of service. */
+  timebankMinutes?: number;
 }
 
 export interface StaffBriefView {
@@ -75,6 +77,10 @@ export interface OrderView {
   events: OrderEventView[];
   rating: { stars: number; tags: string[]; comment: string | null } | null;
   serviceRecord: { tasks: string[]; notes: string | null; durationMinutes: number } | null;
+  /** The elder's answer to a proxy order, when one was asked for. */
+  consent: { decision: 'confirm' | 'refuse'; source: 'elder' | 'timeout'; device: string | null; at: string } | null;
+  elderConfirmDeadline: string | null;
+  timebankMinutes: number;
   createdAt: string;
 }
 
@@ -122,6 +128,8 @@ export interface CheckInInput {
 export interface CheckOutInput {
   tasks: string[];
   notes?: string;
+  /** Required for 探访关爱 visits. */
+  visitForm?: { condition: string; needs: string[]; followUp: boolean; followUpNote?: string };
 }
 
 export interface DutyInput {

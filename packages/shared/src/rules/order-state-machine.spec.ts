@@ -15,8 +15,8 @@ describe('order state machine', () => {
     expect(canTransition('in_service', 'cancelled', 'family')).toBe(false);
   });
 
-  it('reaches every status from created', () => {
-    const reached = new Set(['created']);
+  it('reaches every status from the two ways an order starts (created, or waiting for the elder)', () => {
+    const reached = new Set(['created', 'awaiting_elder']);
     for (let changed = true; changed; ) {
       changed = false;
       for (const t of ORDER_TRANSITIONS) if (reached.has(t.from) && !reached.has(t.to)) reached.add(t.to), (changed = true);

@@ -1,4 +1,6 @@
 export const OrderStatus = {
+  /** Ordered by family for an elder who uses the app: waits for the elder's 确认 / 不需要. */
+  AWAITING_ELDER: 'awaiting_elder',
   CREATED: 'created',
   DISPATCHING: 'dispatching',
   OFFERED: 'offered',
@@ -14,6 +16,7 @@ export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
 export const ORDER_STATUSES: readonly OrderStatus[] = Object.values(OrderStatus);
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  awaiting_elder: '等待老人确认',
   created: '已下单',
   dispatching: '正在派单',
   offered: '等待接单',
@@ -27,7 +30,7 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
 };
 
 /** Who moves an order: the family, the assigned staff member, the operator, or the dispatcher. */
-export type OrderActor = 'family' | 'staff' | 'operator' | 'system';
+export type OrderActor = 'family' | 'elder' | 'staff' | 'operator' | 'system';
 
 export interface OrderTransition {
   from: OrderStatus;
@@ -39,6 +42,9 @@ export interface OrderTransition {
 
 /** The only transitions that exist. The server enforces them; the apps show buttons from them. */
 export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
+  { from: 'awaiting_elder', to: 'created', by: ['elder', 'system'], action: '确认' },
+  { from: 'awaiting_elder', to: 'cancelled', by: ['elder'], action: '不需要' },
+  { from: 'awaiting_elder', to: 'cancelled', by: ['family', 'operator', 'system'], action: '取消订单' },
   { from: 'created', to: 'dispatching', by: ['system'] },
   { from: 'created', to: 'cancelled', by: ['family', 'operator'], action: '取消订单' },
   { from: 'dispatching', to: 'offered', by: ['system'] },

@@ -12,6 +12,8 @@ export interface SubsidyRule {
   monthlyCapFen: number;
   /** Meals: whether the delivery fee is part of what the subsidy may cover. */
   includesDeliveryFee?: boolean;
+  /** Only for elders whose current ability grade is one of these (e.g. 护理补贴 for 中度失能 and above). */
+  grades?: string[];
 }
 
 export interface SubsidyTable {
@@ -27,9 +29,10 @@ export interface PriceBreakdown {
   subsidyNote: string;
 }
 
-export function findSubsidyRule(table: SubsidyTable | null, category: SubsidyCategory, service: string): SubsidyRule | null {
+export function findSubsidyRule(table: SubsidyTable | null, category: SubsidyCategory, service: string, grade: string | null = null): SubsidyRule | null {
   if (!table) return null;
-  return table.rules.find((r) => r.category === category && r.service === service) ?? table.rules.find((r) => r.category === category && r.service === '*') ?? null;
+  const applies = (r: SubsidyRule) => r.category === category && (!r.grades || (grade !== null && r.grades.includes(grade)));
+  return table.rules.find((r) => applies(r) && r.service === service) ?? table.rules.find((r) => applies(r) && r.service === '*') ?? null;
 }
 
 /**

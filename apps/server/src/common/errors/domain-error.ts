@@ -52,6 +52,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CLASS_NOT_FOUND:
     case ErrorCode.ENROLMENT_NOT_FOUND:
     case ErrorCode.WAITLIST_NOT_FOUND:
+    case ErrorCode.SOS_NOT_FOUND:
     case ErrorCode.INVITE_INVALID:
       return 404;
     case ErrorCode.CONFLICT:
@@ -69,6 +70,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MEAL_MENU_EXISTS:
     case ErrorCode.CLASS_FULL:
     case ErrorCode.ALREADY_ENROLLED:
+    case ErrorCode.SOS_CANCEL_WINDOW_PASSED:
+    case ErrorCode.TIMEBANK_INSUFFICIENT:
       return 409;
     case ErrorCode.INVITE_EXPIRED:
       return 410;
@@ -78,6 +81,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.AGE_DOES_NOT_FIT:
     case ErrorCode.CLASS_CAP_EXCEEDED:
     case ErrorCode.PUHUI_PRICE_TOO_HIGH:
+    case ErrorCode.SERVICE_NOT_ALLOWED:
       return 422;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -28,6 +28,13 @@ export class ElderEntity {
   @Column({ name: 'subsidy_category', type: 'varchar', length: 32 }) subsidyCategory!: SubsidyCategory;
   /** A declared category gives no subsidy until an operator verifies it. */
   @Column({ name: 'subsidy_verification', type: 'varchar', length: 16 }) subsidyVerification!: SubsidyVerification;
+  /** Proxy orders wait for the elder's 确认 / 不需要 when the elder has their own login. */
+  @Column({ name: 'confirm_orders', type: 'boolean' }) confirmOrders!: boolean;
+  @Column({ name: 'confirm_timeout_minutes', type: 'int' }) confirmTimeoutMinutes!: number;
+  /** What happens when the elder does not answer in time: the family's order stands, or is dropped. */
+  @Column({ name: 'on_confirm_timeout', type: 'varchar', length: 8 }) onConfirmTimeout!: 'proceed' | 'cancel';
+  @Column({ name: 'ability_grade', type: 'varchar', length: 12, nullable: true }) abilityGrade!: string | null;
+  @Column({ name: 'assessment_valid_until', type: 'date', nullable: true }) assessmentValidUntil!: string | null;
   @Column({ name: 'created_by', type: 'char', length: 36 }) createdBy!: string;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;

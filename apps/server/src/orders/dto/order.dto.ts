@@ -14,7 +14,7 @@ import {
 } from '@carecircle/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GeoPointDto } from '../../households/dto/elder.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -58,6 +58,13 @@ export class CreateOrderDto implements CreateOrderInput {
   @IsString({ message: '备注必须是文字' })
   @MaxLength(500, { message: '备注最多 500 个字' })
   notes?: string;
+
+  @ApiPropertyOptional({ example: 60, description: '用时间银行支付的分钟数（下单人自己的余额）' })
+  @IsOptional()
+  @IsInt({ message: '时间银行分钟数应为整数' })
+  @Min(1, { message: '至少 1 分钟' })
+  @Max(600, { message: '一次最多 600 分钟' })
+  timebankMinutes?: number;
 }
 
 export class CancelOrderDto implements CancelOrderInput {
@@ -107,6 +114,33 @@ export class CheckInDto implements CheckInInput {
   overrideReason?: string;
 }
 
+export class VisitFormDto {
+  @ApiProperty({ example: '精神状态良好，血压平稳' })
+  @Transform(trim)
+  @IsString({ message: '老人近况必须是文字' })
+  @IsNotEmpty({ message: '请填写老人近况' })
+  @MaxLength(300, { message: '最多 300 个字' })
+  condition!: string;
+
+  @ApiProperty({ type: [String], example: ['助浴'] })
+  @IsArray({ message: '需求应为列表' })
+  @ArrayMaxSize(10, { message: '最多 10 项' })
+  @IsString({ each: true, message: '需求必须是文字' })
+  @MaxLength(30, { each: true, message: '每项最多 30 个字' })
+  needs!: string[];
+
+  @ApiProperty()
+  @IsBoolean({ message: 'followUp 应为 true 或 false' })
+  followUp!: boolean;
+
+  @ApiPropertyOptional({ example: '建议转介康复护理' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: '跟进说明必须是文字' })
+  @MaxLength(300, { message: '最多 300 个字' })
+  followUpNote?: string;
+}
+
 export class CheckOutDto implements CheckOutInput {
   @ApiProperty({ type: [String], example: ['清扫客厅', '整理衣物'] })
   @IsArray({ message: '服务内容应为列表' })
@@ -122,6 +156,12 @@ export class CheckOutDto implements CheckOutInput {
   @IsString({ message: '备注必须是文字' })
   @MaxLength(500, { message: '备注最多 500 个字' })
   notes?: string;
+
+  @ApiPropertyOptional({ type: VisitFormDto, description: '探访关爱必填：老人近况、发现的需求、是否需要跟进' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VisitFormDto)
+  visitForm?: VisitFormDto;
 }
 
 class PriceBreakdownResponse {
@@ -166,6 +206,25 @@ class ServiceRecordResponse {
   @ApiProperty() durationMinutes!: number;
 }
 
+class ConsentResponse {
+  @ApiProperty({ enum: ['confirm', 'refuse'] }) decision!: 'confirm' | 'refuse';
+  @ApiProperty({ enum: ['elder', 'timeout'] }) source!: 'elder' | 'timeout';
+  @ApiProperty({ type: String, nullable: true }) device!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class ElderDecisionDto {
+  @ApiProperty({ enum: ['confirm', 'refuse'] })
+  @IsIn(['confirm', 'refuse'], { message: '请选择 确认 或 不需要' })
+  decision!: 'confirm' | 'refuse';
+
+  @ApiPropertyOptional({ example: 'iPhone 12 / 微信 8.0' })
+  @IsOptional()
+  @IsString({ message: '设备信息必须是文字' })
+  @MaxLength(120, { message: '设备信息过长' })
+  device?: string;
+}
+
 export class OrderResponse implements OrderView {
   @ApiProperty() id!: string;
   @ApiProperty() householdId!: string;
@@ -189,5 +248,8 @@ export class OrderResponse implements OrderView {
   @ApiProperty({ type: [OrderEventResponse] }) events!: OrderEventResponse[];
   @ApiProperty({ type: RatingResponse, nullable: true }) rating!: RatingResponse | null;
   @ApiProperty({ type: ServiceRecordResponse, nullable: true }) serviceRecord!: ServiceRecordResponse | null;
+  @ApiProperty({ type: ConsentResponse, nullable: true, description: '老人对代下单的确认记录' }) consent!: ConsentResponse | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) elderConfirmDeadline!: string | null;
+  @ApiProperty({ description: '使用的时间银行分钟数' }) timebankMinutes!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

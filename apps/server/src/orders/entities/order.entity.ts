@@ -42,6 +42,10 @@ export class OrderEntity {
   @Column({ name: 'rating_stars', type: 'tinyint', nullable: true }) ratingStars!: number | null;
   @Column({ name: 'rating_tags', type: 'json', nullable: true }) ratingTags!: string[] | null;
   @Column({ name: 'rating_comment', type: 'varchar', length: 500, nullable: true }) ratingComment!: string | null;
+  @Column({ name: 'elder_confirm_deadline', type: 'datetime', precision: 3, nullable: true }) elderConfirmDeadline!: Date | null;
+  /** A certificate the elder's ability grade demands for this service (policy table), beyond the catalog's. */
+  @Column({ name: 'required_certificate', type: 'varchar', length: 32, nullable: true }) requiredCertificate!: string | null;
+  @Column({ name: 'timebank_minutes', type: 'int' }) timebankMinutes!: number;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }

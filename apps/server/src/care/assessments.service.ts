@@ -1,0 +1,86 @@
+import { ABILITY_GRADE_LABELS, ErrorCode, Role, scoreAssessment, type AbilityGrade, type AssessmentView } from '@carecircle/shared';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../common/auth/principal.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { ElderEntity } from '../households/entities/elder.entity.js';
+import { HouseholdAccess } from '../households/household-access.service.js';
+import { RegionsService } from '../regions/regions.service.js';
+import type { AssessmentDto } from './dto/care.dto.js';
+
+/** 老年人能力评估 (GB/T 42195-2022): the grade is data the subsidy table, service rules and dispatch read. */
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: HouseholdAccess,
+    private readonly regions: RegionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(principal: Principal, elderId: string, dto: AssessmentDto): Promise<AssessmentView> {
+    const elder = await this.dataSource.getRepository(ElderEntity).findOneBy({ id: elderId });
+    if (!elder) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
+    const scored = scoreAssessment(dto.items);
+    if ('errors' in scored) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${scored.errors[0].field}: ${scored.errors[0].message}`, { fields: scored.errors });
+    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    if (dto.assessedOn > today) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'assessedOn: 评估日期不能晚于今天', { fields: [{ field: 'assessedOn', message: '不能晚于今天' }] });
+    const policy = elder.regionId ? await this.regions.policyInForce(elder.regionId, 'assessment', this.clock.now()) : null;
+    const months = (policy?.rules as { validityMonths?: number } | undefined)?.validityMonths ?? 12;
+    const validUntil = addMonths(dto.assessedOn, months);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        'INSERT INTO elder_assessments (id, elder_id, assessor_id, assessed_on, items, domain_scores, total, grade, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [id, elderId, principal.userId, dto.assessedOn, JSON.stringify(dto.items), JSON.stringify(scored.domains), scored.total, scored.grade, validUntil],
+      );
+      // The latest assessment is the elder's grade until it runs out.
+      const [latest] = await m.query('SELECT grade, valid_until FROM elder_assessments WHERE elder_id = ? ORDER BY assessed_on DESC, created_at DESC LIMIT 1', [elderId]);
+      await m.getRepository(ElderEntity).update({ id: elderId }, { abilityGrade: latest.grade, assessmentValidUntil: toDate(latest.valid_until) });
+    });
+    return (await this.list(principal, elderId))[0];
+  }
+
+  async list(principal: Principal, elderId: string): Promise<AssessmentView[]> {
+    if (!principal.roles.includes(Role.OPERATOR)) await this.access.requireElder(principal, elderId);
+    const rows: { id: string; elder_id: string; assessed_on: string | Date; nickname: string | null; domain_scores: string | AssessmentView['domains']; total: number; grade: AbilityGrade; valid_until: string | Date }[] =
+      await this.dataSource.query(
+        'SELECT a.*, u.nickname FROM elder_assessments a LEFT JOIN users u ON u.id = a.assessor_id WHERE a.elder_id = ? ORDER BY a.assessed_on DESC, a.created_at DESC',
+        [elderId],
+      );
+    return rows.map((r) => ({
+      id: r.id, elderId: r.elder_id, assessedOn: toDate(r.assessed_on), assessorName: r.nickname ?? '', domains: typeof r.domain_scores === 'string' ? JSON.parse(r.domain_scores) : r.domain_scores,
+      total: r.total, grade: r.grade, gradeLabel: ABILITY_GRADE_LABELS[r.grade], validUntil: toDate(r.valid_until),
+    }));
+  }
+
+  /** 应评尽评 worklist: elders whose grade runs out within `days`, and 80+ never assessed. */
+  async worklist(days = 30): Promise<{ elderId: string; name: string; reason: string; validUntil: string | null }[]> {
+    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const soon = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const rows: { id: string; name: string; birth_date: string | Date; assessment_valid_until: string | Date | null }[] = await this.dataSource.query(
+      `SELECT id, name, birth_date, assessment_valid_until FROM elders WHERE deleted_at IS NULL AND (assessment_valid_until IS NULL OR assessment_valid_until <= ?)`,
+      [soon],
+    );
+    return rows
+      .map((r) => {
+        const valid = r.assessment_valid_until ? toDate(r.assessment_valid_until) : null;
+        const age = Number(today.slice(0, 4)) - Number(toDate(r.birth_date).slice(0, 4));
+        const reason = valid ? (valid < today ? '评估已过期' : `评估将于 ${valid} 到期`) : age >= 80 ? '80 岁以上尚未评估' : '';
+        return { elderId: r.id, name: r.name, reason, validUntil: valid };
+      })
+      .filter((r) => r.reason);
+  }
+}
+
+function toDate(value: string | Date): string {
+  return typeof value === 'string' ? value.slice(0, 10) : new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
