@@ -38,3 +38,18 @@ describe('geo and money', () => {
     expect(formatFen(5)).toBe('¥0.05');
   });
 });
+
+import { ASSESSMENT_MAX_TOTAL, gradeForTotal, scoreAssessment } from './assessment.js';
+
+describe('ability assessment (GB/T 42195-2022)', () => {
+  it('adds up to 90 points and grades by the standard’s thresholds', () => {
+    expect(ASSESSMENT_MAX_TOTAL).toBe(90);
+    expect([90, 89, 66, 65, 46, 45, 30, 29, 0].map(gradeForTotal)).toEqual(['intact', 'mild', 'mild', 'moderate', 'moderate', 'severe', 'severe', 'total', 'total']);
+  });
+
+  it('names every missing or out-of-range item', () => {
+    const result = scoreAssessment({ eating: 5 });
+    expect('errors' in result && result.errors.map((e) => e.field)).toContain('items.eating');
+    expect('errors' in result && result.errors.length).toBe(26);
+  });
+});

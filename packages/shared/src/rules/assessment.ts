@@ -72,7 +72,7 @@ export const ASSESSMENT_DOMAINS: { code: string; label: string; items: Assessmen
       { code: 'vision', label: '视力', max: 2 },
       { code: 'hearing', label: '听力', max: 2 },
       { code: 'daily_affairs', label: '执行日常事务', max: 4 },
-      { code: 'tools', label: '使用交通工具外出', max: 3 },
+      { code: 'tools', label: '使用交通工具外出', max: 2 },
       { code: 'social', label: '社会交往能力', max: 4 },
     ],
   },

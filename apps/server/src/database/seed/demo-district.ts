@@ -53,6 +53,7 @@ export function demoIdNumber(birth: string, seq: number, male: boolean): string 
 }
 
 interface DemoElder {
+  grade?: 'mild' | 'moderate' | 'severe';
   name: string;
   birth: string;
   male: boolean;
@@ -92,7 +93,7 @@ const HOUSEHOLDS: DemoHousehold[] = [
   {
     owner: '张伟', name: '张家', community: 'ks-ys-cb',
     elders: [
-      { name: '张桂兰', birth: '1942-09-02', male: false, living: 'alone', category: 'dibao', verification: 'verified', diet: ['soft', 'low_salt'], health: '轻度失能，行动需搀扶', community: 'ks-ys-cb' },
+      { name: '张桂兰', birth: '1942-09-02', male: false, living: 'alone', category: 'dibao', verification: 'verified', diet: ['soft', 'low_salt'], health: '轻度失能，行动需搀扶', community: 'ks-ys-cb', grade: 'mild' },
       { name: '张德明', birth: '1955-12-12', male: true, living: 'with_family', category: 'none', verification: 'unverified', diet: [], community: 'ks-ys-cb' },
     ],
     children: [],
@@ -110,7 +111,7 @@ const HOUSEHOLDS: DemoHousehold[] = [
     owner: '赵敏', name: '赵家', community: 'ks-ys-cy',
     elders: [
       { name: '赵玉梅', birth: '1953-10-05', male: false, living: 'left_behind', category: 'low_income', verification: 'unverified', diet: ['vegetarian'], community: 'ks-ys-cy' },
-      { name: '赵志强', birth: '1945-07-23', male: true, living: 'alone', category: 'tekun', verification: 'verified', diet: [], health: '中度失能，需助浴', community: 'ks-ys-cy' },
+      { name: '赵志强', birth: '1945-07-23', male: true, living: 'alone', category: 'tekun', verification: 'verified', diet: [], health: '中度失能，需助浴', community: 'ks-ys-cy', grade: 'moderate' },
       { name: '刘翠英', birth: '1940-12-01', male: false, living: 'with_family', category: 'priority_care', verification: 'verified', diet: ['halal'], community: 'ks-ys-cy' },
     ],
     children: [{ name: '赵小米', birth: '2026-02-09' }],
@@ -208,6 +209,7 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
           createdBy: owner.id,
         });
         if (e.name === '王建国') await m.getRepository(UserEntity).update({ id: users.get('王建国')!.id }, { elderId: elder.id });
+        if (e.grade) await m.getRepository(ElderEntity).update({ id: elder.id }, { abilityGrade: e.grade, assessmentValidUntil: '2027-06-30' });
       }
       for (const c of h.children) {
         await m.getRepository(ChildEntity).save({ householdId: household.id, name: c.name, birthDate: c.birth, idNumberEnc: null, idNumberHash: null, createdBy: owner.id });
@@ -243,6 +245,8 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
           maxConcurrentJobs: 2 + (staffNo % 2),
           ratingX100: 430 + Math.floor(rand() * 70),
           onDuty: isDemoLogin || rand() < 0.7,
+          // A few home-care helpers are community volunteers who earn time-bank hours.
+          isVolunteer: p.kind === 'home_care' && i >= 8,
           lastLat: null,
           lastLng: null,
           lastSeenAt: null,
@@ -319,6 +323,27 @@ export const DEMO_CHILDCARE_POLICIES = {
   childcare_subsidy: { perChildMonthlyFen: 20_000, split: [{ source: 'city', share: 0.4 }, { source: 'county', share: 0.6 }] },
 };
 
+/** The elder's side as data: who must be visited how often, what grades change, how long a grade lasts. */
+export const DEMO_CARE_POLICIES = {
+  visit_plan: {
+    tiers: [
+      { reason: '独居', livingSituations: ['alone'], frequency: 'monthly' },
+      { reason: '失独', livingSituations: ['lost_only_child'], frequency: 'monthly' },
+      { reason: '80 岁以上', minAge: 80, frequency: 'monthly' },
+      { reason: '特困/低保', categories: ['tekun', 'dibao'], frequency: 'monthly' },
+      { reason: '重度及以上失能', grades: ['severe', 'total'], frequency: 'weekly' },
+    ],
+  },
+  service_requirements: {
+    rules: [
+      // 康复护理 for 中度失能 and above is nursing work: it needs a nurse's certificate.
+      { service: 'rehab', grades: ['moderate', 'severe', 'total'], certificate: 'nursing' },
+    ],
+  },
+  assessment: { validityMonths: 12, reminderDays: 30 },
+  timebank: { minutesPerServiceMinute: 1 },
+};
+
 async function seedChildcare(m: EntityManager, liQiang: string): Promise<void> {
   const centres = await m.getRepository(ProviderEntity).find({ where: { kind: 'childcare' }, order: { name: 'ASC' } });
   for (const centre of centres) {
@@ -353,7 +378,7 @@ async function seedRegions(m: EntityManager): Promise<Map<string, RegionEntity>>
     out.set(c.code, region);
   }
   await m.getRepository(RegionPolicyEntity).save({ regionId: street.id, kind: 'subsidy', version: 1, effectiveFrom: new Date('2026-01-01T00:00:00+08:00'), rules: DEMO_SUBSIDY_RULES, createdBy: null });
-  for (const [kind, rules] of Object.entries(DEMO_CHILDCARE_POLICIES)) {
+  for (const [kind, rules] of [...Object.entries(DEMO_CHILDCARE_POLICIES), ...Object.entries(DEMO_CARE_POLICIES)]) {
     await m.getRepository(RegionPolicyEntity).save({ regionId: street.id, kind, version: 1, effectiveFrom: new Date('2026-01-01T00:00:00+08:00'), rules, createdBy: null });
   }
   return out;
