@@ -24,6 +24,7 @@ import { MealsModule } from './meals/meals.module.js';
 import { ChildcareModule } from './childcare/childcare.module.js';
 import { CareModule } from './care/care.module.js';
 import { TimebankModule } from './timebank/timebank.module.js';
+import { AuditModule, RegulationModule } from './regulation/regulation.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 
 @Global()
@@ -62,6 +63,8 @@ export class AppModule {
         ChildcareModule,
         CareModule,
         TimebankModule,
+        AuditModule,
+        RegulationModule,
         HealthModule,
         ...(role === 'api' ? [] : [WorkerModule]),
       ],

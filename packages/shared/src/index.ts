@@ -19,3 +19,4 @@ export * from './enums/childcare.js';
 export * from './api/childcare.js';
 export * from './rules/assessment.js';
 export * from './api/elder.js';
+export * from './api/operator.js';

@@ -17,6 +17,7 @@ import { Orders1764000002000 } from './migrations/1764000002000-Orders.js';
 import { Meals1764000003000 } from './migrations/1764000003000-Meals.js';
 import { Childcare1764000004000 } from './migrations/1764000004000-Childcare.js';
 import { ElderSide1764000005000 } from './migrations/1764000005000-ElderSide.js';
+import { Regulation1764000006000 } from './migrations/1764000006000-Regulation.js';
 import { AttendanceEntity, ChildcareCentreEntity, ChildcareClassEntity, EnrolmentEntity, PickupPersonEntity, WaitlistEntryEntity, WaitlistLogEntity } from '../childcare/entities/childcare.entities.js';
 import { CanteenSettingsEntity, DishEntity, MealBookingEntity, MealBookingItemEntity, MealSlotEntity } from '../meals/entities/meal.entities.js';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
@@ -68,4 +69,4 @@ export const ENTITIES = [
   AttendanceEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000, Orders1764000002000, Meals1764000003000, Childcare1764000004000, ElderSide1764000005000];
+export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000, Orders1764000002000, Meals1764000003000, Childcare1764000004000, ElderSide1764000005000, Regulation1764000006000];

@@ -7,6 +7,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { onDuplicateKey } from '../common/typeorm.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { AuditService } from '../regulation/audit.service.js';
 import type { CreateElderDto, ElderResponse, GeoPointDto, UpdateElderDto } from './dto/elder.dto.js';
 import { ElderEntity } from './entities/elder.entity.js';
 import { HouseholdAccess } from './household-access.service.js';
@@ -21,6 +22,7 @@ export class EldersService {
     private readonly outbox: OutboxService,
     private readonly cipher: FieldCipher,
     private readonly mapper: PersonalDataMapper,
+    private readonly audit: AuditService,
   ) {}
 
   async add(userId: string, householdId: string, dto: CreateElderDto): Promise<ElderResponse> {
@@ -55,8 +57,11 @@ export class EldersService {
     return this.mapper.elder(await this.dataSource.getRepository(ElderEntity).findOneByOrFail({ id }));
   }
 
+  /** Reading an elder's full record (ID, health, phone) is logged (PIPL). */
   async get(principal: Principal, elderId: string): Promise<ElderResponse> {
-    return this.mapper.elder(await this.access.requireElder(principal, elderId));
+    const elder = await this.access.requireElder(principal, elderId);
+    await this.audit.record(principal.userId, 'view', 'elder', elder.id);
+    return this.mapper.elder(elder);
   }
 
   async update(userId: string, elderId: string, dto: UpdateElderDto): Promise<ElderResponse> {

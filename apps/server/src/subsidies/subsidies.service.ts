@@ -40,7 +40,9 @@ export class SubsidiesService {
     const used = rule ? await this.usedThisMonth(manager, elder.id, month, rule.service) : 0;
     // A fee beside the price (meal delivery) is subsidised only where the rule says so.
     const subsidisable = priceFen + (rule?.includesDeliveryFee ? extraFen : 0);
-    const breakdown = priceBreakdown(subsidisable, rule, used, elder.subsidyVerification === SubsidyVerification.VERIFIED);
+    // Until an operator verifies the category (and while the verification has not run out), no subsidy applies.
+    const verified = elder.subsidyVerification === SubsidyVerification.VERIFIED && (!elder.subsidyValidUntil || elder.subsidyValidUntil >= today);
+    const breakdown = priceBreakdown(subsidisable, rule, used, verified);
     const total = priceFen + extraFen;
     return { ...breakdown, priceFen: total, payFen: total - breakdown.subsidyFen, ruleKey: rule?.service ?? '*', policyId: policy?.id ?? null, policyVersion: policy?.version ?? null, month };
   }

@@ -118,11 +118,12 @@ const HOUSEHOLDS: DemoHousehold[] = [
   },
 ];
 
+/** Reference data as data: residents, people 60+ and children 0–3 per 社区. */
 const COMMUNITIES = [
-  { code: 'ks-ys-cy', name: '朝阳社区', offset: { lat: 0.006, lng: -0.004 }, population: 18_500 },
-  { code: 'ks-ys-tx', name: '同心社区', offset: { lat: -0.005, lng: 0.006 }, population: 15_200 },
-  { code: 'ks-ys-cb', name: '城北社区', offset: { lat: 0.011, lng: 0.007 }, population: 12_800 },
-  { code: 'ks-ys-xc', name: '新城社区', offset: { lat: -0.009, lng: -0.009 }, population: 21_300 },
+  { code: 'ks-ys-cy', name: '朝阳社区', offset: { lat: 0.006, lng: -0.004 }, population: 18_500, elderly60: 4_100, children03: 520 },
+  { code: 'ks-ys-tx', name: '同心社区', offset: { lat: -0.005, lng: 0.006 }, population: 15_200, elderly60: 3_300, children03: 430 },
+  { code: 'ks-ys-cb', name: '城北社区', offset: { lat: 0.011, lng: 0.007 }, population: 12_800, elderly60: 2_900, children03: 360 },
+  { code: 'ks-ys-xc', name: '新城社区', offset: { lat: -0.009, lng: -0.009 }, population: 21_300, elderly60: 3_800, children03: 690 },
 ];
 
 const HOME_CARE_SKILLS: ServiceCode[] = ['cleaning', 'bathing', 'medical_escort', 'mobility', 'shopping', 'visit', 'companionship', 'rehab', 'repair', 'emergency', 'meal_delivery'];
@@ -266,6 +267,8 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
     }
     await seedCanteens(m, rand);
     await seedChildcare(m, users.get('李强')!.id);
+    // 吴主任 supervises 玉山镇 and every 社区 under it.
+    await m.query('INSERT INTO operator_regions (user_id, region_id) VALUES (?, ?)', [users.get('吴主任')!.id, regions.get('ks-ys')!.id]);
   });
   return { seeded: true, logins: DEMO_LOGINS };
 }
@@ -341,6 +344,9 @@ export const DEMO_CARE_POLICIES = {
     ],
   },
   assessment: { validityMonths: 12, reminderDays: 30 },
+  // The seeds' indicator targets (fractions for rates).
+  kpi_targets: { visit_rate: 1, home_service_share: 0.2, places_per_thousand: 4.5, puhui_share: 0.6, certified_rate: 0.93, assessment_rate: 1, satisfaction: 4.5, volunteer_ratio: 0.15 },
+  credit: { suspendBelow: 60 },
   timebank: { minutesPerServiceMinute: 1 },
 };
 
@@ -376,6 +382,7 @@ async function seedRegions(m: EntityManager): Promise<Map<string, RegionEntity>>
   for (const c of COMMUNITIES) {
     const region = await repo.save({ id: randomUUID(), code: c.code, name: c.name, level: 'community', parentId: street.id, centerLat: Number((DEMO_CENTER.lat + c.offset.lat).toFixed(7)), centerLng: Number((DEMO_CENTER.lng + c.offset.lng).toFixed(7)), population: c.population });
     out.set(c.code, region);
+    await m.query('UPDATE regions SET elderly_60 = ?, children_0_3 = ? WHERE id = ?', [c.elderly60, c.children03, region.id]);
   }
   await m.getRepository(RegionPolicyEntity).save({ regionId: street.id, kind: 'subsidy', version: 1, effectiveFrom: new Date('2026-01-01T00:00:00+08:00'), rules: DEMO_SUBSIDY_RULES, createdBy: null });
   for (const [kind, rules] of [...Object.entries(DEMO_CHILDCARE_POLICIES), ...Object.entries(DEMO_CARE_POLICIES)]) {

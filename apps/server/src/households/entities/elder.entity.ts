@@ -35,6 +35,11 @@ export class ElderEntity {
   @Column({ name: 'on_confirm_timeout', type: 'varchar', length: 8 }) onConfirmTimeout!: 'proceed' | 'cancel';
   @Column({ name: 'ability_grade', type: 'varchar', length: 12, nullable: true }) abilityGrade!: string | null;
   @Column({ name: 'assessment_valid_until', type: 'date', nullable: true }) assessmentValidUntil!: string | null;
+  /** A verified category gives subsidy until this date (re-check); null = no end set. */
+  @Column({ name: 'subsidy_valid_until', type: 'date', nullable: true }) subsidyValidUntil!: string | null;
+  @Column({ name: 'eligibility_evidence', type: 'varchar', length: 300, nullable: true }) eligibilityEvidence!: string | null;
+  @Column({ name: 'eligibility_declared_at', type: 'datetime', precision: 3, nullable: true }) eligibilityDeclaredAt!: Date | null;
+  @Column({ name: 'eligibility_note', type: 'varchar', length: 300, nullable: true }) eligibilityNote!: string | null;
   @Column({ name: 'created_by', type: 'char', length: 36 }) createdBy!: string;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;

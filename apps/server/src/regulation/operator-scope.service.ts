@@ -1,0 +1,26 @@
+import { ErrorCode } from '@carecircle/shared';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+
+/** Operators see only the regions they are assigned to (and the regions under them). */
+@Injectable()
+export class OperatorScope {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async regionIds(userId: string): Promise<string[]> {
+    const assigned: { region_id: string }[] = await this.dataSource.query('SELECT region_id FROM operator_regions WHERE user_id = ?', [userId]);
+    const ids = assigned.map((a) => a.region_id);
+    for (let frontier = ids; frontier.length; ) {
+      const children: { id: string }[] = await this.dataSource.query(`SELECT id FROM regions WHERE parent_id IN (${frontier.map(() => '?').join(',')})`, frontier);
+      frontier = children.map((c) => c.id).filter((id) => !ids.includes(id));
+      ids.push(...frontier);
+    }
+    return ids;
+  }
+
+  /** A region outside the operator's assignment is reported as not found. */
+  async requireRegion(userId: string, regionId: string): Promise<void> {
+    if (!(await this.regionIds(userId)).includes(regionId)) throw new DomainError(ErrorCode.REGION_NOT_FOUND, '不在您负责的地区范围内');
+  }
+}

@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { CareModule } from '../care/care.module.js';
+import { ChildcareModule } from '../childcare/childcare.module.js';
+import { HouseholdsModule } from '../households/households.module.js';
+import { MealsModule } from '../meals/meals.module.js';
+import { RegionsModule } from '../regions/regions.module.js';
+import { AuditService } from './audit.service.js';
+import { ComplaintsService } from './complaints.service.js';
+import { EligibilityService } from './eligibility.service.js';
+import { KpiService } from './kpi.service.js';
+import { OperatorScope } from './operator-scope.service.js';
+import { RegulationController } from './regulation.controller.js';
+import { StatementsService } from './statements.service.js';
+
+@Module({
+  imports: [HouseholdsModule, RegionsModule, CareModule, MealsModule, ChildcareModule],
+  controllers: [RegulationController],
+  providers: [OperatorScope, EligibilityService, ComplaintsService, StatementsService, KpiService],
+  exports: [OperatorScope],
+})
+export class RegulationModule {}
+
+/** The audit log is written from many domains (a read of an elder's record, an approval). */
+@Global()
+@Module({ providers: [AuditService], exports: [AuditService] })
+export class AuditModule {}
