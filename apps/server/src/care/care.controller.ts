@@ -11,6 +11,9 @@ import { ElderAccountService } from './elder-account.service.js';
 import { ElderHomeService } from './elder-home.service.js';
 import { SosService } from './sos.service.js';
 import { VisitsService } from './visits.service.js';
+import { OperatorScope } from '../regulation/operator-scope.service.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { ErrorCode } from '@carecircle/shared';
 
 class LoginCodeResponse {
   @ApiProperty() code!: string;
@@ -31,6 +34,7 @@ export class CareController {
     private readonly sos: SosService,
     private readonly assessments: AssessmentsService,
     private readonly visits: VisitsService,
+    private readonly scope: OperatorScope,
   ) {}
 
   @Post('elders/:elderId/login-code')
@@ -89,7 +93,8 @@ export class CareController {
   @ApiTags('operator')
   @ApiOperation({ summary: '录入老年人能力评估（GB/T 42195-2022）' })
   @ApiCreatedResponse({ type: ObjectResponse })
-  assess(@CurrentUser() user: Principal, @Param('elderId', ParseUuidPipe) elderId: string, @Body() dto: AssessmentDto) {
+  async assess(@CurrentUser() user: Principal, @Param('elderId', ParseUuidPipe) elderId: string, @Body() dto: AssessmentDto) {
+    await this.scope.requireRecord(user.userId, 'elders', elderId, new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人，或不在您负责的地区'));
     return this.assessments.record(user, elderId, dto);
   }
 
@@ -114,7 +119,8 @@ export class CareController {
   @ApiTags('operator')
   @ApiOperation({ summary: '特殊困难老年人月探访率（按社区）与逾期名单' })
   @ApiOkResponse({ type: ObjectResponse })
-  visitRate(@Query() q: VisitMonthQueryDto) {
+  async visitRate(@CurrentUser() user: Principal, @Query() q: VisitMonthQueryDto) {
+    await this.scope.requireRegion(user.userId, q.regionId);
     return this.visits.rate(q.regionId, q.month ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7));
   }
 }

@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
 import { ChildcareService } from './childcare.service.js';
+import { OperatorScope } from '../regulation/operator-scope.service.js';
 import {
   CentreWaitlistResponse,
   ChildcareCentreResponse,
@@ -24,7 +25,10 @@ import { AttendanceDto, CentreSettingsDto, ChildcareClassDto, EnrolDto, Location
 @ApiBearerAuth()
 @Controller()
 export class ChildcareController {
-  constructor(private readonly childcare: ChildcareService) {}
+  constructor(
+    private readonly childcare: ChildcareService,
+    private readonly scope: OperatorScope,
+  ) {}
 
   @Get('childcare/centres')
   @ApiOperation({ summary: '托育机构（按距离排序）：各班空位、普惠、价格' })
@@ -161,8 +165,8 @@ export class ChildcareController {
   @ApiTags('operator')
   @ApiOperation({ summary: '按入托记录结算普惠托位运营补贴（补供方，街道运营）' })
   @ApiOkResponse({ type: SettlementResponse })
-  settle(@Param() p: MonthParamDto): Promise<SettlementResponse> {
-    return this.childcare.settleMonth(p.month);
+  async settle(@CurrentUser() user: Principal, @Param() p: MonthParamDto): Promise<SettlementResponse> {
+    return this.childcare.settleMonth(p.month, await this.scope.regionIds(user.userId));
   }
 
   @Get('kpi/childcare')
@@ -170,7 +174,8 @@ export class ChildcareController {
   @ApiTags('operator')
   @ApiOperation({ summary: '托育指标：每千人口托位数、普惠占比、入托率、轮候人数（街道运营）' })
   @ApiOkResponse({ type: ChildcareFiguresResponse })
-  figures(@Query() q: RegionQueryDto): Promise<ChildcareFiguresResponse> {
+  async figures(@CurrentUser() user: Principal, @Query() q: RegionQueryDto): Promise<ChildcareFiguresResponse> {
+    await this.scope.requireRegion(user.userId, q.regionId);
     return this.childcare.figures(q.regionId);
   }
 }

@@ -402,13 +402,15 @@ export class ChildcareService {
    * 补供方: the operating subsidy per enrolled 普惠 child for a month, split by funding source,
    * capped at the centre's licensed places, written to the ledger once per enrolment and month.
    */
-  async settleMonth(month: string): Promise<{ month: string; children: number; totalFen: number }> {
+  async settleMonth(month: string, regionIds: string[]): Promise<{ month: string; children: number; totalFen: number }> {
+    if (regionIds.length === 0) return { month, children: 0, totalFen: 0 };
     const enrolments: { id: string; child_id: string; provider_id: string; region_id: string; licensed_places: number }[] = await this.dataSource.query(
       `SELECT e.id, e.child_id, c.provider_id, p.region_id, cc.licensed_places
          FROM enrolments e JOIN childcare_classes c ON c.id = e.class_id JOIN providers p ON p.id = c.provider_id JOIN childcare_centres cc ON cc.provider_id = c.provider_id
         WHERE e.puhui = 1 AND e.start_month IS NOT NULL AND e.start_month <= ? AND (e.status = 'active' OR DATE_FORMAT(e.withdrawn_at, '%Y-%m') > ?)
+          AND p.region_id IN (${regionIds.map(() => '?').join(',')})
         ORDER BY e.created_at`,
-      [month, month],
+      [month, month, ...regionIds],
     );
     const perCentre = new Map<string, number>();
     let children = 0;

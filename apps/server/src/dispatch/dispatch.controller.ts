@@ -68,7 +68,7 @@ export class DispatchController {
   @ApiTags('operator')
   @ApiOperation({ summary: '派单过程：每轮候选人、得分与跳过原因（街道运营）' })
   @ApiOkResponse({ type: [DispatchRoundResponse] })
-  rounds(@Param('orderId', ParseUuidPipe) orderId: string): Promise<DispatchRoundResponse[]> {
-    return this.offers.rounds(orderId);
+  rounds(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string): Promise<DispatchRoundResponse[]> {
+    return this.offers.rounds(user, orderId);
   }
 }

@@ -12,6 +12,7 @@ import { StaffCertificateEntity } from '../providers/entities/staff-certificate.
 import { ProviderStaffEntity } from '../providers/entities/provider-staff.entity.js';
 import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
+import { OperatorScope } from '../regulation/operator-scope.service.js';
 import { requiredCertificate, shanghaiDate } from './candidate-search.js';
 import { Dispatcher } from './dispatcher.service.js';
 import type { JobResponse, OfferResponse } from './dto/dispatch.dto.js';
@@ -28,6 +29,7 @@ export class OffersService {
     private readonly staff: StaffService,
     private readonly subsidies: SubsidiesService,
     private readonly clock: Clock,
+    private readonly scope: OperatorScope,
   ) {}
 
   async myOffers(principal: Principal): Promise<OfferResponse[]> {
@@ -90,6 +92,7 @@ export class OffersService {
 
   /** The operator hands an escalated (or still searching) order to a qualified staff member. */
   async assign(principal: Principal, orderId: string, staffId: string): Promise<void> {
+    await this.scope.requireRecord(principal.userId, 'orders', orderId, new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单'));
     await this.dataSource.transaction(async (m) => {
       const order = this.dispatcher.requireOrder(await m.getRepository(OrderEntity).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } }));
       const staff = await m.getRepository(ProviderStaffEntity).findOneBy({ id: staffId });
@@ -114,6 +117,7 @@ export class OffersService {
 
   /** The operator sends an escalated order back to automatic dispatch, starting from the smallest circle. */
   async redispatch(principal: Principal, orderId: string): Promise<void> {
+    await this.scope.requireRecord(principal.userId, 'orders', orderId, new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单'));
     await this.dataSource.transaction(async (m) => {
       const order = this.dispatcher.requireOrder(await m.getRepository(OrderEntity).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } }));
       await this.transitions.move(m, order, 'dispatching', 'operator', principal.userId, '运营人员重新派单', { dispatchRadiusM: 0 });
@@ -121,7 +125,8 @@ export class OffersService {
     await this.dispatcher.dispatch(orderId);
   }
 
-  async rounds(orderId: string) {
+  async rounds(principal: Principal, orderId: string) {
+    await this.scope.requireRecord(principal.userId, 'orders', orderId, new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单'));
     const rounds = await this.dataSource.getRepository(DispatchRoundEntity).find({ where: { orderId }, order: { roundNo: 'ASC' } });
     return rounds.map((r) => ({ roundNo: r.roundNo, radiusMeters: r.radiusM, candidates: r.candidates, skipped: r.skipped, offeredTo: r.offeredTo, createdAt: r.createdAt.toISOString() }));
   }

@@ -8,12 +8,16 @@ import { ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
 import { CanteenDayResponse, CanteenResponse, MealBookingResponse, MealFiguresResponse, MealSlotResponse } from './dto/meal-response.dto.js';
 import { CancelMealDto, CanteenQueryDto, CanteenSettingsDto, CreateMealBookingDto, DayQueryDto, MonthQueryDto, PickupDto, PublishMenuDto, SlotQueryDto } from './dto/meal.dto.js';
 import { MealsService } from './meals.service.js';
+import { OperatorScope } from '../regulation/operator-scope.service.js';
 
 @ApiTags('meals')
 @ApiBearerAuth()
 @Controller()
 export class MealsController {
-  constructor(private readonly meals: MealsService) {}
+  constructor(
+    private readonly meals: MealsService,
+    private readonly scope: OperatorScope,
+  ) {}
 
   @Get('canteens')
   @ApiOperation({ summary: '助餐点，离老人最近的在前' })
@@ -117,7 +121,7 @@ export class MealsController {
   @ApiTags('operator')
   @ApiOperation({ summary: '助餐指标：各食堂各餐次供餐数、名额使用率、本月补贴（街道运营）' })
   @ApiOkResponse({ type: MealFiguresResponse })
-  figures(@Query() q: MonthQueryDto): Promise<MealFiguresResponse> {
-    return this.meals.figures(q.month);
+  async figures(@CurrentUser() user: Principal, @Query() q: MonthQueryDto): Promise<MealFiguresResponse> {
+    return this.meals.figures(q.month, await this.scope.regionIds(user.userId));
   }
 }

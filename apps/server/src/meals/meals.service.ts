@@ -340,8 +340,11 @@ export class MealsService {
 
   // ---- figures for the operator's dashboard (老年助餐服务日均供餐能力) ------------------------------
 
-  async figures(month?: string): Promise<MealFiguresView> {
+  /** Per canteen in the given regions (all canteens when no regions are given, e.g. the district KPI). */
+  async figures(month?: string, regionIds?: string[]): Promise<MealFiguresView> {
     const m = month ?? shanghaiMonth(this.clock.now());
+    if (regionIds && regionIds.length === 0) return { month: m, canteens: [] };
+    const inRegions = regionIds ? `AND p.region_id IN (${regionIds.map(() => '?').join(',')})` : '';
     const rows: { provider_id: string; name: string; period: 'lunch' | 'dinner'; days: string; capacity: string; booked: string; served: string }[] = await this.dataSource.query(
       `SELECT s.provider_id, p.name, s.period, COUNT(DISTINCT s.date) AS days,
               SUM(s.cap_dine_in + s.cap_pickup + s.cap_delivery) AS capacity,
@@ -350,9 +353,9 @@ export class MealsService {
                 WHERE s2.provider_id = s.provider_id AND s2.period = s.period AND DATE_FORMAT(s2.date, '%Y-%m') = ?
                   AND (b.status IN ('served', 'picked_up', 'delivered') OR o.status IN ('completed', 'rated'))) AS served
          FROM meal_slots s JOIN providers p ON p.id = s.provider_id
-        WHERE DATE_FORMAT(s.date, '%Y-%m') = ? AND s.cancelled_at IS NULL
+        WHERE DATE_FORMAT(s.date, '%Y-%m') = ? AND s.cancelled_at IS NULL ${inRegions}
         GROUP BY s.provider_id, p.name, s.period ORDER BY p.name, s.period`,
-      [m, m],
+      [m, m, ...(regionIds ?? [])],
     );
     const subsidy: { provider_id: string; total: string }[] = await this.dataSource.query(
       `SELECT s.provider_id, SUM(l.amount_fen) AS total FROM subsidy_ledger l JOIN meal_bookings b ON b.id = l.source_id JOIN meal_slots s ON s.id = b.slot_id

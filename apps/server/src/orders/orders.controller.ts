@@ -117,7 +117,7 @@ export class OrdersController {
   @ApiTags('operator')
   @ApiOperation({ summary: '待人工派单的订单（街道运营）' })
   @ApiOkResponse({ type: [OrderResponse] })
-  escalations(): Promise<OrderResponse[]> {
-    return this.orders.escalated();
+  escalations(@CurrentUser() user: Principal): Promise<OrderResponse[]> {
+    return this.orders.escalated(user);
   }
 }

@@ -33,6 +33,7 @@ import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
 import { TimebankService } from '../timebank/timebank.service.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { OperatorScope } from '../regulation/operator-scope.service.js';
 import { randomUUID } from 'node:crypto';
 import type { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, OrderResponse, RateOrderDto } from './dto/order.dto.js';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
@@ -68,6 +69,7 @@ export class OrdersService {
     private readonly clock: Clock,
     private readonly timebank: TimebankService,
     private readonly regions: RegionsService,
+    private readonly scope: OperatorScope,
     @Inject(dispatchConfig.KEY) private readonly config: DispatchConfig,
   ) {}
 
@@ -254,8 +256,10 @@ export class OrdersService {
   }
 
   /** Escalated orders waiting for a person, oldest first (the operator's queue). */
-  async escalated(): Promise<OrderResponse[]> {
-    const orders = await this.dataSource.getRepository(OrderEntity).find({ where: { status: 'escalated' }, order: { updatedAt: 'ASC' }, take: 100 });
+  async escalated(principal: Principal): Promise<OrderResponse[]> {
+    const regions = await this.scope.regionIds(principal.userId);
+    if (regions.length === 0) return [];
+    const orders = await this.dataSource.getRepository(OrderEntity).find({ where: { status: 'escalated', regionId: In(regions) }, order: { updatedAt: 'ASC' }, take: 100 });
     return Promise.all(orders.map((o) => this.view(o)));
   }
 
@@ -353,7 +357,8 @@ export class OrdersService {
   /** The family (household members) and operators see an order; anyone else gets 404. */
   async requireVisible(principal: Principal, orderId: string): Promise<OrderEntity> {
     const order = await this.dataSource.getRepository(OrderEntity).findOneBy({ id: orderId });
-    if (order && (principal.roles.includes(Role.OPERATOR) || (await this.isMember(principal.userId, order.householdId)))) return order;
+    if (order && (await this.isMember(principal.userId, order.householdId))) return order;
+    if (order && principal.roles.includes(Role.OPERATOR) && order.regionId && (await this.scope.regionIds(principal.userId)).includes(order.regionId)) return order;
     throw new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单');
   }
 

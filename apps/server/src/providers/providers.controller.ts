@@ -49,8 +49,8 @@ export class ProvidersController {
   @Roles(Role.OPERATOR)
   @ApiOperation({ summary: '审核通过（列入推荐清单）或暂停机构（街道运营）' })
   @ApiOkResponse({ type: ProviderResponse })
-  setStatus(@Param('providerId', ParseUuidPipe) providerId: string, @Body() dto: ProviderStatusDto): Promise<ProviderResponse> {
-    return this.providers.setStatus(providerId, dto.status);
+  setStatus(@CurrentUser() user: Principal, @Param('providerId', ParseUuidPipe) providerId: string, @Body() dto: ProviderStatusDto): Promise<ProviderResponse> {
+    return this.providers.setStatus(user, providerId, dto.status);
   }
 
   @Post(':providerId/staff')

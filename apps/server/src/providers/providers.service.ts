@@ -10,6 +10,7 @@ import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { onDuplicateKey } from '../common/typeorm.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { OperatorScope } from '../regulation/operator-scope.service.js';
 import type { AddStaffDto, ProviderResponse, RegisterProviderDto, SetPriceDto, StaffResponse } from './dto/provider.dto.js';
 import { ProviderAdminEntity } from './entities/provider-admin.entity.js';
 import { ProviderStaffEntity } from './entities/provider-staff.entity.js';
@@ -26,6 +27,7 @@ export class ProvidersService {
     private readonly wechat: WechatClient,
     private readonly cipher: FieldCipher,
     private readonly positions: StaffPositions,
+    private readonly scope: OperatorScope,
   ) {}
 
   /** A provider admin files the organisation; it waits as `pending` until an operator approves it. */
@@ -53,7 +55,10 @@ export class ProvidersService {
 
   async list(principal: Principal): Promise<ProviderResponse[]> {
     const repo = this.dataSource.getRepository(ProviderEntity);
-    if (principal.roles.includes(Role.OPERATOR)) return (await repo.find({ order: { createdAt: 'ASC' } })).map(toProviderResponse);
+    if (principal.roles.includes(Role.OPERATOR)) {
+      const regions = await this.scope.regionIds(principal.userId);
+      if (regions.length) return (await repo.find({ where: { regionId: In(regions) }, order: { createdAt: 'ASC' } })).map(toProviderResponse);
+    }
     const mine = await this.dataSource.getRepository(ProviderAdminEntity).findBy({ userId: principal.userId });
     if (mine.length === 0) return [];
     return (await repo.find({ where: { id: In(mine.map((m) => m.providerId)) }, order: { createdAt: 'ASC' } })).map(toProviderResponse);
@@ -64,7 +69,8 @@ export class ProvidersService {
   }
 
   /** The operator approves (to the recommended list) or suspends a provider. */
-  async setStatus(providerId: string, status: 'approved' | 'suspended'): Promise<ProviderResponse> {
+  async setStatus(principal: Principal, providerId: string, status: 'approved' | 'suspended'): Promise<ProviderResponse> {
+    await this.scope.requireRecord(principal.userId, 'providers', providerId, new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构'));
     const repo = this.dataSource.getRepository(ProviderEntity);
     const provider = await repo.findOneBy({ id: providerId });
     if (!provider) throw new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构');
@@ -123,7 +129,7 @@ export class ProvidersService {
     const allowed =
       provider &&
       (!kind || provider.kind === kind) &&
-      (principal.roles.includes(Role.OPERATOR) ||
+      ((principal.roles.includes(Role.OPERATOR) && (await this.scope.regionIds(principal.userId)).includes(provider.regionId)) ||
         (await this.dataSource.getRepository(ProviderAdminEntity).countBy({ providerId, userId: principal.userId })) > 0 ||
         (await this.dataSource.getRepository(ProviderStaffEntity).countBy({ providerId, userId: principal.userId })) > 0);
     if (!allowed) throw new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构');
@@ -135,7 +141,8 @@ export class ProvidersService {
     const provider = await this.dataSource.getRepository(ProviderEntity).findOneBy({ id: providerId });
     const allowed =
       provider &&
-      (principal.roles.includes(Role.OPERATOR) || (await this.dataSource.getRepository(ProviderAdminEntity).countBy({ providerId, userId: principal.userId })) > 0);
+      ((principal.roles.includes(Role.OPERATOR) && (await this.scope.regionIds(principal.userId)).includes(provider.regionId)) ||
+        (await this.dataSource.getRepository(ProviderAdminEntity).countBy({ providerId, userId: principal.userId })) > 0);
     if (!allowed) throw new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构');
     return provider;
   }

@@ -6,12 +6,16 @@ import { ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CreateRegionPolicyDto, RegionPolicyResponse, RegionResponse } from './dto/region.dto.js';
 import { RegionsService } from './regions.service.js';
+import { OperatorScope } from '../regulation/operator-scope.service.js';
 
 @ApiTags('regions')
 @ApiBearerAuth()
 @Controller('regions')
 export class RegionsController {
-  constructor(private readonly regions: RegionsService) {}
+  constructor(
+    private readonly regions: RegionsService,
+    private readonly scope: OperatorScope,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '区、街道、社区列表' })
@@ -32,7 +36,8 @@ export class RegionsController {
   @Roles(Role.OPERATOR)
   @ApiOperation({ summary: '发布地区政策表的新版本（街道运营）' })
   @ApiCreatedResponse({ type: RegionPolicyResponse })
-  addPolicy(@CurrentUser() user: Principal, @Param('id', ParseUuidPipe) id: string, @Body() dto: CreateRegionPolicyDto): Promise<RegionPolicyResponse> {
+  async addPolicy(@CurrentUser() user: Principal, @Param('id', ParseUuidPipe) id: string, @Body() dto: CreateRegionPolicyDto): Promise<RegionPolicyResponse> {
+    await this.scope.requireRegion(user.userId, id);
     return this.regions.addPolicy(user.userId, id, dto);
   }
 }

@@ -40,7 +40,7 @@ export class KpiService {
          AND DATE_FORMAT(CONVERT_TZ(o.completed_at, '+00:00', '+08:00'), '%Y-%m') = ?`,
       [...ids, month],
     );
-    const meals = await this.meals.figures(month);
+    const meals = await this.meals.figures(month, ids);
     const mealsPerDay = meals.canteens.reduce((s, c) => s + c.mealsServedPerDay, 0);
     const childcare = await this.childcare.figures(regionId);
     const [staff] = await this.dataSource.query(

@@ -19,6 +19,12 @@ export class OperatorScope {
     return ids;
   }
 
+  /** For records that carry a region (orders, providers, elders): outside the scope is not found. */
+  async requireRecord(userId: string, table: 'orders' | 'providers' | 'elders', id: string, notFound: DomainError): Promise<void> {
+    const [row] = await this.dataSource.query(`SELECT region_id FROM ${table} WHERE id = ?`, [id]);
+    if (!row || !row.region_id || !(await this.regionIds(userId)).includes(row.region_id)) throw notFound;
+  }
+
   /** A region outside the operator's assignment is reported as not found. */
   async requireRegion(userId: string, regionId: string): Promise<void> {
     if (!(await this.regionIds(userId)).includes(regionId)) throw new DomainError(ErrorCode.REGION_NOT_FOUND, '不在您负责的地区范围内');

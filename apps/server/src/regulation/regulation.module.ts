@@ -15,12 +15,14 @@ import { StatementsService } from './statements.service.js';
 @Module({
   imports: [HouseholdsModule, RegionsModule, CareModule, MealsModule, ChildcareModule],
   controllers: [RegulationController],
-  providers: [OperatorScope, EligibilityService, ComplaintsService, StatementsService, KpiService],
-  exports: [OperatorScope],
+  providers: [EligibilityService, ComplaintsService, StatementsService, KpiService],
 })
 export class RegulationModule {}
 
-/** The audit log is written from many domains (a read of an elder's record, an approval). */
+/**
+ * Used from many domains: the audit log (a read of an elder's record, an approval) and the
+ * operator's region scope (an operator sees only the regions assigned to them).
+ */
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService, OperatorScope], exports: [AuditService, OperatorScope] })
 export class AuditModule {}

@@ -24,7 +24,7 @@ describe("the elder's side", () => {
     t = await createTestApp({ now: NOW });
     d = await new DispatchFixture(t).setup();
     const operator = await d.f.login('值班运营');
-    await t.dataSource.query(`UPDATE users SET roles = '["operator"]' WHERE id = ?`, [operator.tokens.user.id]);
+    await d.makeOperator(operator.tokens.user.id);
     op = operator.auth;
   });
   afterAll(() => t.close());

@@ -180,7 +180,7 @@ describe('childcare places (托育)', () => {
     const p = await parentWithChild('2025-06-01');
     const enrolment = (await enrol(p.auth, { childId: p.child.id, classId: cls.id, careType: 'full_day', startMonth: '2026-12' }).expect(201)).body.enrolment;
     const op = await d.f.login('托育运营');
-    await t.dataSource.query(`UPDATE users SET roles = '["operator"]' WHERE id = ?`, [op.tokens.user.id]);
+    await d.makeOperator(op.tokens.user.id);
     await t.http.post('/api/childcare/settlements/2026-12').set(op.auth).expect(200);
     await t.http.post('/api/childcare/settlements/2026-12').set(op.auth).expect(200);
     const rows = await t.dataSource.query(`SELECT entry, amount_fen, payer, side, payee_provider_id, child_id FROM subsidy_ledger WHERE source_id = ? ORDER BY entry`, [enrolment.id]);
@@ -225,7 +225,7 @@ describe('childcare places (托育)', () => {
   it('reports places per 1,000 residents, 普惠 share, occupancy and waitlist length', async () => {
     await t.dataSource.query('UPDATE regions SET population = 50000 WHERE id = ?', [d.regionId]);
     const op = await d.f.login('托育指标');
-    await t.dataSource.query(`UPDATE users SET roles = '["operator"]' WHERE id = ?`, [op.tokens.user.id]);
+    await d.makeOperator(op.tokens.user.id);
     const figures = (await t.http.get(`/api/kpi/childcare?regionId=${d.regionId}`).set(op.auth).expect(200)).body;
     const [{ places, enrolled }] = await t.dataSource.query(`SELECT SUM(capacity) AS places, SUM(enrolled) AS enrolled FROM childcare_classes`);
     expect(figures).toMatchObject({ population: 50000, places: Number(places), placesPerThousand: Math.round((Number(places) / 50) * 100) / 100, enrolled: Number(enrolled) });

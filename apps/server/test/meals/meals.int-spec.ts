@@ -208,7 +208,7 @@ describe('meal assistance (老年助餐)', () => {
 
   it('reports meals served, capacity use and subsidy for the operator', async () => {
     const op = await f.f.login('助餐运营');
-    await t.dataSource.query(`UPDATE users SET roles = '["operator"]' WHERE id = ?`, [op.tokens.user.id]);
+    await f.makeOperator(op.tokens.user.id);
     const figures = (await t.http.get('/api/kpi/meals?month=2026-11').set(op.auth).expect(200)).body;
     expect(figures.month).toBe('2026-11');
     const withDelivery = figures.canteens.find((c: { periods: { period: string; booked: number }[] }) => c.periods.some((p) => p.booked === 20));

@@ -82,7 +82,7 @@ describe('dispatch (线上点单、线下派单)', () => {
     expect(rounds.map((r) => r.radius_m)).toEqual([3000, 5000, 5000, 8000, 8000]);
 
     const op = await d.f.login('运营');
-    await t.dataSource.query(`UPDATE users SET roles = '["operator"]' WHERE id = (SELECT id FROM users WHERE openid = 'dev:运营')`);
+    await d.makeOperator(op.tokens.user.id);
     const queue = (await t.http.get('/api/operator/escalations').set(op.auth).expect(200)).body;
     expect(queue.map((o: { id: string }) => o.id)).toContain(order.id);
     const log = (await t.http.get(`/api/orders/${order.id}/dispatch-rounds`).set(op.auth).expect(200)).body;

@@ -24,7 +24,7 @@ describe('providers and staff', () => {
     expect((await t.http.patch(`/api/providers/${created.id}/status`).set(admin.auth).send({ status: 'approved' }).expect(403)).body.error).toBe('AUTH.FORBIDDEN_ROLE');
 
     const op = await d.f.login('审核员');
-    await t.dataSource.query(`UPDATE users SET roles = '["operator"]' WHERE id = ?`, [op.tokens.user.id]);
+    await d.makeOperator(op.tokens.user.id);
     const approved = (await t.http.patch(`/api/providers/${created.id}/status`).set(op.auth).send({ status: 'approved' }).expect(200)).body;
     expect(approved.status).toBe('approved');
     const [row] = await t.dataSource.query('SELECT recommended FROM providers WHERE id = ?', [created.id]);

@@ -68,6 +68,7 @@ describe('platform', () => {
     const family = await f.login('家属甲');
     const op = await f.login('运营甲');
     await t.dataSource.query(`UPDATE users SET roles = '["operator"]' WHERE id = ?`, [op.tokens.user.id]);
+    await t.dataSource.query('INSERT INTO operator_regions (user_id, region_id) VALUES (?, ?)', [op.tokens.user.id, regionId]);
     const body = { kind: 'subsidy', effectiveFrom: '2027-01-01T00:00:00+08:00', rules: { rules: [] } };
     const refused = await t.http.post(`/api/regions/${regionId}/policies`).set(family.auth).send(body).expect(403);
     expect(refused.body.error).toBe('AUTH.FORBIDDEN_ROLE');

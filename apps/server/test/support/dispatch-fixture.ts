@@ -52,6 +52,12 @@ export class DispatchFixture {
     return this;
   }
 
+  /** Makes a user an operator of this fixture's street (operators see only their assigned regions). */
+  async makeOperator(userId: string, regionId = this.regionId): Promise<void> {
+    await this.t.dataSource.query(`UPDATE users SET roles = '["operator"]' WHERE id = ?`, [userId]);
+    await this.t.dataSource.query('INSERT IGNORE INTO operator_regions (user_id, region_id) VALUES (?, ?)', [userId, regionId]);
+  }
+
   async provider(options: { name?: string; at?: { lat: number; lng: number }; radiusM?: number; status?: string; recommended?: boolean } = {}): Promise<string> {
     const id = randomUUID();
     const at = options.at ?? CENTER;
