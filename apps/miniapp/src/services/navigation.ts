@@ -2,8 +2,19 @@ import Taro from '@tarojs/taro'
 
 export const LOGIN_PAGE = '/pages/login/index'
 export const HOME_PAGE = '/pages/index/index'
+export const ORDERS_PAGE = '/pages/orders/index'
 
 const HOUSEHOLD_ROOT = '/subpackages/household/pages'
+const ORDERS_ROOT = '/subpackages/orders/pages'
+const STAFF_ROOT = '/subpackages/staff/pages'
+const OPERATOR_ROOT = '/subpackages/operator/pages'
+
+function query(params: Record<string, string | null | undefined>): string {
+  const parts = Object.entries(params)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
 
 /** Paths of the household sub-package pages, with their query strings. */
 export const routes = {
@@ -17,6 +28,13 @@ export const routes = {
   invite: (householdId: string) => `${HOUSEHOLD_ROOT}/invite/index?householdId=${encodeURIComponent(householdId)}`,
   join: () => `${HOUSEHOLD_ROOT}/join/index`,
   privacy: () => '/pages/privacy/index',
+  services: (elderId?: string | null) => `${ORDERS_ROOT}/services/index${query({ elderId })}`,
+  orderForm: (serviceCode: string, elderId?: string | null) => `${ORDERS_ROOT}/form/index${query({ serviceCode, elderId })}`,
+  order: (orderId: string) => `${ORDERS_ROOT}/detail/index${query({ id: orderId })}`,
+  staffWorkbench: () => `${STAFF_ROOT}/workbench/index`,
+  staffJob: (orderId: string) => `${STAFF_ROOT}/job/index${query({ id: orderId })}`,
+  operatorDispatch: () => `${OPERATOR_ROOT}/dispatch/index`,
+  operatorProviders: () => `${OPERATOR_ROOT}/providers/index`,
 }
 
 function currentRoute(): string {
@@ -61,4 +79,19 @@ export function scrollToFirstError(): void {
   setTimeout(() => {
     Taro.pageScrollTo({ selector: '.cc-field--error', offsetTop: -80, duration: 200 }).catch(() => undefined)
   }, 50)
+}
+
+/** Replaces the current page (a finished form by its result). */
+export function replace(url: string): void {
+  Taro.redirectTo({ url })
+}
+
+export function goOrders(): void {
+  Taro.switchTab({ url: ORDERS_PAGE })
+}
+
+/** Back to the previous page, or to `url` (a non-tab page) when this page was opened directly. */
+export function backTo(url: string): void {
+  if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
+  else Taro.redirectTo({ url })
 }

@@ -12,7 +12,13 @@ export function formErrorsFromApi(
   codeFields: Readonly<Record<string, string>> = {},
 ): MappedFieldErrors {
   if (err instanceof ApiError) {
-    if (err.fieldErrors.length > 0) return mapFieldErrors(err.fieldErrors, knownKeys)
+    if (err.fieldErrors.length > 0) {
+      const mapped = mapFieldErrors(err.fieldErrors, knownKeys)
+      // A business refusal that names a field (e.g. the ID number is already registered) also says
+      // what to do about it; only plain validation failures are fully explained by the field notes.
+      if (err.error !== 'VALIDATION_FAILED') return { ...mapped, general: [err.message, ...mapped.general] }
+      return mapped
+    }
     const field = codeFields[err.error]
     if (field && knownKeys.includes(field)) return { byField: { [field]: err.message }, general: [] }
   }

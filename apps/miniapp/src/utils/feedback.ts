@@ -1,9 +1,18 @@
 import Taro from '@tarojs/taro'
 import { errorMessage } from '../services/api-error'
+import { afterNextPageChange } from './page-change'
 
 /** Short confirmations get the tick icon (WeChat cuts those at 7 characters); longer ones plain text. */
 export function toastSuccess(title: string): void {
   Taro.showToast({ title, icon: title.length <= 7 ? 'success' : 'none', duration: 1800 })
+}
+
+/**
+ * A success message for an action that then leaves the page: shown on the page that comes next,
+ * because a toast shown just before a page change would go with the old page.
+ */
+export function flashSuccess(title: string): void {
+  afterNextPageChange(() => toastSuccess(title))
 }
 
 export function toastError(errOrMessage: unknown, fallback?: string): void {

@@ -101,3 +101,10 @@ export function formatEventTime(iso: string, now: Date = new Date()): string {
   const sameDay = at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate()
   return sameDay ? hhmm(at) : `${at.getMonth() + 1}月${at.getDate()}日 ${hhmm(at)}`
 }
+
+/** 约 45 分钟 / 约 1 小时 / 约 1.5 小时 */
+export function formatDuration(minutes: number): string {
+  if (minutes < 60) return `约 ${minutes} 分钟`
+  const hours = Math.round((minutes / 60) * 2) / 2
+  return `约 ${hours} 小时`
+}

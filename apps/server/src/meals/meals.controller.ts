@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
-import { CanteenDayResponse, CanteenResponse, MealBookingResponse, MealFiguresResponse, MealSlotResponse } from './dto/meal-response.dto.js';
+import { CanteenDayResponse, CanteenResponse, MealBookingResponse, MealFiguresResponse, MealQuoteResponse, MealSlotResponse } from './dto/meal-response.dto.js';
 import { CancelMealDto, CanteenQueryDto, CanteenSettingsDto, CreateMealBookingDto, DayQueryDto, MonthQueryDto, PickupDto, PublishMenuDto, SlotQueryDto } from './dto/meal.dto.js';
 import { MealsService } from './meals.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
@@ -41,6 +41,14 @@ export class MealsController {
     const { booking, replayed } = await this.meals.book(user, key, dto);
     res.status(replayed ? 200 : 201);
     return booking;
+  }
+
+  @Post('meal-bookings/quote')
+  @HttpCode(200)
+  @ApiOperation({ summary: '订餐报价：餐费、送餐费、政府补贴、实付，以及饮食冲突（不下单）' })
+  @ApiOkResponse({ type: MealQuoteResponse })
+  quote(@CurrentUser() user: Principal, @Body() dto: CreateMealBookingDto): Promise<MealQuoteResponse> {
+    return this.meals.quote(user, dto);
   }
 
   @Get('meal-bookings')

@@ -234,24 +234,8 @@ export class MealsService {
     const hash = requestHash(dto);
     const replay = await this.findReplay(principal.userId, key!, hash);
     if (replay) return { booking: await this.bookingView(replay), replayed: true };
-    const elder = await this.access.requireElderOfMyHousehold(principal.userId, dto.elderId);
-    const slot = await this.dataSource.getRepository(MealSlotEntity).findOneBy({ id: dto.slotId });
-    if (!slot) throw new DomainError(ErrorCode.MEAL_SLOT_NOT_FOUND, '未找到该餐次', { fields: [{ field: 'slotId', message: '未找到该餐次' }] });
+    const { elder, slot, settings, byId } = await this.prepare(principal, dto);
     const now = this.clock.now();
-    if (slot.cancelledAt) throw new DomainError(ErrorCode.MEAL_SLOT_CANCELLED, `食堂已取消这一餐：${slot.cancelReason ?? ''}`, { next: await this.nextWithRoom(slot, dto.mode) });
-    if (now >= slot.cutoffAt) throw new DomainError(ErrorCode.MEAL_CUTOFF_PASSED, `已过${MEAL_PERIOD_LABELS[slot.period]}的预订截止时间（${hhmm(slot.cutoffAt)}）`, { next: await this.nextWithRoom(slot, dto.mode) });
-    const settings = await this.dataSource.getRepository(CanteenSettingsEntity).findOneByOrFail({ providerId: slot.providerId });
-    const canteen = await this.dataSource.getRepository(ProviderEntity).findOneByOrFail({ id: slot.providerId });
-    if (dto.mode === 'delivery') {
-      const distance = Math.round(distanceMeters({ lat: elder.lat, lng: elder.lng }, { lat: canteen.lat, lng: canteen.lng }));
-      if (distance > settings.deliveryRadiusM) {
-        throw new DomainError(ErrorCode.MEAL_OUT_OF_DELIVERY_RANGE, `老人住址离食堂约 ${distance} 米，超出 ${settings.deliveryRadiusM} 米送餐范围，请选择堂食或自取`, { distanceMeters: distance });
-      }
-    }
-    const dishes = await this.dataSource.getRepository(DishEntity).findBy({ slotId: slot.id, id: In(dto.items.map((i) => i.dishId)) });
-    const byId = new Map(dishes.map((d) => [d.id, d]));
-    for (const [i, item] of dto.items.entries()) if (!byId.has(item.dishId)) throw fieldError(`items.${i}.dishId`, '这道菜不在本餐菜单上');
-    if (new Set(dto.items.map((i) => i.dishId)).size !== dto.items.length) throw fieldError('items', '同一道菜请合并份数');
 
     let bookingId: string;
     try {
@@ -293,6 +277,42 @@ export class MealsService {
       throw err;
     }
     return { booking: await this.bookingView(await this.dataSource.getRepository(MealBookingEntity).findOneByOrFail({ id: bookingId })), replayed: false };
+  }
+
+  /** What a booking would cost (price, delivery fee, subsidy, what is paid) and its dietary clashes; nothing is written. */
+  async quote(principal: Principal, dto: CreateMealBookingDto): Promise<{ priceFen: number; subsidyFen: number; payFen: number; subsidyNote: string; deliveryFeeFen: number; dietaryClashes: { dishName: string; needs: string[] }[] }> {
+    const { elder, settings, byId } = await this.prepare(principal, dto);
+    const priceFen = dto.items.reduce((sum, i) => sum + byId.get(i.dishId)!.priceFen * i.quantity, 0);
+    const deliveryFeeFen = dto.mode === 'delivery' ? settings.deliveryFeeFen : 0;
+    const q = await this.subsidies.quote(this.dataSource.manager, elder, SUBSIDY_SERVICE, priceFen, this.clock.now(), deliveryFeeFen);
+    const dietary = dto.items
+      .map((i) => ({ dishName: byId.get(i.dishId)!.name, needs: dietaryClashes(elder.dietaryNeeds as DietaryNeed[], byId.get(i.dishId)!.tags) }))
+      .filter((c) => c.needs.length > 0);
+    return { priceFen: q.priceFen, subsidyFen: q.subsidyFen, payFen: q.payFen, subsidyNote: q.subsidyNote, deliveryFeeFen, dietaryClashes: dietary };
+  }
+
+  /** Checks a booking request against the slot, the cut-off, the delivery radius and the menu. */
+  private async prepare(principal: Principal, dto: CreateMealBookingDto) {
+    // The family, or the elder's own login (长辈版 self-order).
+    const elder = await this.access.requireElder(principal, dto.elderId);
+    const slot = await this.dataSource.getRepository(MealSlotEntity).findOneBy({ id: dto.slotId });
+    if (!slot) throw new DomainError(ErrorCode.MEAL_SLOT_NOT_FOUND, '未找到该餐次', { fields: [{ field: 'slotId', message: '未找到该餐次' }] });
+    const now = this.clock.now();
+    if (slot.cancelledAt) throw new DomainError(ErrorCode.MEAL_SLOT_CANCELLED, `食堂已取消这一餐：${slot.cancelReason ?? ''}`, { next: await this.nextWithRoom(slot, dto.mode) });
+    if (now >= slot.cutoffAt) throw new DomainError(ErrorCode.MEAL_CUTOFF_PASSED, `已过${MEAL_PERIOD_LABELS[slot.period]}的预订截止时间（${hhmm(slot.cutoffAt)}）`, { next: await this.nextWithRoom(slot, dto.mode) });
+    const settings = await this.dataSource.getRepository(CanteenSettingsEntity).findOneByOrFail({ providerId: slot.providerId });
+    const canteen = await this.dataSource.getRepository(ProviderEntity).findOneByOrFail({ id: slot.providerId });
+    if (dto.mode === 'delivery') {
+      const distance = Math.round(distanceMeters({ lat: elder.lat, lng: elder.lng }, { lat: canteen.lat, lng: canteen.lng }));
+      if (distance > settings.deliveryRadiusM) {
+        throw new DomainError(ErrorCode.MEAL_OUT_OF_DELIVERY_RANGE, `老人住址离食堂约 ${distance} 米，超出 ${settings.deliveryRadiusM} 米送餐范围，请选择堂食或自取`, { distanceMeters: distance });
+      }
+    }
+    const dishes = await this.dataSource.getRepository(DishEntity).findBy({ slotId: slot.id, id: In(dto.items.map((i) => i.dishId)) });
+    const byId = new Map(dishes.map((d) => [d.id, d]));
+    for (const [i, item] of dto.items.entries()) if (!byId.has(item.dishId)) throw fieldError(`items.${i}.dishId`, '这道菜不在本餐菜单上');
+    if (new Set(dto.items.map((i) => i.dishId)).size !== dto.items.length) throw fieldError('items', '同一道菜请合并份数');
+    return { elder, slot, settings, canteen, byId };
   }
 
   /** Until the cut-off a cancellation gives the place (and the dish portions, and the subsidy) back. */

@@ -89,6 +89,8 @@ describe('meal assistance (老年助餐)', () => {
     const dinner = await f.menu(canteen, tomorrow(), 'dinner');
     // 低保 meal rule: ¥5 a meal, delivery fee covered, ¥150 a month.
     const dibao = await f.family({ at: offset(0, 8100), category: 'dibao' });
+    const quoted = await t.http.post('/api/meal-bookings/quote').set(dibao.auth).send({ elderId: dibao.elder.id, slotId: lunch.id, mode: 'delivery', items: [{ dishId: lunch.dishes[1].id, quantity: 1 }] }).expect(200);
+    expect(quoted.body).toMatchObject({ priceFen: 1900, subsidyFen: 500, payFen: 1400, deliveryFeeFen: 300 });
     const meal = await f.book(dibao.auth, { elderId: dibao.elder.id, slotId: lunch.id, mode: 'delivery', items: [{ dishId: lunch.dishes[1].id, quantity: 1 }] }).expect(201);
     expect(meal.body).toMatchObject({ deliveryFeeFen: 300, price: { priceFen: 1900, subsidyFen: 500, payFen: 1400, subsidyNote: '政府补贴' } });
     // 高龄: ¥3 a meal; this elder has already had ¥89 this month.

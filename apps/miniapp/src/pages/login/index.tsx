@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { HOME_PAGE } from '../../services/navigation'
+import { openHomeAfterLogin } from '../../services/elder-mode'
 import { openPrivacyGuide } from '../../services/privacy'
 import LoginPanel from './LoginPanel'
 import './index.scss'
 
 export default function LoginPage() {
   function onLoggedIn() {
-    Taro.switchTab({ url: HOME_PAGE })
+    // An elder's own login opens 长辈版; everyone else 首页.
+    void openHomeAfterLogin()
   }
 
   return (

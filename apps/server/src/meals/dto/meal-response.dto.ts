@@ -95,3 +95,12 @@ export class MealFiguresResponse {
   @ApiProperty() month!: string;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: '每个食堂：各餐次供餐数、名额使用率、本月补贴' }) canteens!: unknown[];
 }
+
+export class MealQuoteResponse {
+  @ApiProperty({ description: '餐费 + 送餐费（分）' }) priceFen!: number;
+  @ApiProperty() subsidyFen!: number;
+  @ApiProperty() payFen!: number;
+  @ApiProperty() subsidyNote!: string;
+  @ApiProperty() deliveryFeeFen!: number;
+  @ApiProperty({ type: [ClashResponse] }) dietaryClashes!: ClashResponse[];
+}

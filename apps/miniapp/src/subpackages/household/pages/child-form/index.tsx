@@ -7,8 +7,9 @@ import FormField, { labelled } from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { errorMessage } from '../../../../services/api-error'
+import { childcareRoutes } from '../../../../services/childcare-routes'
 import { createChild, deleteChild, getChild, updateChild } from '../../../../services/children'
-import { goBackOr, scrollToFirstError } from '../../../../services/navigation'
+import { goBackOr, navigate, scrollToFirstError } from '../../../../services/navigation'
 import { formErrorsFromApi } from '../../../../utils/api-form-errors'
 import {
   CHILD_FORM_KEYS,
@@ -143,6 +144,11 @@ export default function ChildFormPage() {
         <Button type='primary' size='large' block loading={submitting} onClick={() => void submit()}>
           保存
         </Button>
+        {original && original.ageMonths < 36 ? (
+          <Button block onClick={() => navigate(childcareRoutes.pickup(original.id))}>
+            授权接送人
+          </Button>
+        ) : null}
         {original ? (
           <Button block loading={deleting} onClick={() => void remove()} className='child-form__delete'>
             删除孩子

@@ -16,6 +16,7 @@ import { useLoader } from '../../../../hooks/useLoader'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { deleteElder, getElder } from '../../../../services/elders'
 import { goBackOr, navigate, routes } from '../../../../services/navigation'
+import { elderRoutes } from '../../../../services/elder-routes'
 import { listRegions } from '../../../../services/regions'
 import { confirm, toastError, toastSuccess } from '../../../../utils/feedback'
 import './index.scss'
@@ -153,6 +154,18 @@ export default function ElderDetailPage() {
             </View>
           ))
         )}
+      </View>
+
+      <Text className='elder-detail__group'>长辈版</Text>
+      <View className='cc-card cc-card--padded'>
+        <Text className='cc-muted'>
+          给{elder.name}的手机生成绑定码，绑定后老人打开就是大字版；还可以设置您代下的订单要不要老人确认，演练一键呼叫。
+        </Text>
+        <View className='cc-actions'>
+          <Button type='primary' fill='outline' block onClick={() => navigate(elderRoutes.setup(elder.id))}>
+            生成长辈版绑定码 · 确认设置
+          </Button>
+        </View>
       </View>
 
       <View className='cc-actions'>

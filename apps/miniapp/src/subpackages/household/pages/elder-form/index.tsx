@@ -31,7 +31,7 @@ import {
   toUpdateElderInput,
   validateElderForm,
 } from '../../../../utils/elder-form'
-import { toastError, toastSuccess } from '../../../../utils/feedback'
+import { flashSuccess, toastError } from '../../../../utils/feedback'
 import { type FieldErrors, clearFieldErrors, hasErrors } from '../../../../utils/field-errors'
 import LocationField, { initialLocation } from './LocationField'
 import './index.scss'
@@ -113,15 +113,15 @@ export default function ElderFormPage() {
       if (mode === 'edit' && original) {
         const patch = toUpdateElderInput(values, original)
         if (Object.keys(patch).length === 0) {
-          toastSuccess('没有修改')
+          flashSuccess('没有修改')
           goBackOr()
           return
         }
         await updateElder(original.id, patch)
-        toastSuccess('已保存')
+        flashSuccess('已保存')
       } else if (householdId) {
         await createElder(householdId, toCreateElderInput(values))
-        toastSuccess('已添加老人')
+        flashSuccess('已添加老人')
       } else {
         toastError('缺少家庭信息，请从家庭页面进入')
         return
