@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ElderView, HouseholdSummaryView, HouseholdView, RegionView } from '@carecircle/shared';
+import { isValidIdNumber, type ElderView, type HouseholdSummaryView, type HouseholdView, type RegionView } from '@carecircle/shared';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   ELDER_FORM,
@@ -13,12 +13,14 @@ import {
   idNumber,
   loginWithPicker,
   snap,
+  startServerAndBrowser,
+  watchToasts,
   stored,
   waitForApi,
   withWrongCheckChar,
 } from './support/app.js';
-import { launchBrowser, phonePage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { phonePage } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
 
 // 昆山市 (320583), born 1947-03-12, sequence 135: the 17th digit is odd, so a man.
 const NEW_ELDER = {
@@ -45,7 +47,7 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
   let added: { householdId: string; elderId: string } | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startServerAndBrowser('household'));
   });
 
   afterAll(async () => {
@@ -66,8 +68,8 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
   });
 
   /** Fills every field of the elder form with valid values (the ID number given). */
-  async function fillElderForm(form: Locator, id: string): Promise<void> {
-    await form.getByLabel('姓名', { exact: true }).fill(NEW_ELDER.name);
+  async function fillElderForm(form: Locator, id: string, name = NEW_ELDER.name): Promise<void> {
+    await form.getByLabel('姓名', { exact: true }).fill(name);
     await form.getByLabel('身份证号', { exact: true }).fill(id);
     await form.getByLabel('手机号', { exact: true }).fill(NEW_ELDER.phone);
     await form.getByLabel('地址', { exact: true }).fill(NEW_ELDER.address);
@@ -92,11 +94,18 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
   it('王芳 adds an elder through the form; 首页 and 家庭管理 list it, and the server stored it', async () => {
     const page = await open();
     const home = await loginWithPicker(page, server.baseUrl, '王芳', 'household-01-login');
-    await expect(home.getByText('家中老人（2）', { exact: true }).count()).resolves.toBe(1);
-    await snap(page, 'household-02-home-before');
-
     const householdId = await stored(page, 'cc.currentHouseholdId');
     expect(householdId).toMatch(/^[0-9a-f-]{36}$/);
+    const token = await stored(page, 'cc.accessToken');
+    expect(token).toBeTruthy();
+    // What the server holds before (the demo district's 王家), and 首页 shows the same.
+    const before = await api<HouseholdView>(server.baseUrl, token, 'GET', `/households/${householdId}`);
+    expect(before.status).toBe(200);
+    const namesBefore = before.body.elders.map((e) => e.name);
+    expect(namesBefore).not.toContain(NEW_ELDER.name);
+    await expect(home.getByText(`家中老人（${namesBefore.length}）`, { exact: true }).count()).resolves.toBe(1);
+    await expect(home.locator('.cc-elder-card__name').allInnerTexts()).resolves.toEqual(namesBefore);
+    await snap(page, 'household-02-home-before');
 
     const form = await openElderFormFromHome(page, home);
     expect(page.url()).toContain(`householdId=${householdId}`);
@@ -121,7 +130,7 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
     const homeAgain = await currentPage(page, HOME);
     const card = homeAgain.locator('.cc-elder-card').filter({ hasText: NEW_ELDER.name });
     await card.waitFor();
-    await expect(homeAgain.getByText('家中老人（3）', { exact: true }).count()).resolves.toBe(1);
+    await expect(homeAgain.getByText(`家中老人（${namesBefore.length + 1}）`, { exact: true }).count()).resolves.toBe(1);
     const age = ageOn(NEW_ELDER.birthDate, new Date());
     await expect(card.innerText()).resolves.toMatch(new RegExp(`男\\s*·\\s*${age}岁[\\s\\S]*独居[\\s\\S]*高龄[\\s\\S]*待核验[\\s\\S]*${NEW_ELDER.address}`));
     await snap(page, 'household-05-home-with-new-elder');
@@ -130,15 +139,13 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
     await homeAgain.getByText('家庭管理', { exact: true }).click();
     const detail = await currentPage(page, HOUSEHOLD_DETAIL);
     await detail.locator('.cc-elder-card').filter({ hasText: NEW_ELDER.name }).waitFor();
-    await expect(detail.getByText('家中老人（3）', { exact: true }).count()).resolves.toBe(1);
+    await expect(detail.getByText(`家中老人（${namesBefore.length + 1}）`, { exact: true }).count()).resolves.toBe(1);
     await snap(page, 'household-06-household-detail');
 
     // The server stored it: the same session's token, then a fresh login.
-    const token = await stored(page, 'cc.accessToken');
-    expect(token).toBeTruthy();
     const household = await api<HouseholdView>(server.baseUrl, token, 'GET', `/households/${householdId}`);
     expect(household.status).toBe(200);
-    expect(household.body.elders.map((e) => e.name).sort()).toEqual(['王建华', '王建国', '王秀兰'].sort());
+    expect(household.body.elders.map((e) => e.name).sort()).toEqual([...namesBefore, NEW_ELDER.name].sort());
     const elderId = household.body.elders.find((e) => e.name === NEW_ELDER.name)!.id;
     expect(elderId).toBe(createdBody.id);
 
@@ -169,6 +176,23 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
     added = { householdId: householdId!, elderId };
   });
 
+  it('saving gives feedback the user can read: the 已添加老人 toast stays up for at least 1 s', async () => {
+    // UX.md #12: every action gives feedback. (A second elder, so the first test's counts stay as they are.)
+    const page = await open();
+    const home = await loginWithPicker(page, server.baseUrl, '王芳');
+    const householdId = await stored(page, 'cc.currentHouseholdId');
+    const form = await openElderFormFromHome(page, home);
+    await fillElderForm(form, idNumber('320583', '19490823', '262'), '王建业');
+    const toasts = await watchToasts(page);
+    const [created] = await Promise.all([
+      waitForApi(page, 'POST', `/households/${householdId}/elders`),
+      form.getByRole('button', { name: '保存', exact: true }).click(),
+    ]);
+    expect(created.status()).toBe(201);
+    await toasts.readable('已添加老人');
+    await snap(page, 'household-07-saved-toast');
+  });
+
   it('an ID number with a wrong check character is shown under 身份证号 and nothing is sent', async () => {
     const page = await open();
     const home = await loginWithPicker(page, server.baseUrl, '王芳');
@@ -179,6 +203,8 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
     });
 
     const bad = withWrongCheckChar(idNumber('320583', '19500101', '246'));
+    // The generator agrees with the product's own rule (@carecircle/shared), both ways.
+    expect([isValidIdNumber(idNumber('320583', '19500101', '246')), isValidIdNumber(bad), isValidIdNumber(NEW_ELDER.idNumber)]).toEqual([true, false, true]);
     await fillElderForm(form, bad);
     await form.getByRole('button', { name: '保存', exact: true }).click();
 
@@ -188,12 +214,15 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
     await expect(error.innerText()).resolves.toBe('身份证号格式不正确，请核对 18 位号码（含末位校验码）');
     // Only that field is marked, and its message sits right under its input.
     await expect(form.locator('.cc-field--error').count()).resolves.toBe(1);
-    const input = await form.getByLabel('身份证号', { exact: true }).boundingBox();
-    const message = await error.boundingBox();
-    expect(input && message).toBeTruthy();
-    expect(message!.y - (input!.y + input!.height)).toBeGreaterThanOrEqual(0);
-    expect(message!.y - (input!.y + input!.height)).toBeLessThan(40);
-    await snap(page, 'household-07-form-invalid-id');
+    // Both measured in one frame: the form scrolls to the first error while this runs.
+    const gap = await idRow.evaluate((row) => {
+      const input = row.querySelector('input')!.getBoundingClientRect();
+      const message = row.querySelector('.cc-field__error')!.getBoundingClientRect();
+      return message.top - input.bottom;
+    });
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(40);
+    await snap(page, 'household-08-form-invalid-id');
     expect(posts).toEqual([]);
     await expect(currentPage(page, ELDER_FORM, 2_000)).resolves.toBeTruthy();
 
@@ -223,14 +252,17 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
       waitForApi(page, 'POST', `/households/${householdId}/elders`),
       form.getByRole('button', { name: '保存', exact: true }).click(),
     ]);
-    const body = (await refused.json()) as { error: string; message: string };
+    const body = (await refused.json()) as { error: string; details?: { fields?: { field: string; message: string }[] } };
     expect({ status: refused.status(), error: body.error }).toEqual({ status: 409, error: 'ELDER.ID_NUMBER_TAKEN' });
+    const fieldMessage = body.details?.fields?.find((f) => f.field === 'idNumber')?.message;
+    expect(fieldMessage).toBeTruthy();
 
     const error = fieldRow(form, '身份证号').locator('.cc-field__error');
     await error.waitFor();
-    await expect(error.innerText()).resolves.toBe(body.message);
+    // The server's own words for the field, under it (the client has no such check).
+    await expect(error.innerText()).resolves.toBe(fieldMessage);
     await expect(form.locator('.cc-field--error').count()).resolves.toBe(1);
-    await snap(page, 'household-08-form-server-error');
+    await snap(page, 'household-09-form-server-error');
     // Still on the form, with what was typed.
     await expect(form.getByLabel('姓名', { exact: true }).inputValue()).resolves.toBe(NEW_ELDER.name);
 
@@ -243,7 +275,12 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
   it("张伟 of another household does not see 王芳's new elder, in the app or through the API", async () => {
     const wang = await apiLogin(server.baseUrl, '王芳');
     if (!added) {
-      // The first test did not run (e.g. `-t`): add the elder through the API instead.
+      // The first test did not get that far (or did not run, e.g. `-t`): find the elder, or add it through the API.
+      const [mine] = (await api<HouseholdSummaryView[]>(server.baseUrl, wang, 'GET', '/households')).body;
+      const existing = (await api<HouseholdView>(server.baseUrl, wang, 'GET', `/households/${mine.id}`)).body.elders.find((e) => e.name === NEW_ELDER.name);
+      if (existing) added = { householdId: mine.id, elderId: existing.id };
+    }
+    if (!added) {
       const [mine] = (await api<HouseholdSummaryView[]>(server.baseUrl, wang, 'GET', '/households')).body;
       const res = await api<ElderView>(server.baseUrl, wang, 'POST', `/households/${mine.id}/elders`, {
         name: NEW_ELDER.name, idNumber: NEW_ELDER.idNumber, address: NEW_ELDER.address, location: { lat: 31.385, lng: 120.981 },
@@ -258,17 +295,19 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
     const page = await open();
     const home = await loginWithPicker(page, server.baseUrl, '张伟');
     await expect(home.getByText('当前家庭：张家', { exact: true }).count()).resolves.toBe(1);
-    const names = await home.locator('.cc-elder-card__name').allInnerTexts();
-    // 张家's own elders (and 张国庆, when the previous test registered him), never 王家's.
-    expect(names).toEqual(expect.arrayContaining(['张桂兰', '张德明']));
-    expect(names).not.toContain(NEW_ELDER.name);
-    await expect(home.getByText(NEW_ELDER.name).count()).resolves.toBe(0);
-    await snap(page, 'household-09-other-household-home');
-
-    // Nor through the API, with 张伟's own token from the app.
+    // 首页 lists exactly 张家's elders as the server has them for 张伟, and none of 王家's.
     const token = await stored(page, 'cc.accessToken');
     const list = await api<HouseholdSummaryView[]>(server.baseUrl, token, 'GET', '/households');
     expect(list.body.map((h) => h.name)).toEqual(['张家']);
+    const zhang = await api<HouseholdView>(server.baseUrl, token, 'GET', `/households/${list.body[0].id}`);
+    const names = await home.locator('.cc-elder-card__name').allInnerTexts();
+    expect(names).toEqual(zhang.body.elders.map((e) => e.name));
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain(NEW_ELDER.name);
+    await expect(home.getByText(NEW_ELDER.name).count()).resolves.toBe(0);
+    await snap(page, 'household-10-other-household-home');
+
+    // Nor through the API, with 张伟's own token from the app.
     const household = await api(server.baseUrl, token, 'GET', `/households/${added.householdId}`);
     const elder = await api(server.baseUrl, token, 'GET', `/elders/${added.elderId}`);
     expect({ household: household.status, elder: elder.status }).toEqual({ household: 404, elder: 404 });

@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
-import type { Locator, Page, Response } from 'playwright-core';
-import { artifactsDir } from './server.js';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { artifactsDir, startServer, type RunningServer } from './server.js';
+
+/** The server and Chromium side by side; whichever started is shut again when the other fails. */
+export async function startServerAndBrowser(label: string): Promise<{ server: RunningServer; browser: Browser }> {
+  const [server, browser] = await Promise.allSettled([startServer(label), launchBrowser()]);
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled') return { server: server.value, browser: browser.value };
+  if (server.status === 'fulfilled') await server.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
+}
 
 // ---- identity numbers ----------------------------------------------------------------------------
 
@@ -159,6 +169,56 @@ export function collectErrors(page: Page): string[] {
     if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+type ToastWindow = { __toastLog?: string[]; __toastObserver?: MutationObserver; __toastShown?: { text: string; at: number; until: number | null }[] };
+
+/**
+ * Starts recording what Taro's toast does (call it before the action). `readable(text)` then waits
+ * until a toast with `text` has been shown (display on, opacity 1) for `minMs` without a break: long
+ * enough to read. It fails at once when that toast is hidden sooner, listing what the toast did.
+ */
+export async function watchToasts(page: Page): Promise<{ readable(text: string, options?: { minMs?: number; timeout?: number }): Promise<void> }> {
+  await page.evaluate(() => {
+    const w = window as unknown as ToastWindow;
+    w.__toastObserver?.disconnect();
+    const log: string[] = (w.__toastLog = []);
+    const shown: NonNullable<ToastWindow['__toastShown']> = (w.__toastShown = []);
+    const t0 = performance.now();
+    const record = () => {
+      for (const t of document.querySelectorAll<HTMLElement>('.taro__toast')) {
+        const text = (t.textContent ?? '').trim();
+        const line = `"${text}" ${t.getAttribute('style') ?? ''}`;
+        if (!log.at(-1)?.endsWith(line)) log.push(`+${Math.round(performance.now() - t0)} ms ${line}`);
+        const on = t.style.display !== 'none' && t.style.opacity === '1';
+        const last = shown.at(-1);
+        if (on && (!last || last.until !== null || last.text !== text)) shown.push({ text, at: performance.now(), until: null });
+        if (!on && last && last.until === null) last.until = performance.now();
+      }
+    };
+    w.__toastObserver = new MutationObserver(record);
+    w.__toastObserver.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style'] });
+  });
+  return {
+    async readable(text, { minMs = 1000, timeout = 10_000 } = {}) {
+      const outcome = await page
+        .waitForFunction(
+          ({ text, minMs }) => {
+            const shown = ((window as unknown as ToastWindow).__toastShown ?? []).filter((s) => s.text.includes(text));
+            if (shown.some((s) => (s.until ?? performance.now()) - s.at >= minMs)) return 'readable';
+            if (shown.some((s) => s.until !== null)) return 'hidden too soon';
+            return false;
+          },
+          { text, minMs },
+          { timeout, polling: 'raf' },
+        )
+        .then((h) => h.jsonValue() as Promise<string>)
+        .catch(() => `not shown within ${timeout} ms`);
+      if (outcome === 'readable') return;
+      const log = await page.evaluate(() => (window as unknown as ToastWindow).__toastLog ?? []);
+      throw new Error(`the toast "${text}" was not readable for ${minMs} ms (${outcome}); the toast did:\n  ${log.slice(0, 12).join('\n  ') || '(nothing)'}`);
+    },
+  };
 }
 
 /** The form row (`.cc-field`) whose label is `label`. */

@@ -5,11 +5,17 @@ const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export interface AuditReport {
   /** Elements with visible text of their own (and text inputs), and those under `minFontPx`. */
+  /** What was measured besides the page: tab bar, toast, dialog. */
+  overlays: string[];
   texts: number;
   smallTexts: string[];
+  /** Every font size seen, with how many elements use it (for the report). */
+  fontSizes: Record<string, number>;
   /** Things a finger taps: buttons, links, role=button, tab bar items, anything with a click handler. */
   targets: number;
   smallTargets: string[];
+  /** Every target measured, `w×h description` (for the report). */
+  targetList: string[];
   /** axe-core (all its default rules) on the page in view and the tab bar. */
   axeRulesRun: number;
   axeSerious: string[];
@@ -22,7 +28,8 @@ export interface AuditOptions {
 }
 
 /**
- * Measures the page on top (`root`, from currentPage()) and the tab bar, as a user sees them:
+ * Measures the page on top (`root`, from currentPage()), the tab bar and a toast or dialog shown over
+ * it, as a user sees them:
  * computed font sizes, tap-target boxes, and axe-core's findings. Pages underneath are left out.
  */
 export async function audit(page: Page, root: Locator, options: AuditOptions = {}): Promise<AuditReport> {
@@ -34,8 +41,11 @@ export async function audit(page: Page, root: Locator, options: AuditOptions = {
     ({ pageId, minFont, minTarget }) => {
       const root = document.getElementById(pageId);
       if (!root) throw new Error(`page ${pageId} is gone`);
-      const tabbar = document.querySelector<HTMLElement>('.taro-tabbar__tabbar');
-      const scopes = [root, ...(tabbar && tabbar.checkVisibility() ? [tabbar] : [])];
+      // The page, plus the tab bar and any toast or dialog over it while they are shown.
+      const overlays = [...document.querySelectorAll<HTMLElement>('.taro-tabbar__tabbar, .taro__toast, .taro__modal, .taro__actionSheet')].filter(
+        (el) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) || [...el.children].some((c) => c.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })),
+      );
+      const scopes = [root, ...overlays];
       const all = scopes.flatMap((s) => [s, ...s.querySelectorAll<HTMLElement>('*')]);
 
       const shown = (el: Element) => {
@@ -50,12 +60,14 @@ export async function audit(page: Page, root: Locator, options: AuditOptions = {
 
       let texts = 0;
       const smallTexts: string[] = [];
+      const fontSizes: Record<string, number> = {};
       for (const el of all) {
         const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
         const isTextInput = el.matches('input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea');
         if (!(ownText || isTextInput) || !shown(el)) continue;
         texts += 1;
         const size = parseFloat(getComputedStyle(el).fontSize);
+        fontSizes[`${Math.round(size * 100) / 100}px`] = (fontSizes[`${Math.round(size * 100) / 100}px`] ?? 0) + 1;
         if (size < minFont) smallTexts.push(`${size}px ${describe(el)}`);
       }
 
@@ -67,13 +79,15 @@ export async function audit(page: Page, root: Locator, options: AuditOptions = {
       };
       let targets = 0;
       const smallTargets: string[] = [];
+      const targetList: string[] = [];
       for (const el of all) {
         if (!tappable(el) || !shown(el)) continue;
         targets += 1;
         const r = el.getBoundingClientRect();
+        targetList.push(`${Math.round(r.width)}×${Math.round(r.height)} ${describe(el)}`);
         if (r.width < minTarget || r.height < minTarget) smallTargets.push(`${Math.round(r.width)}×${Math.round(r.height)} ${describe(el)}`);
       }
-      return { texts, smallTexts: [...new Set(smallTexts)], targets, smallTargets: [...new Set(smallTargets)] };
+      return { overlays: overlays.map((o) => o.className), texts, smallTexts: [...new Set(smallTexts)], fontSizes, targets, smallTargets: [...new Set(smallTargets)], targetList };
     },
     { pageId, minFont, minTarget },
   );

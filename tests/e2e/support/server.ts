@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +27,40 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Drops what one run left behind: its database and its Redis keys. */
+async function dropData(dbName: string, redisPrefix: string): Promise<void> {
+  const conn = await createConnection({ host: '127.0.0.1', user: 'root', password: '' });
+  await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+  await conn.end();
+  const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true });
+  await redis.connect();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 500);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((ok) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      ok();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
 /**
  * The real product as `pnpm start` runs it (built server, API + worker, H5 served at /),
- * on its own database and Redis prefix, seeded with the demo district.
+ * on its own database and Redis prefix, seeded with the demo district. The server's log goes to
+ * tests/artifacts/server-<label>.log; its last lines are in the error when it does not start.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(label = 'e2e'): Promise<RunningServer> {
   const suffix = randomBytes(4).toString('hex');
   const port = await freePort();
   const env = {
@@ -46,36 +75,39 @@ export async function startServer(): Promise<RunningServer> {
     LOG_LEVEL: 'warn',
     H5_DIST_DIR: resolve(repoRoot, 'apps/miniapp/dist/h5'),
   };
-  const seed = spawnSync('pnpm', ['--silent', '--filter', '@carecircle/server', 'seed'], { cwd: repoRoot, env, encoding: 'utf8' });
-  if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
-  const child: ChildProcess = spawn('node', ['dist/src/main.js'], { cwd: resolve(repoRoot, 'apps/server'), env, stdio: ['ignore', 'inherit', 'inherit'] });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('server did not become healthy within 30 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    baseUrl,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
+  const logPath = resolve(artifactsDir, `server-${label}.log`);
+  const log = openSync(logPath, 'w');
+  const logTail = () => readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n');
+  let child: ChildProcess | undefined;
+  try {
+    const seed = spawnSync('pnpm', ['--silent', '--filter', '@carecircle/server', 'seed'], { cwd: repoRoot, env, encoding: 'utf8' });
+    if (seed.status !== 0) throw new Error(`seed failed (${seed.status}):\n${seed.stderr || seed.stdout}`);
+    child = spawn('node', ['dist/src/main.js'], { cwd: resolve(repoRoot, 'apps/server'), env, stdio: ['ignore', log, log] });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        if ((await fetch(`${baseUrl}/health`)).ok) break;
+      } catch {
+        /* starting */
       }
-      const conn = await createConnection({ host: '127.0.0.1', user: 'root', password: '' });
-      await conn.query(`DROP DATABASE IF EXISTS \`${env.DB_NAME}\``);
-      await conn.end();
-      const redis = new Redis({ host: '127.0.0.1', port: 6379 });
-      const keys = await redis.keys(`${env.REDIS_PREFIX}:*`);
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
-    },
-  };
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${logTail()}`);
+      if (Date.now() > deadline) throw new Error(`server did not become healthy within 30 s:\n${logTail()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const running = child;
+    return {
+      baseUrl,
+      async stop() {
+        await stopChild(running);
+        closeSync(log);
+        await dropData(env.DB_NAME, env.REDIS_PREFIX);
+      },
+    };
+  } catch (err) {
+    if (child) await stopChild(child);
+    closeSync(log);
+    await dropData(env.DB_NAME, env.REDIS_PREFIX).catch(() => undefined);
+    throw err;
+  }
 }
