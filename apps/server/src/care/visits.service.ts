@@ -91,12 +91,7 @@ export class VisitsService {
   async rate(regionId: string, month: string): Promise<VisitRateView> {
     const region = await this.regions.requireRegion(regionId);
     const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    const regionIds: string[] = [region.id];
-    for (let frontier = [region.id]; frontier.length; ) {
-      const children: { id: string }[] = await this.dataSource.query(`SELECT id FROM regions WHERE parent_id IN (${frontier.map(() => '?').join(',')})`, frontier);
-      frontier = children.map((c) => c.id);
-      regionIds.push(...frontier);
-    }
+    const regionIds = await this.regions.subtreeIds([region.id]);
     const names = new Map<string, string>((await this.dataSource.query(`SELECT id, name FROM regions WHERE id IN (${regionIds.map(() => '?').join(',')})`, regionIds)).map((r: { id: string; name: string }) => [r.id, r.name]));
     const elders = await this.dataSource.getRepository(ElderEntity).createQueryBuilder('e').where('e.region_id IN (:...ids)', { ids: regionIds }).getMany();
     const perCommunity = new Map<string, { regionId: string; name: string; required: number; visited: number }>();

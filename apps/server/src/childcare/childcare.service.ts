@@ -440,12 +440,7 @@ export class ChildcareService {
   /** 每千人口托位数, 普惠 share, occupancy and waitlist length for a region (and the regions under it). */
   async figures(regionId: string): Promise<ChildcareFiguresView> {
     const region = await this.regions.requireRegion(regionId);
-    const ids: string[] = [region.id];
-    for (let frontier = [region.id]; frontier.length; ) {
-      const children: { id: string }[] = await this.dataSource.query(`SELECT id FROM regions WHERE parent_id IN (${frontier.map(() => '?').join(',')})`, frontier);
-      frontier = children.map((c) => c.id);
-      ids.push(...frontier);
-    }
+    const ids = await this.regions.subtreeIds([region.id]);
     const [row] = await this.dataSource.query(
       `SELECT COALESCE(SUM(c.capacity), 0) AS places, COALESCE(SUM(CASE WHEN c.puhui = 1 THEN c.capacity ELSE 0 END), 0) AS puhui,
               COALESCE(SUM(c.enrolled), 0) AS enrolled,

@@ -296,8 +296,12 @@ export class OrdersService {
     const me = await this.staff.requireStaff(principal);
     await this.dataSource.transaction(async (m) => {
       const order = await this.lockAssigned(m, orderId, me.id);
-      const distance = Math.round(distanceMeters(dto.location, { lat: order.lat, lng: order.lng }));
-      const tooFar = distance > this.config.checkInRadiusM;
+      if (!dto.location && !dto.overrideReason) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, 'location: 无法获取位置时，请填写原因后签到', { fields: [{ field: 'location', message: '无法获取位置时请填写原因' }] });
+      }
+      // Without a position fix the check-in is accepted with the reason and flagged like a far one.
+      const distance = dto.location ? Math.round(distanceMeters(dto.location, { lat: order.lat, lng: order.lng })) : -1;
+      const tooFar = distance < 0 || distance > this.config.checkInRadiusM;
       if (tooFar && !dto.overrideReason) {
         throw new DomainError(
           ErrorCode.CHECK_IN_TOO_FAR,
@@ -306,9 +310,10 @@ export class OrdersService {
         );
       }
       const now = this.clock.now();
-      await this.transitions.move(m, order, 'in_service', 'staff', principal.userId, tooFar ? `超范围签到（${distance} 米）：${dto.overrideReason}` : `${me.name} 已到达`, { checkedInAt: now });
+      const note = distance < 0 ? `无法定位签到：${dto.overrideReason}` : tooFar ? `超范围签到（${distance} 米）：${dto.overrideReason}` : `${me.name} 已到达`;
+      await this.transitions.move(m, order, 'in_service', 'staff', principal.userId, note, { checkedInAt: now });
       await m.getRepository(ServiceRecordEntity).save({
-        orderId, staffId: me.id, checkInAt: now, checkInLat: dto.location.lat, checkInLng: dto.location.lng, checkInDistanceM: distance,
+        orderId, staffId: me.id, checkInAt: now, checkInLat: dto.location?.lat ?? order.lat, checkInLng: dto.location?.lng ?? order.lng, checkInDistanceM: Math.max(distance, 0),
         overrideReason: tooFar ? dto.overrideReason! : null, flagged: tooFar, checkOutAt: null, tasks: null, notes: null, durationMinutes: null,
       });
     });
@@ -424,6 +429,7 @@ export class OrdersService {
         id: s.id, name: s.name, providerName: provider.name, ratingX100: s.ratingX100, photoUrl: null,
         certificates: certs.map((c) => ({ type: c.type, label: CERTIFICATE_LABELS[c.type], expiresOn: c.expiresOn })),
         phoneMasked: phone ? maskPhone(phone) : null,
+        providerPhone: provider.phone,
       };
       if (o.status === 'accepted' || o.status === 'en_route') {
         const pos = await this.positions.position(s.id).catch(() => null);

@@ -16,6 +16,17 @@ export class RegionsService {
     return regions.map(toRegionResponse);
   }
 
+  /** The regions and every region under them (a 街道 and its 社区). */
+  async subtreeIds(rootIds: string[]): Promise<string[]> {
+    const ids = [...rootIds];
+    for (let frontier = rootIds; frontier.length; ) {
+      const children: { id: string }[] = await this.dataSource.query(`SELECT id FROM regions WHERE parent_id IN (${frontier.map(() => '?').join(',')})`, frontier);
+      frontier = children.map((c) => c.id).filter((id) => !ids.includes(id));
+      ids.push(...frontier);
+    }
+    return ids;
+  }
+
   async requireRegion(id: string, manager: EntityManager = this.dataSource.manager): Promise<RegionEntity> {
     const region = await manager.getRepository(RegionEntity).findOneBy({ id });
     if (!region) throw new DomainError(ErrorCode.REGION_NOT_FOUND, '所选社区不存在，请重新选择', { regionId: id });

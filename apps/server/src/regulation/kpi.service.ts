@@ -28,7 +28,7 @@ export class KpiService {
     await this.scope.requireRegion(principal.userId, regionId);
     const region = await this.regions.requireRegion(regionId);
     const targets = ((await this.regions.policyInForce(regionId, 'kpi_targets', this.clock.now()))?.rules ?? {}) as Targets;
-    const ids = await this.subtree(regionId);
+    const ids = await this.regions.subtreeIds([regionId]);
     const inRegion = `IN (${ids.map(() => '?').join(',')})`;
     const [population] = await this.dataSource.query(`SELECT SUM(elderly_60) AS elderly FROM regions WHERE id ${inRegion} AND level = 'community'`, ids);
     const [{ elders }] = await this.dataSource.query(`SELECT COUNT(*) AS elders FROM elders WHERE deleted_at IS NULL AND region_id ${inRegion}`, ids);
@@ -79,13 +79,4 @@ export class KpiService {
     return { code, label, value, unit, target, met: target === null || value === null ? null : value >= target, drillDown };
   }
 
-  private async subtree(regionId: string): Promise<string[]> {
-    const ids = [regionId];
-    for (let frontier = [regionId]; frontier.length; ) {
-      const children: { id: string }[] = await this.dataSource.query(`SELECT id FROM regions WHERE parent_id IN (${frontier.map(() => '?').join(',')})`, frontier);
-      frontier = children.map((c) => c.id);
-      ids.push(...frontier);
-    }
-    return ids;
-  }
 }

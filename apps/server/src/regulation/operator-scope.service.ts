@@ -2,21 +2,19 @@ import { ErrorCode } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RegionsService } from '../regions/regions.service.js';
 
 /** Operators see only the regions they are assigned to (and the regions under them). */
 @Injectable()
 export class OperatorScope {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+  ) {}
 
   async regionIds(userId: string): Promise<string[]> {
     const assigned: { region_id: string }[] = await this.dataSource.query('SELECT region_id FROM operator_regions WHERE user_id = ?', [userId]);
-    const ids = assigned.map((a) => a.region_id);
-    for (let frontier = ids; frontier.length; ) {
-      const children: { id: string }[] = await this.dataSource.query(`SELECT id FROM regions WHERE parent_id IN (${frontier.map(() => '?').join(',')})`, frontier);
-      frontier = children.map((c) => c.id).filter((id) => !ids.includes(id));
-      ids.push(...frontier);
-    }
-    return ids;
+    return this.regions.subtreeIds(assigned.map((a) => a.region_id));
   }
 
   /** For records that carry a region (orders, providers, elders): outside the scope is not found. */

@@ -24,5 +24,5 @@ export class RegulationModule {}
  * operator's region scope (an operator sees only the regions assigned to them).
  */
 @Global()
-@Module({ providers: [AuditService, OperatorScope], exports: [AuditService, OperatorScope] })
+@Module({ imports: [RegionsModule], providers: [AuditService, OperatorScope], exports: [AuditService, OperatorScope] })
 export class AuditModule {}

@@ -144,10 +144,25 @@ describe('home-care orders', () => {
     await stream.waitFor('completed');
 
     const rated = (await t.http.post(`/api/orders/${order.id}/rating`).set(family.auth).send({ stars: 5, tags: ['准时', '耐心'], comment: '很满意' }).expect(200)).body;
-    expect(rated).toMatchObject({ status: 'rated', rating: { stars: 5, tags: ['准时', '耐心'] }, staff: { name: '全流程', ratingX100: 500 } });
+    expect(rated).toMatchObject({ status: 'rated', rating: { stars: 5, tags: ['准时', '耐心'] }, staff: { name: '全流程', ratingX100: 500, providerPhone: null } });
     expect(rated.events.map((e: { label: string }) => e.label)).toEqual(['已下单', '正在派单', '等待接单', '已接单', '服务人员出发', '服务中', '服务完成', '已评价']);
     stream.close();
     t.clock.set(new Date());
+  });
+
+  it('accepts a check-in without a position fix only with a reason, and flags it', async () => {
+    const home = corner(12);
+    const staff = await d.staff('无定位', { at: offset(100, 0, home) });
+    const family = await d.family({ at: home });
+    const order = await d.order(family.auth, { elderId: family.elder.id, serviceCode: 'cleaning' });
+    await dispatcher.dispatch(order.id);
+    const [offer] = await d.offersOf(order.id);
+    await t.http.post(`/api/offers/${offer.id}/accept`).set(staff.auth).expect(200);
+    const refused = await t.http.post(`/api/orders/${order.id}/check-in`).set(staff.auth).send({}).expect(400);
+    expect(refused.body.details.fields[0].field).toBe('location');
+    await t.http.post(`/api/orders/${order.id}/check-in`).set(staff.auth).send({ overrideReason: '楼内无信号' }).expect(200);
+    const [record] = await t.dataSource.query('SELECT flagged FROM service_records WHERE order_id = ?', [order.id]);
+    expect(record.flagged).toBe(1);
   });
 
   it('charges the provider’s cancellation fee once the staff member is on the way', async () => {

@@ -43,6 +43,8 @@ export interface StaffBriefView {
   certificates: { type: CertificateType; label: string; expiresOn: string }[];
   /** Masked; calls go through the provider's number. */
   phoneMasked: string | null;
+  /** The provider's service phone: the family's one-tap call (the staff member's own number stays private). */
+  providerPhone: string | null;
   photoUrl: string | null;
 }
 
@@ -120,7 +122,8 @@ export interface OfferView {
 }
 
 export interface CheckInInput {
-  location: GeoPoint;
+  /** Omitted when the phone has no position fix: then a reason is required and the check-in is flagged. */
+  location?: GeoPoint;
   /** Needed when farther than the allowed distance; the check-in is then flagged for review. */
   overrideReason?: string;
 }

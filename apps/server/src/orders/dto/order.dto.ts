@@ -99,11 +99,11 @@ export class RateOrderDto implements RateOrderInput {
 }
 
 export class CheckInDto implements CheckInInput {
-  @ApiProperty({ type: GeoPointDto })
+  @ApiPropertyOptional({ type: GeoPointDto, description: '当前位置；无法定位时可不填，但须填写原因' })
+  @IsOptional()
   @ValidateNested()
   @Type(() => GeoPointDto)
-  @IsNotEmpty({ message: '缺少当前位置' })
-  location!: GeoPointDto;
+  location?: GeoPointDto;
 
   @ApiPropertyOptional({ description: '超出签到范围时的原因（如定位不准）' })
   @IsOptional()
@@ -184,6 +184,7 @@ export class StaffBriefResponse implements StaffBriefView {
   @ApiProperty() ratingX100!: number;
   @ApiProperty({ type: [CertificateBrief] }) certificates!: StaffBriefView['certificates'];
   @ApiProperty({ type: String, nullable: true }) phoneMasked!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '机构服务电话（一键拨打）' }) providerPhone!: string | null;
   @ApiProperty({ type: String, nullable: true }) photoUrl!: string | null;
 }
 
