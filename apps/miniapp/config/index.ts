@@ -24,7 +24,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // CARECIRCLE_OUTPUT_ROOT lets two builds run side by side without clobbering each other.
+    outputRoot: process.env.CARECIRCLE_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBase),

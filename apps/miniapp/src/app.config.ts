@@ -18,6 +18,38 @@ export default defineAppConfig({
         'pages/join/index',
       ],
     },
+    {
+      root: 'subpackages/orders',
+      pages: ['pages/services/index', 'pages/form/index', 'pages/detail/index'],
+    },
+    {
+      root: 'subpackages/staff',
+      pages: ['pages/workbench/index', 'pages/job/index'],
+    },
+    {
+      root: 'subpackages/operator',
+      pages: ['pages/dispatch/index', 'pages/providers/index'],
+    },
+    {
+      root: 'subpackages/meals',
+      pages: [
+        'pages/canteens/index',
+        'pages/menu/index',
+        'pages/checkout/index',
+        'pages/booking/index',
+        'pages/bookings/index',
+        'pages/canteen-day/index',
+        'pages/figures/index',
+      ],
+    },
+    {
+      root: 'subpackages/childcare',
+      pages: ['pages/centres/index', 'pages/class/index', 'pages/result/index', 'pages/mine/index', 'pages/pickup/index', 'pages/centre/index'],
+    },
+    {
+      root: 'subpackages/elder',
+      pages: ['pages/home/index', 'pages/today/index', 'pages/family/index', 'pages/meal/index', 'pages/sos/index', 'pages/bind/index', 'pages/settings/index', 'pages/setup/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -52,7 +84,13 @@ export default defineAppConfig({
       },
     ],
   },
-  // wx.chooseLocation is a privacy API: it must be declared, and the user agrees to the privacy guide first.
-  requiredPrivateInfos: ['chooseLocation'],
+  // wx.chooseLocation / wx.getLocation are privacy APIs: they must be declared, and the user agrees to the
+  // privacy guide first. getLocation is used by on-duty staff (dispatch and check-in) and by an elder's 一键呼叫.
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  permission: {
+    'scope.userLocation': {
+      desc: '服务人员上班时用于派单匹配和上门签到；老人一键呼叫时告诉赶来的人您在哪里',
+    },
+  },
   lazyCodeLoading: 'requiredComponents',
 })

@@ -20,6 +20,11 @@ export function priceLines(breakdown: Breakdown, cancelFeeFen = 0): PriceLine[] 
   return lines
 }
 
+/** The note explains a subsidy that is missing or cut (待核验, 额度用完); a plain '政府补贴' says nothing new. */
+export function showNote(breakdown: Breakdown): boolean {
+  return breakdown.subsidyNote !== '' && breakdown.subsidyNote !== '政府补贴'
+}
+
 interface PriceBreakdownProps {
   breakdown: Breakdown
   cancelFeeFen?: number
@@ -36,7 +41,7 @@ export default function PriceBreakdown({ breakdown, cancelFeeFen = 0, payLabel }
           <Text className='cc-price__value'>{line.value}</Text>
         </View>
       ))}
-      {breakdown.subsidyNote ? <Text className='cc-price__note'>{breakdown.subsidyNote}</Text> : null}
+      {showNote(breakdown) ? <Text className='cc-price__note'>{breakdown.subsidyNote}</Text> : null}
     </View>
   )
 }

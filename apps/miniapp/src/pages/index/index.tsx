@@ -1,3 +1,4 @@
+import { Role } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -8,7 +9,11 @@ import PageState from '../../components/PageState'
 import SectionHeader from '../../components/SectionHeader'
 import { useLoader } from '../../hooks/useLoader'
 import { loadHome } from '../../services/home'
+import { mealRoutes } from '../../services/meal-routes'
+import { childcareRoutes } from '../../services/childcare-routes'
 import { navigate, redirectToLogin, routes } from '../../services/navigation'
+import { redirectIfElderMode } from '../../services/elder-mode'
+import { elderRoutes } from '../../services/elder-routes'
 import { hasSession, setCurrentHouseholdId } from '../../services/storage'
 import { greeting } from '../../utils/dates'
 import './index.scss'
@@ -19,6 +24,8 @@ export default function IndexPage() {
 
   useDidShow(() => {
     if (!hasSession()) redirectToLogin()
+    // This device is set to open 长辈版 (an elder's own login, or a switch the family set).
+    else redirectIfElderMode()
   })
 
   usePullDownRefresh(() => {
@@ -34,6 +41,8 @@ export default function IndexPage() {
   }
 
   const { me, households, household } = data
+  const isStaff = me.roles.includes(Role.PROVIDER_STAFF)
+  const isOperator = me.roles.includes(Role.OPERATOR)
 
   async function switchHousehold() {
     try {
@@ -65,6 +74,21 @@ export default function IndexPage() {
 
       {error ? <Text className='cc-note'>刷新失败：{error}</Text> : null}
 
+      {isStaff || isOperator ? (
+        <View className='home__work'>
+          {isStaff ? (
+            <Button type='primary' size='large' block onClick={() => navigate(routes.staffWorkbench())}>
+              进入服务人员工作台
+            </Button>
+          ) : null}
+          {isOperator ? (
+            <Button type='primary' size='large' block onClick={() => navigate(routes.operatorDispatch())}>
+              进入运营：待派单
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+
       {!household ? (
         <View className='cc-card cc-card--padded'>
           <EmptyState
@@ -78,11 +102,36 @@ export default function IndexPage() {
             <Button block onClick={() => navigate(routes.join())}>
               用邀请码加入家庭
             </Button>
+            <Button block onClick={() => navigate(elderRoutes.bind())}>
+              我是老人：输入绑定码进入长辈版
+            </Button>
           </EmptyState>
         </View>
       ) : (
         <>
+          <View className='home__book' onClick={() => navigate(routes.services())}>
+            <View className='home__book-main'>
+              <Text className='home__book-title'>预约上门服务</Text>
+              <Text className='home__book-desc'>助洁 · 助浴 · 陪诊 · 探访，服务人员上门</Text>
+            </View>
+            <Text className='home__book-go'>去预约 ›</Text>
+          </View>
+
           <View className='home__entries'>
+            <View className='home__entry' onClick={() => navigate(mealRoutes.canteens())}>
+              <Text className='home__entry-mark'>餐</Text>
+              <Text className='home__entry-text'>订餐</Text>
+            </View>
+            {household.children.some((c) => c.ageMonths < 36) ? (
+              <View className='home__entry' onClick={() => navigate(childcareRoutes.centres())}>
+                <Text className='home__entry-mark'>托</Text>
+                <Text className='home__entry-text'>托育</Text>
+              </View>
+            ) : null}
+            <View className='home__entry' onClick={() => navigate(elderRoutes.settings())}>
+              <Text className='home__entry-mark'>长</Text>
+              <Text className='home__entry-text'>长辈版</Text>
+            </View>
             <View className='home__entry' onClick={() => navigate(routes.household(household.id))}>
               <Text className='home__entry-mark'>家</Text>
               <Text className='home__entry-text'>家庭管理</Text>

@@ -1,5 +1,5 @@
 import type { HouseholdSummaryView, MeView } from '@carecircle/shared'
-import { ROLE_LABELS } from '@carecircle/shared'
+import { ROLE_LABELS, Role } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -8,6 +8,9 @@ import { useLoader } from '../../hooks/useLoader'
 import { useSubmit } from '../../hooks/useSubmit'
 import { getMe, logout } from '../../services/auth'
 import { listHouseholds } from '../../services/households'
+import { childcareRoutes } from '../../services/childcare-routes'
+import { mealRoutes } from '../../services/meal-routes'
+import { elderRoutes } from '../../services/elder-routes'
 import { LOGIN_PAGE, navigate, redirectToLogin, routes } from '../../services/navigation'
 import { openPrivacyGuide } from '../../services/privacy'
 import { getCurrentHouseholdId, hasSession } from '../../services/storage'
@@ -90,6 +93,53 @@ export default function MinePage() {
             ))}
           </View>
         </View>
+      </View>
+
+      {me.roles.includes(Role.PROVIDER_STAFF) ? (
+        <>
+          <Text className='mine__group-title'>工作</Text>
+          <View className='cc-card'>
+            <Row title='服务人员工作台' desc='上班接单、出发、签到签退' onClick={() => navigate(routes.staffWorkbench())} />
+          </View>
+        </>
+      ) : null}
+
+      {me.roles.includes(Role.OPERATOR) ? (
+        <>
+          <Text className='mine__group-title'>运营</Text>
+          <View className='cc-card'>
+            <Row title='待派单' desc='无人接单的订单，查看派单过程并人工指派' onClick={() => navigate(routes.operatorDispatch())} />
+            <Row title='机构审核' desc='审核通过或暂停服务机构' onClick={() => navigate(routes.operatorProviders())} />
+          </View>
+        </>
+      ) : null}
+
+      <Text className='mine__group-title'>长辈版</Text>
+      <View className='cc-card'>
+        <Row
+          title={me.elderId ? '回到长辈版' : '长辈版（大字、大按钮）'}
+          desc='在此设备使用长辈版、预览老人看到的样子、绑定老人手机'
+          onClick={() => navigate(elderRoutes.settings())}
+        />
+      </View>
+
+      <Text className='mine__group-title'>老年助餐</Text>
+      <View className='cc-card'>
+        <Row title='我的订餐' desc='取餐码、取消订餐、再来一单' onClick={() => navigate(mealRoutes.bookings())} />
+        {me.roles.some((r) => r === Role.OPERATOR || r === Role.PROVIDER_ADMIN || r === Role.PROVIDER_STAFF) ? (
+          <Row title='食堂今日备餐' desc='各菜份数、堂食与自取登记、取餐码核销' onClick={() => navigate(mealRoutes.canteenDay())} />
+        ) : null}
+        {me.roles.includes(Role.OPERATOR) ? (
+          <Row title='助餐指标' desc='各食堂供餐数、名额使用率、本月补贴' onClick={() => navigate(mealRoutes.figures())} />
+        ) : null}
+      </View>
+
+      <Text className='mine__group-title'>托育</Text>
+      <View className='cc-card'>
+        <Row title='我的托育' desc='托位、轮候排位、授权接送人' onClick={() => navigate(childcareRoutes.mine())} />
+        {me.roles.some((r) => r === Role.OPERATOR || r === Role.PROVIDER_ADMIN || r === Role.PROVIDER_STAFF) ? (
+          <Row title='托育机构工作台' desc='今日名册签到签退、轮候名单' onClick={() => navigate(childcareRoutes.centre())} />
+        ) : null}
       </View>
 
       <Text className='mine__group-title'>我的家庭</Text>

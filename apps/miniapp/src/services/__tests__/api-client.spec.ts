@@ -107,6 +107,24 @@ describe('createApiClient', () => {
     expect(onLoggedOut).not.toHaveBeenCalled()
   })
 
+  it('keeps extra headers (Idempotency-Key) on the retry after a refresh, and never on the refresh itself', async () => {
+    const { client, calls } = setup((req) => {
+      if (req.url.endsWith('/api/auth/refresh')) return { statusCode: 200, data: newTokens }
+      return req.header.Authorization === 'Bearer access-2' ? { statusCode: 201, data: { id: 'o1' } } : expired()
+    })
+    await expect(
+      client.request({ method: 'POST', path: '/api/orders', data: { elderId: 'e1' }, headers: { 'Idempotency-Key': 'key-12345678' } }),
+    ).resolves.toEqual({ id: 'o1' })
+    expect(calls.map((c) => c.header['Idempotency-Key'])).toEqual(['key-12345678', undefined, 'key-12345678'])
+  })
+
+  it('sends PUT with a JSON body', async () => {
+    const { client, calls } = setup(() => ({ statusCode: 200, data: { onDuty: true } }))
+    await client.put('/api/staff/me/duty', { onDuty: true })
+    expect(calls[0]).toMatchObject({ method: 'PUT', data: { onDuty: true } })
+    expect(calls[0].header['Content-Type']).toBe('application/json')
+  })
+
   it('shares one refresh between requests that expire together', async () => {
     let release!: () => void
     const gate = new Promise<void>((resolve) => {

@@ -27,4 +27,23 @@ describe('ChoiceChips', () => {
     expect(screen.getByText('软食')).toBeTruthy()
     expect(screen.queryByText('✓ 软食')).toBeNull()
   })
+
+  it('shows a greyed-out option with its reason and ignores taps on it', () => {
+    const onToggle = jest.fn()
+    render(
+      <ChoiceChips
+        options={[
+          { value: 'a', label: '08:00–10:00', disabled: true, reason: '已过' },
+          { value: 'b', label: '14:00–16:00' },
+        ]}
+        selected={[]}
+        onToggle={onToggle}
+      />,
+    )
+    expect(screen.getByText('已过')).toBeTruthy()
+    fireEvent.click(screen.getByText('08:00–10:00'))
+    expect(onToggle).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByText('14:00–16:00'))
+    expect(onToggle).toHaveBeenCalledWith('b')
+  })
 })

@@ -1,0 +1,81 @@
+import { ErrorCode, ProviderKind, Role, type ChildcareCentreView, type MeView, type PickupPersonView } from '@carecircle/shared'
+import { getMe } from '../../../services/auth'
+import { ApiError } from '../../../services/api-error'
+import { listCentres, listPickupPersons, type RosterChild } from '../../../services/childcare'
+import { listProviders } from '../../../services/operator'
+import { getStaffMe } from '../../../services/staff'
+
+/** Roles that may open the centre page. */
+export const CENTRE_ROLES: readonly Role[] = [Role.OPERATOR, Role.PROVIDER_ADMIN, Role.PROVIDER_STAFF]
+
+export function canRunCentre(me: Pick<MeView, 'roles'>): boolean {
+  return me.roles.some((r) => CENTRE_ROLES.includes(r))
+}
+
+export interface CentreAccess {
+  me: MeView
+  centres: ChildcareCentreView[]
+}
+
+/**
+ * The childcare centres this account works for: every centre for an operator; a provider admin's own
+ * centres; a staff member's centre. (The server checks membership again on every call.)
+ */
+export async function loadMyCentres(): Promise<CentreAccess> {
+  const [me, all] = await Promise.all([getMe(), listCentres()])
+  if (me.roles.includes(Role.OPERATOR)) return { me, centres: all }
+  const ids = new Set<string>()
+  if (me.roles.includes(Role.PROVIDER_ADMIN)) {
+    const providers = await listProviders().catch(() => [])
+    providers.filter((p) => p.kind === ProviderKind.CHILDCARE).forEach((p) => ids.add(p.id))
+  }
+  if (me.roles.includes(Role.PROVIDER_STAFF)) {
+    const staff = await getStaffMe().catch(() => null)
+    if (staff) ids.add(staff.providerId)
+  }
+  return { me, centres: all.filter((c) => ids.has(c.id)) }
+}
+
+/** 未到 / 在园（09:02 签到）/ 已离园（17:30 由 李奶奶（奶奶）接走） */
+export type AttendanceState = 'absent' | 'in' | 'out'
+
+export function attendanceState(child: Pick<RosterChild, 'checkedInAt' | 'checkedOutAt'>): AttendanceState {
+  if (child.checkedOutAt) return 'out'
+  if (child.checkedInAt) return 'in'
+  return 'absent'
+}
+
+function hhmm(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+}
+
+export function attendanceText(child: Pick<RosterChild, 'checkedInAt' | 'checkedOutAt' | 'pickedUpBy'>): string {
+  switch (attendanceState(child)) {
+    case 'out':
+      return `${hhmm(child.checkedOutAt as string)} 离园${child.pickedUpBy ? `，由 ${child.pickedUpBy} 接走` : ''}`
+    case 'in':
+      return `${hhmm(child.checkedInAt as string)} 签到，在园`
+    default:
+      return '未到'
+  }
+}
+
+export type PickupChoices = { persons: PickupPersonView[]; unavailable: null } | { persons: []; unavailable: string }
+
+/**
+ * Whom the child may go home with: the list the roster carries (when the server sends it), else the
+ * child's list read directly (household members only, so centre accounts are usually refused).
+ */
+export async function pickupChoices(child: RosterChild): Promise<PickupChoices> {
+  if (Array.isArray(child.pickupPersons)) return { persons: child.pickupPersons, unavailable: null }
+  try {
+    return { persons: await listPickupPersons(child.childId), unavailable: null }
+  } catch (err) {
+    const why = err instanceof ApiError && (err.statusCode === 403 || err.statusCode === 404 || err.error === ErrorCode.CHILD_NOT_FOUND)
+      ? '机构账号暂时读不到该幼儿的授权接送人名单。请核对家长提供的名单；不在名单上的人，系统会拒绝交接。'
+      : '授权接送人名单加载失败，请稍后再试。'
+    return { persons: [], unavailable: why }
+  }
+}

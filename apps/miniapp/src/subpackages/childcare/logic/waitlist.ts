@@ -1,0 +1,106 @@
+import type { WaitlistEntryView } from '@carecircle/shared'
+
+/** Priority facts a parent may declare when joining the waitlist (the region's rules score them). */
+export const PRIORITY_FACTS = [
+  { value: 'multi_child', label: '多孩家庭', hint: '家中有两个及以上未成年子女' },
+  { value: 'dual_working', label: '双职工家庭', hint: '父母双方均在职' },
+] as const
+export type PriorityFact = (typeof PRIORITY_FACTS)[number]['value']
+
+/** 排第 3 位 while waiting; otherwise the status in words. */
+export function positionText(entry: Pick<WaitlistEntryView, 'status' | 'position' | 'statusLabel'>): string {
+  if (entry.status === 'waiting' && typeof entry.position === 'number') return `排第 ${entry.position} 位`
+  return entry.statusLabel
+}
+
+/** 前面还有 2 位 / 您排在最前面 */
+export function aheadText(position: number | null): string | null {
+  if (position === null) return null
+  return position <= 1 ? '您排在最前面，有空位会先为您保留' : `前面还有 ${position - 1} 位`
+}
+
+/**
+ * Why the entry sits where it does: the server's reasons (多孩家庭 +30 …, 同分按登记先后), with the
+ * score they add up to. An entry with no extra points says so.
+ */
+export function reasonLines(entry: Pick<WaitlistEntryView, 'reasons' | 'score'>): string[] {
+  const scored = entry.reasons.filter((r) => /[+＋]\s*\d/.test(r))
+  const lines = [...entry.reasons]
+  if (scored.length === 0) lines.unshift('未申报优先条件（得分 0）')
+  return lines
+}
+
+export const ORDER_RULE = '排序规则：得分高的在前；得分相同，先登记的在前。'
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+/** 5月22日 14:00 in the device's time zone. */
+export function deadlineText(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** 还剩 47 小时 5 分 / 还剩 12 分钟 / 已过确认时限 */
+export function timeLeftText(iso: string, nowMs: number): string {
+  const ms = new Date(iso).getTime() - nowMs
+  if (Number.isNaN(ms) || ms <= 0) return '已过确认时限'
+  const minutes = Math.ceil(ms / 60_000)
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  if (hours === 0) return `还剩 ${rest} 分钟`
+  return rest === 0 ? `还剩 ${hours} 小时` : `还剩 ${hours} 小时 ${rest} 分`
+}
+
+/** An offer the parent can still answer. */
+export function isOpenOffer(entry: Pick<WaitlistEntryView, 'status' | 'offerExpiresAt'>, nowMs: number): boolean {
+  return entry.status === 'offered' && entry.offerExpiresAt !== null && new Date(entry.offerExpiresAt).getTime() > nowMs
+}
+
+/** Entries that still need the family (offers, waiting) before finished ones. */
+export function sortEntries<T extends Pick<WaitlistEntryView, 'status' | 'createdAt'>>(entries: readonly T[]): T[] {
+  const rank = (s: string) => (s === 'offered' ? 0 : s === 'waiting' ? 1 : 2)
+  return [...entries].sort((a, b) => rank(a.status) - rank(b.status) || b.createdAt.localeCompare(a.createdAt))
+}
+
+/** Waitlist history events, as the centre reads them. */
+export const LOG_EVENT_LABELS: Record<string, string> = {
+  joined: '加入轮候',
+  offered: '保留托位',
+  accepted: '确认入托',
+  declined: '家长放弃',
+  expired: '逾期未确认',
+  cancelled: '退出轮候',
+  skipped: '跳过',
+}
+
+export function logEventLabel(event: string): string {
+  return LOG_EVENT_LABELS[event] ?? event
+}
+
+/** Log notes carry ISO times (保留至 2026-05-22T06:00:00.000Z): shown in local words. */
+export function logNoteText(note: string | null): string {
+  if (!note) return ''
+  return note.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, (iso) => deadlineText(iso))
+}
+
+/** The same entry as the centre reads it (the parent-facing 已为您保留… would be wrong there). */
+export const CENTRE_STATUS_LABELS: Record<string, string> = {
+  offered: '已保留 · 待家长确认',
+  accepted: '已入托',
+  declined: '家长已放弃',
+  expired: '逾期未确认',
+  cancelled: '已退出轮候',
+}
+
+export function centrePositionText(entry: Pick<WaitlistEntryView, 'status' | 'position' | 'statusLabel'>): string {
+  if (entry.status === 'waiting') return positionText(entry)
+  return CENTRE_STATUS_LABELS[entry.status] ?? entry.statusLabel
+}
+
+/** Entries still in play: waiting, or holding a place. */
+export function isLive(entry: Pick<WaitlistEntryView, 'status'>): boolean {
+  return entry.status === 'waiting' || entry.status === 'offered'
+}

@@ -1,0 +1,27 @@
+import type { ElderView, MealBookingView } from '@carecircle/shared'
+import { SubsidyVerification } from '@carecircle/shared'
+import { listMealBookings, listSubsidyPolicies } from '../../../services/meals'
+import { listRegions } from '../../../services/regions'
+import { type MealSubsidyContext, mealRule, policyInForce, regionChain, usedMealSubsidy } from './price'
+
+export interface ElderMealContext {
+  subsidy: MealSubsidyContext
+  /** The elder's bookings (the checkout warns before booking the same meal twice). */
+  bookings: MealBookingView[]
+}
+
+/**
+ * Gathers what the price estimate needs: the subsidy table in force for the elder's region (walking
+ * up to the street and district), the elder's meal rule, and what this month's bookings already used.
+ */
+export async function loadElderMealContext(elder: ElderView, now: Date = new Date()): Promise<ElderMealContext> {
+  const verified = elder.subsidyVerification === SubsidyVerification.VERIFIED
+  const [regions, bookings] = await Promise.all([listRegions(), listMealBookings(elder.id)])
+  let policy = null
+  for (const regionId of regionChain(elder.regionId, regions)) {
+    policy = policyInForce(await listSubsidyPolicies(regionId), now)
+    if (policy) break
+  }
+  const rule = mealRule(policy, elder.subsidyCategory)
+  return { subsidy: { rule, usedFen: rule ? usedMealSubsidy(bookings, elder.id, now) : 0, verified }, bookings }
+}

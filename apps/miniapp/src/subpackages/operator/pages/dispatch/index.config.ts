@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '待派单',
+  enablePullDownRefresh: true,
+})

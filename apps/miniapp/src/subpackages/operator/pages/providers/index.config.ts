@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '机构审核',
+  enablePullDownRefresh: true,
+})

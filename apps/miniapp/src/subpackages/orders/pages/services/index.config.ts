@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '预约上门服务',
+})

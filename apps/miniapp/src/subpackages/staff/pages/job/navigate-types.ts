@@ -1,0 +1,5 @@
+import type { JobView } from '@carecircle/shared'
+
+export interface NavigateToProps {
+  job: Pick<JobView, 'address' | 'elderName' | 'location'>
+}
