@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { validationFailed } from './common/errors/validation.js';
@@ -49,7 +50,15 @@ export function configureHttp(app: NestExpressApplication, setup: HttpSetup): vo
   app.enableCors({ origin: true, credentials: false, exposedHeaders: ['x-request-id'] });
   setupOpenApi(app);
   if (setup.h5DistDir && existsSync(setup.h5DistDir)) app.useStaticAssets(setup.h5DistDir, { index: 'index.html', maxAge: '1h' });
-  if (setup.consoleDistDir && existsSync(setup.consoleDistDir)) app.useStaticAssets(setup.consoleDistDir, { prefix: '/console', index: 'index.html' });
+  if (setup.consoleDistDir && existsSync(setup.consoleDistDir)) {
+    app.useStaticAssets(setup.consoleDistDir, { prefix: '/console', index: 'index.html' });
+    // The console routes in the browser (/console/providers …): any other page under /console is its index.
+    const index = join(setup.consoleDistDir, 'index.html');
+    app.use((req: { method: string; path: string }, res: { sendFile: (path: string) => void }, next: () => void) => {
+      if (req.method === 'GET' && /^\/console(\/[^.]*)?$/.test(req.path)) res.sendFile(index);
+      else next();
+    });
+  }
 }
 
 function setupOpenApi(app: INestApplication): void {
