@@ -116,15 +116,27 @@ export async function measureAxe(page) {
   })
 }
 
-/** Sets the root font (Taro H5 sizes everything in rem) to `factor` × what Taro chose. Returns the previous value. */
+/**
+ * Sets the root font (Taro H5 sizes everything in rem) to `factor` × what Taro chose for this width,
+ * through an !important rule: Taro's own resize handler rewrites the inline root font size.
+ */
 export async function scaleRootFont(page, factor) {
-  return page.evaluate((f) => {
+  await page.evaluate((f) => {
+    let tag = document.getElementById('elder-measure-scale')
+    if (f === 1) {
+      tag?.remove()
+      return
+    }
     const root = document.documentElement
-    const before = root.style.fontSize
-    const width = Math.min(...[root.getBoundingClientRect().width, root.getBoundingClientRect().height].filter(Boolean))
+    const rect = root.getBoundingClientRect()
+    const width = Math.min(...[rect.width, rect.height].filter(Boolean))
     const base = Math.min(40, Math.max(20, (20 * width) / 375))
-    root.style.fontSize = `${base * f}px`
-    return before
+    if (!tag) {
+      tag = document.createElement('style')
+      tag.id = 'elder-measure-scale'
+      document.head.appendChild(tag)
+    }
+    tag.textContent = `html { font-size: ${base * f}px !important; }`
   }, factor)
 }
 
@@ -153,24 +165,15 @@ export async function measureOverflow(page) {
 }
 
 /** Full-page screenshot of Taro's scrolling page element (the document itself does not scroll). */
-export async function screenshot(page, path, rootFactor = 1) {
+export async function screenshot(page, path) {
   const height = await inPage(page, ({ CURRENT_PAGE }) => {
     const el = document.querySelector(CURRENT_PAGE) ?? document.querySelector('.taro_page')
     return el ? Math.max(812, el.scrollHeight + 60) : 812
   })
-  await page.setViewportSize({ width: 375, height: Math.min(height, 5000) })
-  // A resize makes Taro recompute the root font; put the scale back.
-  if (rootFactor !== 1) await scaleRootFont(page, rootFactor)
-  await page.waitForTimeout(200)
-  if (rootFactor !== 1) {
-    const grown = await inPage(page, ({ CURRENT_PAGE }) => (document.querySelector(CURRENT_PAGE)?.scrollHeight ?? 812) + 60)
-    await page.setViewportSize({ width: 375, height: Math.min(Math.max(812, grown), 5000) })
-    await scaleRootFont(page, rootFactor)
-    await page.waitForTimeout(200)
-  }
+  await page.setViewportSize({ width: 375, height: Math.min(height, 6000) })
+  await page.waitForTimeout(250)
   await page.screenshot({ path, fullPage: true })
   await page.setViewportSize({ width: 375, height: 812 })
-  if (rootFactor !== 1) await scaleRootFont(page, 1)
   await page.waitForTimeout(100)
 }
 
@@ -187,7 +190,7 @@ export async function measurePage(page, name, { shotsDir, figures = ELDER_FIGURE
   await page.waitForTimeout(250)
   const scaled = await measureOverflow(page)
   const scaledLayout = await measureLayout(page, figures)
-  if (shotsDir) await screenshot(page, `${shotsDir}/${name}@1.4x.png`, scale)
+  if (shotsDir) await screenshot(page, `${shotsDir}/${name}@1.4x.png`)
   await scaleRootFont(page, 1)
   await page.waitForTimeout(150)
   return { name, layout, axe, scaled: { ...scaled, minText: scaledLayout.minText } }

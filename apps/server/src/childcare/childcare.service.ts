@@ -358,6 +358,7 @@ export class ChildcareService {
     const att = new Map(attendance.map((a) => [a.childId, a]));
     const persons = await this.dataSource.getRepository(PickupPersonEntity).find({ where: { id: In(attendance.map((a) => a.pickupPersonId ?? '-').concat(['-'])) }, withDeleted: true });
     const personName = new Map(persons.map((p) => [p.id, `${p.name}（${p.relation}）`]));
+    const authorised = await this.dataSource.getRepository(PickupPersonEntity).find({ where: { childId: In(enrolments.map((e) => e.childId).concat(['-'])) }, order: { createdAt: 'ASC' } });
     return {
       classId, className: cls.name, date: day,
       children: enrolments.map((e) => {
@@ -366,6 +367,7 @@ export class ChildcareService {
         return {
           childId: e.childId, name: child?.name ?? '', ageMonths: child ? ageInMonths(child.birthDate, day) : 0, careType: e.careType,
           checkedInAt: a?.checkInAt.toISOString() ?? null, checkedOutAt: a?.checkOutAt?.toISOString() ?? null, pickedUpBy: a?.pickupPersonId ? personName.get(a.pickupPersonId) ?? null : null,
+          pickupPersons: authorised.filter((p) => p.childId === e.childId).map((p) => this.pickupView(p)),
         };
       }),
     };

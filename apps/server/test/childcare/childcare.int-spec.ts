@@ -202,7 +202,8 @@ describe('childcare places (托育)', () => {
     expect(grandma.phoneMasked).toBe('139****1111');
     const other = await parentWithChild('2024-07-02');
     const stranger = (await t.http.post(`/api/children/${other.child.id}/pickup-persons`).set(other.auth).send({ name: '陌生人', phone: '13900002222', relation: '叔叔' }).expect(201)).body;
-    await t.http.post(`/api/childcare/classes/${cls.id}/check-in`).set(centre.admin).send({ childId: p.child.id }).expect(200);
+    const checkedIn = (await t.http.post(`/api/childcare/classes/${cls.id}/check-in`).set(centre.admin).send({ childId: p.child.id }).expect(200)).body;
+    expect(checkedIn.children[0].pickupPersons).toEqual([{ id: grandma.id, name: '李奶奶', phoneMasked: '139****1111', relation: '奶奶' }]);
     const refused = await t.http.post(`/api/childcare/classes/${cls.id}/check-out`).set(centre.admin).send({ childId: p.child.id, pickupPersonId: stranger.id }).expect(403);
     expect(refused.body).toMatchObject({ error: 'CHILDCARE.PICKUP_NOT_AUTHORISED' });
     const roster = (await t.http.post(`/api/childcare/classes/${cls.id}/check-out`).set(centre.admin).send({ childId: p.child.id, pickupPersonId: grandma.id }).expect(200)).body;

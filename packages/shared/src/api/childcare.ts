@@ -115,7 +115,17 @@ export interface RosterView {
   classId: string;
   className: string;
   date: string;
-  children: { childId: string; name: string; ageMonths: number; careType: CareType; checkedInAt: string | null; checkedOutAt: string | null; pickedUpBy: string | null }[];
+  children: {
+    childId: string;
+    name: string;
+    ageMonths: number;
+    careType: CareType;
+    checkedInAt: string | null;
+    checkedOutAt: string | null;
+    pickedUpBy: string | null;
+    /** Who may collect this child: centre staff hand over only to one of these. */
+    pickupPersons: PickupPersonView[];
+  }[];
 }
 
 export interface ChildcareFiguresView {

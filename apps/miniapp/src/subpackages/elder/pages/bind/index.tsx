@@ -40,7 +40,7 @@ export default function ElderBindPage() {
   return (
     <ElderPage className='elder-bind'>
       <Text className='elder__title'>用绑定码进入长辈版</Text>
-      <Text className='elder__text'>请家人在他们的手机上打开「我的 › 长辈版」，点「生成绑定码」，把看到的 8 位字母和数字输在下面。</Text>
+      <Text className='elder__text'>请家人在他们的手机上打开「我的 › 长辈版 › 绑定与确认设置」，点「生成长辈版绑定码」，把看到的 8 位字母和数字输在下面。</Text>
 
       {!loggedIn ? (
         <View className='elder__stack elder-bind__form'>

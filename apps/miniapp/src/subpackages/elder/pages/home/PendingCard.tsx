@@ -35,7 +35,7 @@ export default function PendingCard({ item, canAnswer, busy, more, now, onDecide
     <View className='elder-card elder-card--attention elder-pending'>
       <Text className='elder-card__title'>{item.orderedBy}帮您约了「{item.serviceName}」</Text>
       <Text className='elder-card__line'>时间：{when ?? '尽快上门'}</Text>
-      {deadline ? <Text className='elder-card__meta'>请在{deadline}前回答。没回答的话，按家人的安排办。</Text> : null}
+      {deadline ? <Text className='elder-card__meta'>请在{deadline} 前回答。没回答的话，按家人的安排办。</Text> : null}
 
       {!canAnswer ? (
         <Text className='elder-card__meta elder-pending__note'>这件事要老人本人在自己的手机上回答。</Text>

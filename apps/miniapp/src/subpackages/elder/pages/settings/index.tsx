@@ -26,7 +26,12 @@ async function loadSettings(): Promise<SettingsData> {
 
 function DeviceSwitch({ label, on, onToggle }: { label: string; on: boolean; onToggle: () => void }) {
   return (
-    <View className={`elder-settings__switch${on ? ' elder-settings__switch--on' : ''}`} ariaRole='switch' ariaLabel={`${label}：${on ? '已开启' : '已关闭'}`} onClick={onToggle}>
+    <View
+      className={`elder-settings__switch${on ? ' elder-settings__switch--on' : ''}`}
+      ariaRole='switch'
+      {...{ 'aria-checked': on ? 'true' : 'false' }}
+      onClick={onToggle}
+    >
       <Text className='elder-settings__switch-label'>{label}</Text>
       <View className='elder-settings__toggle'>
         <Text className='elder-settings__toggle-text'>{on ? '已开启' : '已关闭'}</Text>

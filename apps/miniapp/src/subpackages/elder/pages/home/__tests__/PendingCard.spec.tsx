@@ -24,7 +24,7 @@ describe('PendingCard', () => {
     render(<PendingCard item={item} canAnswer busy={false} more={0} now={now} onDecide={jest.fn()} />)
     expect(screen.getByText('王芳帮您约了「助洁」')).toBeTruthy()
     expect(screen.getByText('时间：明天下午 2:30')).toBeTruthy()
-    expect(screen.getByText('请在今天上午 9:30前回答。没回答的话，按家人的安排办。')).toBeTruthy()
+    expect(screen.getByText('请在今天上午 9:30 前回答。没回答的话，按家人的安排办。')).toBeTruthy()
     expect(screen.getByText('确认，要')).toBeTruthy()
     expect(screen.getByText('不需要')).toBeTruthy()
   })
