@@ -31,7 +31,7 @@ export type CentreWaitlistEntryView = WaitlistEntryView & { log: WaitlistLogLine
  * A roster child. `pickupPersons` is read when the server sends it (the authorised list for the
  * check-out choice); today's server does not, see `listPickupPersons` for the fallback.
  */
-export type RosterChild = RosterView['children'][number] & { pickupPersons?: PickupPersonView[] }
+export type RosterChild = RosterView['children'][number]
 export type Roster = Omit<RosterView, 'children'> & { children: RosterChild[] }
 
 /** Centres nearest first (distance only when a point is given), with their classes, places and prices. */

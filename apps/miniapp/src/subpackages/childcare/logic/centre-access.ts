@@ -1,7 +1,6 @@
-import { ErrorCode, ProviderKind, Role, type ChildcareCentreView, type MeView, type PickupPersonView } from '@carecircle/shared'
+import { ProviderKind, Role, type ChildcareCentreView, type MeView, type PickupPersonView } from '@carecircle/shared'
 import { getMe } from '../../../services/auth'
-import { ApiError } from '../../../services/api-error'
-import { listCentres, listPickupPersons, type RosterChild } from '../../../services/childcare'
+import { listCentres, type RosterChild } from '../../../services/childcare'
 import { listProviders } from '../../../services/operator'
 import { getStaffMe } from '../../../services/staff'
 
@@ -64,18 +63,8 @@ export function attendanceText(child: Pick<RosterChild, 'checkedInAt' | 'checked
 
 export type PickupChoices = { persons: PickupPersonView[]; unavailable: null } | { persons: []; unavailable: string }
 
-/**
- * Whom the child may go home with: the list the roster carries (when the server sends it), else the
- * child's list read directly (household members only, so centre accounts are usually refused).
- */
+/** Whom the child may go home with: the authorised list the roster carries for each child. */
 export async function pickupChoices(child: RosterChild): Promise<PickupChoices> {
-  if (Array.isArray(child.pickupPersons)) return { persons: child.pickupPersons, unavailable: null }
-  try {
-    return { persons: await listPickupPersons(child.childId), unavailable: null }
-  } catch (err) {
-    const why = err instanceof ApiError && (err.statusCode === 403 || err.statusCode === 404 || err.error === ErrorCode.CHILD_NOT_FOUND)
-      ? '机构账号暂时读不到该幼儿的授权接送人名单。请核对家长提供的名单；不在名单上的人，系统会拒绝交接。'
-      : '授权接送人名单加载失败，请稍后再试。'
-    return { persons: [], unavailable: why }
-  }
+  if (child.pickupPersons.length > 0) return { persons: child.pickupPersons, unavailable: null }
+  return { persons: [], unavailable: '家长还没有登记授权接送人，请联系家长在「我的托育」中添加；不在名单上的人，系统会拒绝交接。' }
 }

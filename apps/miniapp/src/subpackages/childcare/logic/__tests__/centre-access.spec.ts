@@ -6,7 +6,7 @@ import { attendanceState, attendanceText, canRunCentre, pickupChoices } from '..
 const request = Taro.request as unknown as jest.Mock
 
 function child(over: Partial<RosterChild>): RosterChild {
-  return { childId: 'c1', name: '李小宝', ageMonths: 18, careType: 'full_day', checkedInAt: null, checkedOutAt: null, pickedUpBy: null, ...over }
+  return { childId: 'c1', name: '李小宝', ageMonths: 18, careType: 'full_day', checkedInAt: null, checkedOutAt: null, pickedUpBy: null, pickupPersons: [], ...over }
 }
 
 describe('roster attendance', () => {
@@ -38,11 +38,12 @@ describe('pickupChoices (whom the child may go home with)', () => {
     expect(request).not.toHaveBeenCalled()
   })
 
-  it('says plainly when a centre account cannot read the list', async () => {
-    request.mockResolvedValueOnce({ statusCode: 404, data: { statusCode: 404, error: 'CHILD.NOT_FOUND', message: '未找到该孩子信息' } })
-    const choices = await pickupChoices(child({}))
-    expect(choices.persons).toEqual([])
-    expect(choices.unavailable).toMatch(/读不到该幼儿的授权接送人名单/)
-    expect(request.mock.calls[0][0]).toMatchObject({ url: 'https://api.test/api/children/c1/pickup-persons', method: 'GET' })
+  it('offers the authorised persons the roster carries, and says what to do when there are none', async () => {
+    const grandma = { id: 'p1', name: '李奶奶', phoneMasked: '139****1111', relation: '奶奶' }
+    await expect(pickupChoices(child({ pickupPersons: [grandma] }))).resolves.toEqual({ persons: [grandma], unavailable: null })
+    const none = await pickupChoices(child({}))
+    expect(none.persons).toEqual([])
+    expect(none.unavailable).toMatch(/还没有登记授权接送人/)
+    expect(request).not.toHaveBeenCalled()
   })
 })
