@@ -49,7 +49,7 @@ async function loadMeals(elderIdParam: string | null): Promise<MealData> {
 function serveText(choice: MealChoice): string {
   const from = spokenHhmm(choice.slot.serveStart)
   const verb = choice.mode === 'delivery' ? '送到家' : choice.mode === 'pickup' ? '去食堂取' : '去食堂吃'
-  return `${from}起${verb}`
+  return `${from} 起${verb}`
 }
 
 function estimate(choice: MealChoice, data: MealData): PriceBreakdown | null {

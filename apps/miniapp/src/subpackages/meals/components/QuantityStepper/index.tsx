@@ -15,7 +15,7 @@ export default function QuantityStepper({ value, max, name, onChange }: Quantity
     return (
       <View
         className={`meal-stepper__add${max === 0 ? ' meal-stepper__add--off' : ''}`}
-        aria-label={`选${name}`}
+        aria-label={`选这个：${name}`}
         role='button'
         onClick={() => {
           if (max > 0) onChange(1)

@@ -1,9 +1,11 @@
 import type { StaffBriefView } from '@carecircle/shared'
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 
 /**
- * Who is coming: name, organisation, certificates (持证), rating and the masked number. No call
- * button: the order carries no number we may dial (calls go through the provider).
+ * Who is coming: name, organisation, certificates (持证), rating, the masked number, and a one-tap
+ * call to the provider's service line (the staff member's own number stays private).
  */
 export default function StaffCard({ staff }: { staff: StaffBriefView }) {
   const rating = (staff.ratingX100 / 100).toFixed(1)
@@ -32,6 +34,11 @@ export default function StaffCard({ staff }: { staff: StaffBriefView }) {
         </View>
       ) : null}
       {staff.phoneMasked ? <Text className='staff-card__phone'>联系电话 {staff.phoneMasked}（号码已隐藏保护隐私）</Text> : null}
+      {staff.providerPhone ? (
+        <Button block onClick={() => Taro.makePhoneCall({ phoneNumber: staff.providerPhone! })}>
+          一键拨打机构电话 {staff.providerPhone}
+        </Button>
+      ) : null}
     </View>
   )
 }

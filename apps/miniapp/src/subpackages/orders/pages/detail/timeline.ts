@@ -32,6 +32,7 @@ const PENDING_LABELS: Partial<Record<OrderStatus, string>> = {
 
 /** What the family is waiting for while nobody has accepted yet. */
 export function waitingNote(status: OrderStatus): string | null {
+  if (status === 'awaiting_elder') return '已请老人确认，老人确认后再为您联系服务人员'
   if (status === 'created' || status === 'dispatching' || status === 'offered') return '正在为您联系附近的服务人员'
   if (status === 'escalated') return '附近暂时没有空闲的服务人员，街道工作人员正在为您人工派单'
   return null
@@ -48,6 +49,10 @@ function lastEvent(events: readonly OrderEventView[], status: OrderStatus): Orde
   return null
 }
 
+function firstOrdered(events: readonly OrderEventView[]): OrderEventView | null {
+  return events.find((e) => e.status === 'awaiting_elder' || e.status === 'created') ?? null
+}
+
 export function buildTimeline(order: { status: OrderStatus; events: readonly OrderEventView[] }): TimelineStep[] {
   const reached = Math.max(stepIndex(order.status), ...order.events.map((e) => stepIndex(e.status)))
   const cancelled = order.status === 'cancelled'
@@ -56,7 +61,8 @@ export function buildTimeline(order: { status: OrderStatus; events: readonly Ord
   const result: TimelineStep[] = []
   steps.forEach((status, i) => {
     if (cancelled && i > reached) return
-    const event = lastEvent(order.events, status)
+    // 已下单 is when the family ordered, even if the elder confirmed later (a second `created`).
+    const event = status === 'created' ? firstOrdered(order.events) : lastEvent(order.events, status)
     const state: StepState = i <= reached ? 'done' : i === reached + 1 && !cancelled ? 'current' : 'todo'
     result.push({
       status,

@@ -170,7 +170,9 @@ export default function OrderFormPage() {
           <Text className='cc-title'>下单成功</Text>
           <Text className='order-form__done-text'>
             已为{placed.elderName}预约「{placed.serviceName}」（{formatWindow(placed.windowStart, placed.windowEnd)}）。
-            正在为您联系附近的服务人员，接单后会显示服务人员和上门进度。
+            {placed.status === 'awaiting_elder'
+              ? `已请${placed.elderName}确认，确认后再为您联系附近的服务人员。`
+              : '正在为您联系附近的服务人员，接单后会显示服务人员和上门进度。'}
           </Text>
           <PriceBreakdown breakdown={placed.price} />
           <View className='cc-actions'>
