@@ -29,7 +29,8 @@ export class ElderHomeService {
     const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const dayStart = new Date(`${today}T00:00:00+08:00`);
-    const dayEnd = new Date(`${tomorrow}T00:00:00+08:00`);
+    // Today's and tomorrow's visits: an elder who just confirmed tomorrow's service sees it here.
+    const dayEnd = new Date(Date.parse(`${tomorrow}T00:00:00+08:00`) + 86_400_000);
     const active: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM orders WHERE elder_id = ? AND status IN ('created','dispatching','offered','accepted','en_route','in_service','escalated')
          AND (window_start IS NULL OR (window_start >= ? AND window_start < ?)) ORDER BY COALESCE(window_start, created_at)`,

@@ -136,13 +136,13 @@ export class SosService {
     };
   }
 
-  async activeFor(elderId: string): Promise<{ id: string; status: string; staffName: string | null } | null> {
+  async activeFor(elderId: string): Promise<{ id: string; status: SosView['status']; statusLabel: string; staffName: string | null } | null> {
     const [row] = await this.dataSource.query(
       `SELECT s.id, s.status, st.name AS staff_name FROM sos_calls s LEFT JOIN orders o ON o.id = s.order_id LEFT JOIN provider_staff st ON st.id = o.staff_id
         WHERE s.elder_id = ? AND s.status IN ('pending', 'dispatched', 'answered', 'escalated') AND s.created_at > ? ORDER BY s.created_at DESC LIMIT 1`,
       [elderId, new Date(this.clock.now().getTime() - 6 * 3600_000)],
     );
-    return row ? { id: row.id, status: STATUS_LABELS[row.status as SosView['status']], staffName: row.staff_name } : null;
+    return row ? { id: row.id, status: row.status, statusLabel: STATUS_LABELS[row.status as SosView['status']], staffName: row.staff_name } : null;
   }
 
   private async requireVisible(principal: Principal, id: string): Promise<{ id: string; elder_id: string; household_id: string; drill: number; status: SosView['status']; cancel_until: Date; order_id: string | null; created_at: Date }> {

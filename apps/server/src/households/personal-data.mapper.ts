@@ -41,6 +41,7 @@ export class PersonalDataMapper {
       emergencyContacts: JSON.parse(this.cipher.decrypt(e.emergencyContactsEnc)) as EmergencyContact[],
       healthNotes: this.cipher.decryptNullable(e.healthNotesEnc),
       dietaryNeeds: e.dietaryNeeds,
+      confirmation: { confirmOrders: e.confirmOrders, timeoutMinutes: e.confirmTimeoutMinutes, onTimeout: e.onConfirmTimeout },
       createdAt: e.createdAt.toISOString(),
       updatedAt: e.updatedAt.toISOString(),
     };

@@ -36,7 +36,7 @@ export interface ElderHomeView {
   meals: { bookingId: string; date: string; periodLabel: string; canteenName: string; modeLabel: string; pickupCode: string; statusLabel: string }[];
   pendingConfirmations: { orderId: string; serviceName: string; orderedBy: string; windowStart: string | null; deadline: string }[];
   family: { name: string; relation: string; phone: string }[];
-  activeSos: { id: string; status: string; staffName: string | null } | null;
+  activeSos: { id: string; status: SosView['status']; statusLabel: string; staffName: string | null } | null;
 }
 
 export interface RaiseSosInput {

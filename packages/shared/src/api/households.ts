@@ -89,6 +89,8 @@ export interface ElderView extends ElderListItemView {
   emergencyContacts: EmergencyContact[];
   healthNotes: string | null;
   dietaryNeeds: DietaryNeed[];
+  /** Whether proxy orders wait for the elder's own 确认 / 不需要, how long, and what a timeout means. */
+  confirmation: { confirmOrders: boolean; timeoutMinutes: number; onTimeout: 'proceed' | 'cancel' };
   createdAt: string;
   updatedAt: string;
 }

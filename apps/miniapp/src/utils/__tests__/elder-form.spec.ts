@@ -115,6 +115,7 @@ describe('toUpdateElderInput', () => {
     healthNotes: null,
     dietaryNeeds: ['low_salt', 'soft'],
     createdAt: '2026-11-01T00:00:00Z',
+    confirmation: { confirmOrders: true, timeoutMinutes: 30, onTimeout: 'proceed' },
     updatedAt: '2026-11-01T00:00:00Z',
   }
 

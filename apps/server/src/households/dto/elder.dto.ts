@@ -161,6 +161,8 @@ export class ElderResponse extends ElderListItemResponse implements ElderView {
   @ApiProperty({ type: [EmergencyContactDto] }) emergencyContacts!: EmergencyContactDto[];
   @ApiProperty({ type: String, nullable: true }) healthNotes!: string | null;
   @ApiProperty({ enum: DIETARY_NEEDS, isArray: true }) dietaryNeeds!: DietaryNeed[];
+  @ApiProperty({ type: 'object', properties: { confirmOrders: { type: 'boolean' }, timeoutMinutes: { type: 'integer' }, onTimeout: { type: 'string', enum: ['proceed', 'cancel'] } } })
+  confirmation!: ElderView['confirmation'];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -85,7 +85,7 @@ export default function ElderHomePage() {
 
       {home.activeSos ? (
         <View className='elder-card elder-card--alarm'>
-          <Text className='elder-card__title'>您的呼叫：{home.activeSos.status}</Text>
+          <Text className='elder-card__title'>您的呼叫：{home.activeSos.statusLabel}</Text>
           {home.activeSos.staffName ? <Text className='elder-card__line'>{home.activeSos.staffName}正在赶来</Text> : null}
           <View className='elder-home__card-action'>
             <ElderButton kind='danger' onClick={() => navigate(elderRoutes.sos({ ...link, sosId: home.activeSos?.id }))}>
