@@ -1,0 +1,136 @@
+import type { KpiIndicatorView } from '@carecircle/shared';
+
+/** What a KPI card shows about its figure against the city's target. */
+export type KpiState = 'met' | 'unmet' | 'no_target' | 'no_data';
+
+export const KPI_STATE_LABELS: Record<KpiState, string> = {
+  met: '已达标',
+  unmet: '未达标',
+  no_target: '无目标值',
+  no_data: '暂无数据',
+};
+
+/**
+ * Percent indicators are meant as 0–100; a server that sends fractions for both value and target
+ * (0.95 vs 1) is read the same way.
+ */
+export function normalizeIndicator(ind: KpiIndicatorView): KpiIndicatorView {
+  if (ind.unit === '%' && ind.value !== null && ind.target !== null && Math.abs(ind.value) <= 1 && ind.target > 0 && ind.target <= 1) {
+    return { ...ind, value: round(ind.value * 100, 2), target: round(ind.target * 100, 2) };
+  }
+  return ind;
+}
+
+/**
+ * Met or not: the server's verdict when it gives one (it knows whether higher or lower is better);
+ * otherwise the figure reaches its target (higher is better). No figure → no data; no target → none.
+ */
+export function kpiState(ind: KpiIndicatorView): KpiState {
+  if (ind.value === null || Number.isNaN(ind.value)) return 'no_data';
+  if (ind.met !== null) return ind.met ? 'met' : 'unmet';
+  if (ind.target === null) return 'no_target';
+  return ind.value >= ind.target ? 'met' : 'unmet';
+}
+
+/** How far the figure is along to its target, 0–100, for the card's bar; null without both. */
+export function kpiProgress(ind: KpiIndicatorView): number | null {
+  if (ind.value === null || ind.target === null) return null;
+  if (ind.target <= 0) return ind.value >= ind.target ? 100 : 0;
+  return Math.max(0, Math.min(100, round((ind.value / ind.target) * 100, 1)));
+}
+
+/** The gap to close (target − value), positive when below target; null without both. */
+export function kpiGap(ind: KpiIndicatorView): number | null {
+  if (ind.value === null || ind.target === null) return null;
+  return round(ind.target - ind.value, 2);
+}
+
+export function formatKpiValue(value: number | null, unit: KpiIndicatorView['unit']): string {
+  if (value === null || Number.isNaN(value)) return '—';
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(unit === '%' ? 1 : 2).replace(/\.?0+$/, '');
+  return unit === '%' ? `${text}%` : `${text} ${unit}`;
+}
+
+/** The console page behind an indicator's `drillDown` (a console route, or the API path of its records). */
+export function drillDownRoute(drillDown: string | null | undefined): string | null {
+  if (!drillDown) return null;
+  const path = drillDown.trim();
+  if (!path) return null;
+  if (!path.startsWith('/api/') && path.startsWith('/')) return path.split('?')[0] === '/' ? '/dashboard' : path;
+  const table: [RegExp, string][] = [
+    [/visit/, '/visits'],
+    [/meal/, '/figures/meals'],
+    [/childcare|托育/, '/figures/childcare'],
+    [/assessment/, '/assessments'],
+    [/eligibility/, '/eligibility'],
+    [/complaint|satisfaction|rating/, '/complaints'],
+    [/statement|subsid/, '/statements'],
+    [/escalation|dispatch|order/, '/escalations'],
+    [/provider|certificate|staff/, '/providers'],
+    [/audit/, '/audit'],
+    [/polic/, '/policies'],
+  ];
+  for (const [re, route] of table) if (re.test(path)) return route;
+  return null;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+/** The city's targets where no kpi_targets policy says otherwise (DOMAIN: 月探访率 100%, 每千人口托位数 4.5, 普惠托位占比 60%). */
+export const DEFAULT_TARGETS = { visitRate: 100, placesPerThousand: 4.5, puhuiShare: 60 } as const;
+
+/**
+ * The indicators the console can compute itself from the figure endpoints, for when
+ * /kpi/summary is not available: same shape, same card.
+ */
+export function fallbackIndicators(parts: {
+  visits?: { rate: number; required: number } | null;
+  childcare?: { placesPerThousand: number | null; puhuiShare: number; places: number } | null;
+  meals?: { canteens: { mealsServedPerDay: number; periods: { capacity: number }[] }[] } | null;
+  month?: string;
+}): KpiIndicatorView[] {
+  const out: KpiIndicatorView[] = [];
+  const v = parts.visits;
+  out.push({
+    code: 'visit_rate',
+    label: '特殊困难老年人月探访率',
+    value: v ? (v.required === 0 ? 100 : round(v.rate * 100, 1)) : null,
+    unit: '%',
+    target: DEFAULT_TARGETS.visitRate,
+    met: null,
+    drillDown: '/visits',
+  });
+  const c = parts.childcare;
+  out.push({
+    code: 'places_per_thousand',
+    label: '每千人口托位数',
+    value: c ? c.placesPerThousand : null,
+    unit: '个',
+    target: DEFAULT_TARGETS.placesPerThousand,
+    met: null,
+    drillDown: '/figures/childcare',
+  });
+  out.push({
+    code: 'puhui_share',
+    label: '普惠托位占比',
+    value: c ? (c.places === 0 ? null : round(c.puhuiShare * 100, 1)) : null,
+    unit: '%',
+    target: DEFAULT_TARGETS.puhuiShare,
+    met: null,
+    drillDown: '/figures/childcare',
+  });
+  const m = parts.meals;
+  out.push({
+    code: 'meals_per_day',
+    label: '老年助餐日均供餐',
+    value: m ? round(m.canteens.reduce((s, x) => s + x.mealsServedPerDay, 0), 1) : null,
+    unit: '份/日',
+    target: null,
+    met: null,
+    drillDown: '/figures/meals',
+  });
+  return out;
+}

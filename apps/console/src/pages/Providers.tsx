@@ -1,0 +1,129 @@
+import { CheckOutlined, PauseCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PROVIDER_KIND_LABELS, PROVIDER_KINDS, PROVIDER_STATUS_LABELS, type ProviderStatus, type ProviderView } from '@carecircle/shared';
+import { App, Button, Card, Input, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { api, errorMessage } from '../api';
+import { EmptyState, ErrorState } from '../components/PageState';
+import { PageTitle } from '../components/PageTitle';
+import { useConsole } from '../context';
+import { compareText, formatMeters } from '../lib/format';
+import { regionName } from '../lib/regions';
+import { useAsync } from '../lib/useAsync';
+
+const STATUS_COLORS: Record<ProviderStatus, string> = { pending: 'gold', approved: 'green', suspended: 'red' };
+type StatusFilter = ProviderStatus | 'all';
+
+export default function Providers() {
+  const { regions } = useConsole();
+  const list = useAsync(() => api.providers(), []);
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [search, setSearch] = useState('');
+
+  const counts = useMemo(() => {
+    const c: Record<StatusFilter, number> = { all: 0, pending: 0, approved: 0, suspended: 0 };
+    for (const p of list.data ?? []) {
+      c.all += 1;
+      c[p.status] += 1;
+    }
+    return c;
+  }, [list.data]);
+
+  const rows = useMemo(() => {
+    const q = search.trim();
+    return (list.data ?? []).filter((p) => (status === 'all' || p.status === status) && (!q || p.name.includes(q) || p.licenceNo.includes(q) || p.address.includes(q)));
+  }, [list.data, status, search]);
+
+  const columns: ColumnsType<ProviderView> = [
+    { title: '机构名称', dataIndex: 'name', sorter: (a, b) => compareText(a.name, b.name) },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      render: (k: ProviderView['kind']) => PROVIDER_KIND_LABELS[k],
+      filters: PROVIDER_KINDS.map((k) => ({ text: PROVIDER_KIND_LABELS[k], value: k })),
+      onFilter: (v, p) => p.kind === v,
+    },
+    { title: '许可证号', dataIndex: 'licenceNo' },
+    { title: '所在社区', dataIndex: 'regionId', render: (id: string) => regionName(regions, id), sorter: (a, b) => compareText(regionName(regions, a.regionId), regionName(regions, b.regionId)) },
+    { title: '服务半径', dataIndex: 'serviceRadiusMeters', render: formatMeters, sorter: (a, b) => a.serviceRadiusMeters - b.serviceRadiusMeters },
+    { title: '电话', dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+    { title: '状态', dataIndex: 'status', render: (s: ProviderStatus) => <Tag color={STATUS_COLORS[s]}>{PROVIDER_STATUS_LABELS[s]}</Tag> },
+    { title: '操作', key: 'actions', render: (_: unknown, p) => <StatusActions provider={p} onChanged={(np) => list.setData((list.data ?? []).map((x) => (x.id === np.id ? np : x)))} /> },
+  ];
+
+  return (
+    <div>
+      <PageTitle
+        title="机构管理"
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={list.reload}>
+            刷新
+          </Button>
+        }
+      >
+        审核服务机构（通过即列入推荐清单，可接政府补贴订单），或暂停违规机构
+      </PageTitle>
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Segmented<StatusFilter>
+            value={status}
+            onChange={setStatus}
+            options={(['all', 'pending', 'approved', 'suspended'] as const).map((s) => ({ value: s, label: `${s === 'all' ? '全部' : PROVIDER_STATUS_LABELS[s]}（${counts[s]}）` }))}
+          />
+          <Input.Search allowClear placeholder="搜索名称、许可证号、地址" onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} style={{ width: 260 }} />
+        </Space>
+        {list.error !== undefined && !list.data ? (
+          <ErrorState error={list.error} onRetry={list.reload} />
+        ) : (
+          <Table<ProviderView>
+            rowKey="id"
+            loading={list.loading}
+            columns={columns}
+            dataSource={rows}
+            pagination={{ pageSize: 10, showTotal: (n) => `共 ${n} 家` }}
+            locale={{ emptyText: <EmptyState description="没有符合条件的机构" /> }}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}
+
+function StatusActions({ provider, onChanged }: { provider: ProviderView; onChanged(p: ProviderView): void }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  async function set(status: 'approved' | 'suspended') {
+    setBusy(true);
+    try {
+      const updated = await api.setProviderStatus(provider.id, status);
+      message.success(`${provider.name}：${PROVIDER_STATUS_LABELS[updated.status]}`);
+      onChanged(updated);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (provider.status === 'approved') {
+    return (
+      <Popconfirm title={`暂停「${provider.name}」？`} description="暂停后不再向该机构派单" okText="暂停" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => set('suspended')}>
+        <Button size="small" danger icon={<PauseCircleOutlined />} loading={busy}>
+          暂停
+        </Button>
+      </Popconfirm>
+    );
+  }
+  return (
+    <Popconfirm
+      title={provider.status === 'pending' ? `审核通过「${provider.name}」？` : `恢复「${provider.name}」？`}
+      description="通过后列入推荐清单，可接派单"
+      okText={provider.status === 'pending' ? '通过' : '恢复'}
+      cancelText="取消"
+      onConfirm={() => set('approved')}
+    >
+      <Button size="small" type="primary" icon={<CheckOutlined />} loading={busy}>
+        {provider.status === 'pending' ? '审核通过' : '恢复'}
+      </Button>
+    </Popconfirm>
+  );
+}
