@@ -9,6 +9,7 @@ import { ElderEntity } from '../households/entities/elder.entity.js';
 import { HouseholdAccess } from '../households/household-access.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { AssessmentDto } from './dto/care.dto.js';
+import { AuditService } from '../regulation/audit.service.js';
 
 /** 老年人能力评估 (GB/T 42195-2022): the grade is data the subsidy table, service rules and dispatch read. */
 @Injectable()
@@ -18,6 +19,7 @@ export class AssessmentsService {
     private readonly access: HouseholdAccess,
     private readonly regions: RegionsService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async record(principal: Principal, elderId: string, dto: AssessmentDto): Promise<AssessmentView> {
@@ -39,6 +41,7 @@ export class AssessmentsService {
       // The latest assessment is the elder's grade until it runs out.
       const [latest] = await m.query('SELECT grade, valid_until FROM elder_assessments WHERE elder_id = ? ORDER BY assessed_on DESC, created_at DESC LIMIT 1', [elderId]);
       await m.getRepository(ElderEntity).update({ id: elderId }, { abilityGrade: latest.grade, assessmentValidUntil: toDate(latest.valid_until) });
+      await this.audit.record(principal.userId, 'assessment_record', 'elder', elderId, m);
     });
     return (await this.list(principal, elderId))[0];
   }

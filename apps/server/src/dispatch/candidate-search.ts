@@ -75,7 +75,7 @@ export async function searchCandidates(
     if (!row) continue;
     const reason = skipReason(row, order, service, serviceDay);
     if (reason) {
-      skipped.push({ staffId: row.id, staffName: row.name, reason });
+      skipped.push({ staffId: row.id, staffName: row.name, reason, qualified: isQualified(row, order, service) });
       continue;
     }
     const load = Number(row.active_jobs) / row.max_concurrent_jobs;
@@ -94,6 +94,12 @@ export async function searchCandidates(
   }
   candidates.sort((a, b) => b.score - a.score || a.distanceMeters - b.distanceMeters);
   return { candidates, skipped };
+}
+
+/** Skill and certificate only: what a manual assignment also requires. */
+function isQualified(row: CandidateRow, order: OrderEntity, service: ServiceTypeEntity): boolean {
+  const skills: string[] = typeof row.skills === 'string' ? JSON.parse(row.skills) : row.skills;
+  return skills.includes(service.requiredSkill) && (!requiredCertificate(order, service) || Number(row.valid_certs) > 0);
 }
 
 function skipReason(row: CandidateRow, order: OrderEntity, service: ServiceTypeEntity, serviceDay: string): string | null {

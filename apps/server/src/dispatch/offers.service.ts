@@ -13,6 +13,7 @@ import { ProviderStaffEntity } from '../providers/entities/provider-staff.entity
 import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
+import { AuditService } from '../regulation/audit.service.js';
 import { requiredCertificate, shanghaiDate } from './candidate-search.js';
 import { Dispatcher } from './dispatcher.service.js';
 import type { JobResponse, OfferResponse } from './dto/dispatch.dto.js';
@@ -30,6 +31,7 @@ export class OffersService {
     private readonly subsidies: SubsidiesService,
     private readonly clock: Clock,
     private readonly scope: OperatorScope,
+    private readonly audit: AuditService,
   ) {}
 
   async myOffers(principal: Principal): Promise<OfferResponse[]> {
@@ -112,6 +114,7 @@ export class OffersService {
       await this.transitions.move(m, order, 'accepted', 'operator', principal.userId, `运营人员指派给 ${staff.name}`, { staffId: staff.id, providerId: staff.providerId, acceptedAt: this.clock.now() });
       await this.subsidies.assignPayee(m, { sourceType: 'order', sourceId: order.id, service: order.serviceCode }, staff.providerId);
     });
+    await this.audit.record(principal.userId, 'order_assign', 'order', orderId);
     await this.dispatcher.afterCommit({ orderId, statuses: ['accepted'], offerExpiries: [] });
   }
 
@@ -122,6 +125,7 @@ export class OffersService {
       const order = this.dispatcher.requireOrder(await m.getRepository(OrderEntity).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } }));
       await this.transitions.move(m, order, 'dispatching', 'operator', principal.userId, '运营人员重新派单', { dispatchRadiusM: 0 });
     });
+    await this.audit.record(principal.userId, 'order_redispatch', 'order', orderId);
     await this.dispatcher.dispatch(orderId);
   }
 

@@ -9,6 +9,7 @@ import { CanteenDayResponse, CanteenResponse, MealBookingResponse, MealFiguresRe
 import { CancelMealDto, CanteenQueryDto, CanteenSettingsDto, CreateMealBookingDto, DayQueryDto, MonthQueryDto, PickupDto, PublishMenuDto, SlotQueryDto } from './dto/meal.dto.js';
 import { MealsService } from './meals.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
+import { RegionsService } from '../regions/regions.service.js';
 
 @ApiTags('meals')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class MealsController {
   constructor(
     private readonly meals: MealsService,
     private readonly scope: OperatorScope,
+    private readonly regions: RegionsService,
   ) {}
 
   @Get('canteens')
@@ -130,6 +132,12 @@ export class MealsController {
   @ApiOperation({ summary: '助餐指标：各食堂各餐次供餐数、名额使用率、本月补贴（街道运营）' })
   @ApiOkResponse({ type: MealFiguresResponse })
   async figures(@CurrentUser() user: Principal, @Query() q: MonthQueryDto): Promise<MealFiguresResponse> {
-    return this.meals.figures(q.month, await this.scope.regionIds(user.userId));
+    const mine = await this.scope.regionIds(user.userId);
+    if (q.regionId) {
+      await this.scope.requireRegion(user.userId, q.regionId);
+      const within = await this.regions.subtreeIds([q.regionId]);
+      return this.meals.figures(q.month, within);
+    }
+    return this.meals.figures(q.month, mine);
   }
 }

@@ -11,6 +11,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { onDuplicateKey } from '../common/typeorm.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
+import { AuditService } from '../regulation/audit.service.js';
 import type { AddStaffDto, ProviderResponse, RegisterProviderDto, SetPriceDto, StaffResponse } from './dto/provider.dto.js';
 import { ProviderAdminEntity } from './entities/provider-admin.entity.js';
 import { ProviderStaffEntity } from './entities/provider-staff.entity.js';
@@ -28,6 +29,7 @@ export class ProvidersService {
     private readonly cipher: FieldCipher,
     private readonly positions: StaffPositions,
     private readonly scope: OperatorScope,
+    private readonly audit: AuditService,
   ) {}
 
   /** A provider admin files the organisation; it waits as `pending` until an operator approves it. */
@@ -75,6 +77,7 @@ export class ProvidersService {
     const provider = await repo.findOneBy({ id: providerId });
     if (!provider) throw new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构');
     await repo.update({ id: providerId }, { status, recommended: status === 'approved' });
+    await this.audit.record(principal.userId, `provider_${status}`, 'provider', providerId);
     return toProviderResponse(await repo.findOneByOrFail({ id: providerId }));
   }
 

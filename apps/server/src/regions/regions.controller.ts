@@ -7,6 +7,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuer
 import { CreateRegionPolicyDto, RegionPolicyResponse, RegionResponse } from './dto/region.dto.js';
 import { RegionsService } from './regions.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
+import { AuditService } from '../regulation/audit.service.js';
 
 @ApiTags('regions')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class RegionsController {
   constructor(
     private readonly regions: RegionsService,
     private readonly scope: OperatorScope,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -38,6 +40,8 @@ export class RegionsController {
   @ApiCreatedResponse({ type: RegionPolicyResponse })
   async addPolicy(@CurrentUser() user: Principal, @Param('id', ParseUuidPipe) id: string, @Body() dto: CreateRegionPolicyDto): Promise<RegionPolicyResponse> {
     await this.scope.requireRegion(user.userId, id);
-    return this.regions.addPolicy(user.userId, id, dto);
+    const policy = await this.regions.addPolicy(user.userId, id, dto);
+    await this.audit.record(user.userId, `policy_${dto.kind}_v${policy.version}`.slice(0, 24), 'region', id);
+    return policy;
   }
 }

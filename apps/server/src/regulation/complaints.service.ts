@@ -6,6 +6,7 @@ import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { AuditService } from './audit.service.js';
 import { OperatorScope } from './operator-scope.service.js';
 
 const STATUS_LABELS: Record<ComplaintStatus, string> = { received: '已受理', investigating: '调查中', resolved: '已查实处理', rejected: '未查实' };
@@ -19,6 +20,7 @@ export class ComplaintsService {
     private readonly scope: OperatorScope,
     private readonly regions: RegionsService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async file(principal: Principal, orderId: string, text: string): Promise<ComplaintView> {
@@ -66,6 +68,7 @@ export class ComplaintsService {
     await this.dataSource.transaction(async (m) => {
       const points = status === 'resolved' ? creditPoints ?? 0 : 0;
       await m.query('UPDATE complaints SET status = ?, reply = ?, credit_points = ?, handled_by = ? WHERE id = ?', [status, reply ?? null, points, principal.userId, id]);
+      await this.audit.record(principal.userId, `complaint_${status}`, 'complaint', id, m);
       if (points > 0) {
         if (c.provider_id) await this.deduct(m, 'provider', c.provider_id, points, `投诉查实：${String(c.text).slice(0, 60)}`, id, c.region_id);
         if (c.staff_id) await this.deduct(m, 'staff', c.staff_id, points, `投诉查实：${String(c.text).slice(0, 60)}`, id, c.region_id);

@@ -176,7 +176,7 @@ export class RegulationController {
   async export(@CurrentUser() user: Principal, @Param('id', ParseUuidPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.statements.export(user, id);
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('content-disposition', `attachment; filename="${file.filename}"`);
+    res.setHeader('content-disposition', `attachment; filename="statement.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
     return new StreamableFile(file.data);
   }
 

@@ -93,7 +93,7 @@ export class StatementsService {
     flags.addRow(['类型', '订单', '说明']);
     for (const a of s.anomalies) flags.addRow([a.label, a.orderId ?? '', a.detail]);
     const data = Buffer.from(await book.xlsx.writeBuffer());
-    return { filename: `statement-${s.month}-${s.providerId.slice(0, 8)}.xlsx`, data };
+    return { filename: `${s.providerName}-${s.month}-补贴结算单.xlsx`, data };
   }
 
   private async lines(providerId: string, month: string): Promise<StatementLineView[]> {
@@ -154,12 +154,15 @@ export class StatementsService {
   }
 
   private async view(id: string): Promise<StatementView> {
-    const [s] = await this.dataSource.query('SELECT s.*, p.name AS provider_name FROM provider_statements s JOIN providers p ON p.id = s.provider_id WHERE s.id = ?', [id]);
+    const [s] = await this.dataSource.query(
+      'SELECT s.*, p.name AS provider_name, u.nickname AS approver FROM provider_statements s JOIN providers p ON p.id = s.provider_id LEFT JOIN users u ON u.id = s.approved_by WHERE s.id = ?',
+      [id],
+    );
     const adjustments = parse<Adjustment[]>(s.adjustments);
     const lines: StatementLineView[] = [...parse<StatementLineView[]>(s.statement_lines), ...adjustments.map((a) => ({ kind: 'adjustment' as const, label: `调整：${a.reason}`, fundingSource: '—', count: 1, amountFen: a.amountFen }))];
     return {
       id: s.id, providerId: s.provider_id, providerName: s.provider_name, month: s.month, status: s.status, lines, anomalies: parse(s.anomalies), totalFen: s.total_fen,
-      approvedBy: s.approved_by, approvedAt: s.approved_at ? new Date(s.approved_at).toISOString() : null,
+      approvedBy: s.approver ?? null, approvedAt: s.approved_at ? new Date(s.approved_at).toISOString() : null,
     };
   }
 }

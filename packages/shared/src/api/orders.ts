@@ -167,6 +167,8 @@ export interface DispatchSkipView {
   staffId: string;
   staffName: string;
   reason: string;
+  /** Has the skill and the certificate the order needs (skipped for another reason: duty, load, …). */
+  qualified: boolean;
 }
 
 export interface DispatchRoundView {

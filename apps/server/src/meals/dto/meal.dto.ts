@@ -138,4 +138,5 @@ export class DayQueryDto {
 
 export class MonthQueryDto {
   @ApiPropertyOptional({ example: '2026-11' }) @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份应为 YYYY-MM' }) month?: string;
+  @ApiPropertyOptional({ description: '只看这个街道/社区（须在本人负责范围内）' }) @IsOptional() @IsUUID('all', { message: '地区编号无效' }) regionId?: string;
 }
