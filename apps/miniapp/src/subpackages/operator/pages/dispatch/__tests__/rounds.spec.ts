@@ -12,16 +12,16 @@ describe('summarizeRounds', () => {
   const rounds = [
     round(2, 3000, {
       candidates: [cand('s2', '姜建军', 0.89), cand('s3', '周护理', 0.87)],
-      skipped: [{ staffId: 's1', staffName: '褚志刚', reason: '已拒绝或超时未接此单' }, { staffId: 's9', staffName: '韩明', reason: '不具备「助洁」技能' }],
+      skipped: [{ staffId: 's1', staffName: '褚志刚', reason: '已拒绝或超时未接此单', qualified: true }, { staffId: 's9', staffName: '韩明', reason: '不具备「助洁」技能', qualified: false }],
       offeredTo: ['s2'],
     }),
     round(1, 3000, { candidates: [cand('s1', '褚志刚', 0.89), cand('s2', '姜建军', 0.89)], offeredTo: ['s1'] }),
     round(3, 5000, {
       candidates: [cand('s4', '秦秀梅', 0.75)],
       skipped: [
-        { staffId: 's1', staffName: '褚志刚', reason: '已拒绝或超时未接此单' },
-        { staffId: 's2', staffName: '姜建军', reason: '已拒绝或超时未接此单' },
-        { staffId: 's9', staffName: '韩明', reason: '不具备「助洁」技能' },
+        { staffId: 's1', staffName: '褚志刚', reason: '已拒绝或超时未接此单', qualified: true },
+        { staffId: 's2', staffName: '姜建军', reason: '已拒绝或超时未接此单', qualified: true },
+        { staffId: 's9', staffName: '韩明', reason: '不具备「助洁」技能', qualified: false },
       ],
       offeredTo: ['s4'],
     }),
