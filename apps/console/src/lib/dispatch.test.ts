@@ -20,7 +20,7 @@ describe('who could be assigned', () => {
       ['b', { skills: ['bathing'], certificates: [cert('elder_care', '2027-01-01')] }],
       ['d', { skills: ['bathing'], certificates: [] }],
     ]);
-    const skipped = ['a', 'b', 'c', 'd'].map((id) => ({ staffId: id, staffName: id, reason: '不在岗' }));
+    const skipped = ['a', 'b', 'c', 'd'].map((id) => ({ staffId: id, staffName: id, reason: '不在岗', qualified: true }));
     const ranked = rankSkipped(skipped, staff, bathing, '2026-11-27');
     expect(ranked.map((r) => r.staffId)).toEqual(['b', 'c', 'a', 'd']);
     expect(ranked[1].qualification).toBeNull();
