@@ -13,6 +13,8 @@ mkdirSync(artifactsDir, { recursive: true });
 
 export interface RunningServer {
   baseUrl: string;
+  /** The run's own MySQL database (root, no password, on 127.0.0.1), for checks and set-ups the API does not offer. */
+  dbName: string;
   stop(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export async function startServer(label = 'e2e'): Promise<RunningServer> {
     const running = child;
     return {
       baseUrl,
+      dbName: env.DB_NAME,
       async stop() {
         await stopChild(running);
         closeSync(log);

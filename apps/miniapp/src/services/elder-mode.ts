@@ -1,5 +1,6 @@
 import type { MeView } from '@carecircle/shared'
 import Taro from '@tarojs/taro'
+import { flashSuccess } from '../utils/feedback'
 import { getMe } from './auth'
 import { elderRoutes } from './elder-routes'
 import { HOME_PAGE, goHome } from './navigation'
@@ -78,9 +79,11 @@ export async function openHomeAfterLogin(): Promise<void> {
     // 首页 shows its own error and retry.
   }
   if (mode) {
+    // 长辈版 has no pop-ups (适老化): the elder home itself says who is logged in.
     setDeviceElderMode(mode)
     await Taro.reLaunch({ url: elderHomeUrl(mode) })
   } else {
+    flashSuccess('登录成功')
     goHome()
   }
 }

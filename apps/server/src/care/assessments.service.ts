@@ -10,6 +10,7 @@ import { HouseholdAccess } from '../households/household-access.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { AssessmentDto } from './dto/care.dto.js';
 import { AuditService } from '../regulation/audit.service.js';
+import { OperatorScope } from '../regulation/operator-scope.service.js';
 
 /** 老年人能力评估 (GB/T 42195-2022): the grade is data the subsidy table, service rules and dispatch read. */
 @Injectable()
@@ -20,6 +21,7 @@ export class AssessmentsService {
     private readonly regions: RegionsService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly scope: OperatorScope,
   ) {}
 
   async record(principal: Principal, elderId: string, dto: AssessmentDto): Promise<AssessmentView> {
@@ -47,7 +49,12 @@ export class AssessmentsService {
   }
 
   async list(principal: Principal, elderId: string): Promise<AssessmentView[]> {
-    if (!principal.roles.includes(Role.OPERATOR)) await this.access.requireElder(principal, elderId);
+    // The family (or the elder) sees their own; an operator only elders of their regions.
+    const family = await this.access.requireElder(principal, elderId).then(() => true, () => false);
+    if (!family) {
+      if (!principal.roles.includes(Role.OPERATOR)) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
+      await this.scope.requireRecord(principal.userId, 'elders', elderId, new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息'));
+    }
     const rows: { id: string; elder_id: string; assessed_on: string | Date; nickname: string | null; domain_scores: string | AssessmentView['domains']; total: number; grade: AbilityGrade; valid_until: string | Date }[] =
       await this.dataSource.query(
         'SELECT a.*, u.nickname FROM elder_assessments a LEFT JOIN users u ON u.id = a.assessor_id WHERE a.elder_id = ? ORDER BY a.assessed_on DESC, a.created_at DESC',
@@ -60,12 +67,15 @@ export class AssessmentsService {
   }
 
   /** 应评尽评 worklist: elders whose grade runs out within `days`, and 80+ never assessed. */
-  async worklist(days = 30): Promise<{ elderId: string; name: string; reason: string; validUntil: string | null }[]> {
+  async worklist(principal: Principal, days = 30): Promise<{ elderId: string; name: string; reason: string; validUntil: string | null }[]> {
+    const regions = await this.scope.regionIds(principal.userId);
+    if (regions.length === 0) return [];
     const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const soon = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     const rows: { id: string; name: string; birth_date: string | Date; assessment_valid_until: string | Date | null }[] = await this.dataSource.query(
-      `SELECT id, name, birth_date, assessment_valid_until FROM elders WHERE deleted_at IS NULL AND (assessment_valid_until IS NULL OR assessment_valid_until <= ?)`,
-      [soon],
+      `SELECT id, name, birth_date, assessment_valid_until FROM elders
+        WHERE deleted_at IS NULL AND (assessment_valid_until IS NULL OR assessment_valid_until <= ?) AND region_id IN (${regions.map(() => '?').join(',')})`,
+      [soon, ...regions],
     );
     return rows
       .map((r) => {

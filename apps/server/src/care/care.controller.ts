@@ -110,8 +110,8 @@ export class CareController {
   @ApiTags('operator')
   @ApiOperation({ summary: '应评尽评：评估即将到期或 80 岁以上未评估' })
   @ApiOkResponse({ type: ObjectResponse })
-  worklist() {
-    return this.assessments.worklist();
+  worklist(@CurrentUser() user: Principal) {
+    return this.assessments.worklist(user);
   }
 
   @Get('kpi/visits')

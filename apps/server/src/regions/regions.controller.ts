@@ -22,8 +22,12 @@ export class RegionsController {
   @Get()
   @ApiOperation({ summary: '区、街道、社区列表' })
   @ApiOkResponse({ type: [RegionResponse] })
-  list(): Promise<RegionResponse[]> {
-    return this.regions.list();
+  async list(@CurrentUser() user: Principal): Promise<RegionResponse[]> {
+    const all = await this.regions.list();
+    // An operator works in their own 街道: the console's region pickers list only those.
+    if (!user.roles.includes(Role.OPERATOR)) return all;
+    const mine = await this.scope.regionIds(user.userId);
+    return mine.length ? all.filter((r) => mine.includes(r.id)) : all;
   }
 
   @Get(':id/policies')

@@ -9,6 +9,7 @@ import type { Principal } from '../common/auth/principal.js';
 import { IsCalendarDate } from '../common/validation/validators.js';
 import { ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
 import { AuditService } from './audit.service.js';
+import { OperatorScope } from './operator-scope.service.js';
 import { ComplaintsService } from './complaints.service.js';
 import { EligibilityService } from './eligibility.service.js';
 import { KpiService } from './kpi.service.js';
@@ -74,6 +75,7 @@ export class RegulationController {
     private readonly statements: StatementsService,
     private readonly kpi: KpiService,
     private readonly audit: AuditService,
+    private readonly scope: OperatorScope,
   ) {}
 
   @Post('elders/:elderId/eligibility')
@@ -192,7 +194,7 @@ export class RegulationController {
   @Roles(Role.OPERATOR)
   @ApiOperation({ summary: '审计日志：谁查看或修改了哪条敏感记录' })
   @ApiOkResponse({ type: ObjectResponse })
-  auditLog(@Query() q: AuditQueryDto) {
-    return this.audit.search(q.entityId);
+  async auditLog(@CurrentUser() user: Principal, @Query() q: AuditQueryDto) {
+    return this.audit.search(await this.scope.regionIds(user.userId), q.entityId);
   }
 }

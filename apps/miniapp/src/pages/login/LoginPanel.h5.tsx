@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ApiError, errorMessage } from '../../services/api-error'
 import { listDevLogins, loginWithCode } from '../../services/auth'
-import { flashSuccess, toastError } from '../../utils/feedback'
+import { toastError } from '../../utils/feedback'
 
 type State =
   | { kind: 'loading' }
@@ -41,7 +41,6 @@ export default function LoginPanel({ onLoggedIn }: { onLoggedIn: () => void }) {
     setPending(item.code)
     try {
       await loginWithCode(devCode(item.code))
-      flashSuccess('登录成功')
       onLoggedIn()
     } catch (err) {
       toastError(err, '登录失败，请稍后再试')

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useSubmit } from '../../hooks/useSubmit'
 import { loginWithCode } from '../../services/auth'
-import { flashSuccess, toastError } from '../../utils/feedback'
+import { toastError } from '../../utils/feedback'
 
 /** weapp: wx.login gives a one-time code; the server trades it for our tokens (code2Session stays server-side). */
 export default function LoginPanel({ onLoggedIn }: { onLoggedIn: () => void }) {
@@ -11,7 +11,6 @@ export default function LoginPanel({ onLoggedIn }: { onLoggedIn: () => void }) {
     try {
       const { code } = await Taro.login()
       await loginWithCode(code)
-      flashSuccess('登录成功')
       onLoggedIn()
     } catch (err) {
       toastError(err, '登录失败，请稍后再试')

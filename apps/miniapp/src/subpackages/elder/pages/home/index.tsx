@@ -72,7 +72,8 @@ export default function ElderHomePage() {
   }
 
   const today = todayYmd(now)
-  const thingsToday = home.today.length + home.meals.filter((m) => m.date === today).length
+  // The list also carries tomorrow's visits; the button counts today's only.
+  const thingsToday = home.today.filter((o) => !o.windowStart || todayYmd(new Date(o.windowStart)) === today).length + home.meals.filter((m) => m.date === today).length
   const nextMeal = home.meals[0]
 
   return (
