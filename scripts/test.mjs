@@ -17,7 +17,7 @@ const SUITES = [
   { name: 'server', pkg: '@carecircle/server' },
   { name: 'miniapp', pkg: '@carecircle/miniapp' },
   { name: 'console', pkg: '@carecircle/console' },
-  { name: 'e2e', pkg: '@carecircle/e2e', before: [['@carecircle/server', 'build'], ['@carecircle/miniapp', 'build:h5']] },
+  { name: 'e2e', pkg: '@carecircle/e2e', before: [['@carecircle/server', 'build'], ['@carecircle/miniapp', 'build:h5'], ['@carecircle/console', 'build']] },
 ];
 const only = process.argv.slice(2);
 
