@@ -41,6 +41,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     await this.dispatchQueue.add(JOB.DISPATCH_SWEEP, {}, { jobId: SWEEP_REPEAT_ID, repeat: { every: this.dispatch.sweepMs }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.MEAL_CUTOFF_SWEEP, {}, { jobId: MEAL_CUTOFF_REPEAT_ID, repeat: { every: this.dispatch.sweepMs }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.ELDER_SWEEP, {}, { jobId: 'elder-sweep', repeat: { every: 3000 }, removeOnComplete: true, removeOnFail: true });
+    await this.dispatchQueue.add(JOB.ASSESSMENT_REMINDERS, {}, { jobId: 'assessment-reminders', repeat: { cron: '20 9 * * *', tz: 'Asia/Shanghai' }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.VISIT_PLANS, {}, { jobId: 'visit-plans', repeat: { cron: '10 0 * * *', tz: 'Asia/Shanghai' }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.CHILDCARE_AGE_MOVES, {}, { jobId: 'childcare-age-moves', repeat: { cron: '5 0 1 * *', tz: 'Asia/Shanghai' }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.CHILDCARE_SWEEP, {}, { jobId: CHILDCARE_REPEAT_ID, repeat: { every: 60_000 }, removeOnComplete: true, removeOnFail: true });

@@ -17,6 +17,7 @@ export const JOB = {
   ELDER_SWEEP: 'elder-sweep',
   SOS_BROADCAST: 'sos-broadcast',
   VISIT_PLANS: 'visit-plans',
+  ASSESSMENT_REMINDERS: 'assessment-reminders',
 } as const;
 
 /** Outbox event types written in the same transaction as the change they announce. */
@@ -30,5 +31,6 @@ export const OutboxEvent = {
   WAITLIST_OFFERED: 'waitlist.offered',
   SOS_RAISED: 'sos.raised',
   SOS_UNANSWERED: 'sos.unanswered',
+  ASSESSMENT_EXPIRING: 'assessment.expiring',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];

@@ -1,4 +1,4 @@
-import { ABILITY_GRADE_LABELS, ErrorCode, Role, scoreAssessment, type AbilityGrade, type AssessmentView } from '@carecircle/shared';
+import { ABILITY_GRADE_LABELS, ErrorCode, OutboxEvent, Role, scoreAssessment, type AbilityGrade, type AssessmentView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import { RegionsService } from '../regions/regions.service.js';
 import type { AssessmentDto } from './dto/care.dto.js';
 import { AuditService } from '../regulation/audit.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 
 /** 老年人能力评估 (GB/T 42195-2022): the grade is data the subsidy table, service rules and dispatch read. */
 @Injectable()
@@ -22,6 +23,7 @@ export class AssessmentsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly scope: OperatorScope,
+    private readonly outbox: OutboxService,
   ) {}
 
   async record(principal: Principal, elderId: string, dto: AssessmentDto): Promise<AssessmentView> {
@@ -64,6 +66,33 @@ export class AssessmentsService {
       id: r.id, elderId: r.elder_id, assessedOn: toDate(r.assessed_on), assessorName: r.nickname ?? '', domains: typeof r.domain_scores === 'string' ? JSON.parse(r.domain_scores) : r.domain_scores,
       total: r.total, grade: r.grade, gradeLabel: ABILITY_GRADE_LABELS[r.grade], validUntil: toDate(r.valid_until),
     }));
+  }
+
+  /**
+   * A reminder to the family (once per grade) when an assessment runs out within the region's
+   * reminder period; the operators see the same elders on their worklist.
+   */
+  async remindExpiring(): Promise<number> {
+    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const rows: { id: string; name: string; household_id: string; region_id: string | null; valid_until: string | Date }[] = await this.dataSource.query(
+      `SELECT id, name, household_id, region_id, assessment_valid_until AS valid_until FROM elders WHERE deleted_at IS NULL AND assessment_valid_until >= ?`,
+      [today],
+    );
+    let reminded = 0;
+    for (const r of rows) {
+      const policy = r.region_id ? await this.regions.policyInForce(r.region_id, 'assessment', this.clock.now()) : null;
+      const days = (policy?.rules as { reminderDays?: number } | undefined)?.reminderDays ?? 30;
+      const validUntil = toDate(r.valid_until);
+      const remindFrom = new Date(Date.parse(`${validUntil}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+      if (today < remindFrom) continue;
+      // One reminder per assessment: the outbox row's key is the elder and the date it runs out.
+      const [exists] = await this.dataSource.query(`SELECT id FROM outbox WHERE event = 'assessment.expiring' AND aggregate_id = ? AND JSON_VALUE(payload, '$.validUntil') = ?`, [r.id, validUntil]);
+      if (exists) continue;
+      await this.outbox.add(this.dataSource.manager, OutboxEvent.ASSESSMENT_EXPIRING, r.id, { elderId: r.id, elderName: r.name, householdId: r.household_id, validUntil });
+      reminded++;
+    }
+    if (reminded) await this.outbox.kick();
+    return reminded;
   }
 
   /** 应评尽评 worklist: elders whose grade runs out within `days`, and 80+ never assessed. */

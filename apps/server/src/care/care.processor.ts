@@ -3,6 +3,7 @@ import { Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { OrdersService } from '../orders/orders.service.js';
 import { SosService } from './sos.service.js';
+import { AssessmentsService } from './assessments.service.js';
 import { VisitsService } from './visits.service.js';
 
 @Processor(QUEUE.DISPATCH)
@@ -11,6 +12,7 @@ export class CareProcessor {
     private readonly sos: SosService,
     private readonly orders: OrdersService,
     private readonly visits: VisitsService,
+    private readonly assessments: AssessmentsService,
   ) {}
 
   @Process(JOB.SOS_BROADCAST)
@@ -23,6 +25,12 @@ export class CareProcessor {
   async sweep(): Promise<void> {
     await this.sos.sweep();
     await this.orders.applyConfirmationTimeouts();
+  }
+
+  /** Daily: families hear before an ability assessment runs out. */
+  @Process(JOB.ASSESSMENT_REMINDERS)
+  remindAssessments(): Promise<number> {
+    return this.assessments.remindExpiring();
   }
 
   /** Daily: the month's visits for every elder on a visiting plan (idempotent). */

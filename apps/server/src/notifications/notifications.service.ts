@@ -67,6 +67,18 @@ export class NotificationsService {
         return this.offerMessages(payload);
       case OutboxEvent.MEAL_SLOT_CANCELLED:
         return this.mealCancelledMessages(payload);
+      case OutboxEvent.ASSESSMENT_EXPIRING: {
+        const out = new Map<string, NotificationMessage>();
+        for (const userId of await this.householdMembers(String(payload.householdId), '')) {
+          out.set(userId, {
+            topic: OutboxEvent.ASSESSMENT_EXPIRING,
+            title: '能力评估即将到期',
+            body: `${String(payload.elderName)}的老年人能力评估将于 ${String(payload.validUntil)} 到期，到期后相关补贴和服务需重新评估`,
+            page: 'subpackages/household/pages/detail/index',
+          });
+        }
+        return out;
+      }
       case OutboxEvent.SOS_RAISED:
       case OutboxEvent.SOS_UNANSWERED:
         return this.sosMessages(event, payload);

@@ -17,4 +17,5 @@ export const OUTBOX_ROUTES: Record<OutboxEvent, OutboxRoute[]> = {
   [OutboxEvent.WAITLIST_OFFERED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.SOS_RAISED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.SOS_UNANSWERED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+  [OutboxEvent.ASSESSMENT_EXPIRING]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
 };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, IsUUID, Max, Min } from 'class-validator';
 import type { GiveHoursInput, TimebankView } from '@carecircle/shared';
 import { CurrentUser } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
@@ -9,6 +9,23 @@ import { TimebankService } from './timebank.service.js';
 class GiveHoursDto implements GiveHoursInput {
   @ApiProperty() @IsUUID('all', { message: '请选择家庭成员' }) toUserId!: string;
   @ApiProperty({ example: 60 }) @IsInt({ message: '分钟数应为整数' }) @Min(1, { message: '至少 1 分钟' }) @Max(60_000, { message: '过大' }) minutes!: number;
+}
+
+class RegisterVolunteerDto {
+  @ApiProperty({ description: '服务的社区或街道' }) @IsUUID('all', { message: '请选择服务的社区' }) regionId!: string;
+  @ApiProperty({ type: [String], example: ['visit', 'companionship'] })
+  @IsArray({ message: '服务项目应为列表' })
+  @ArrayMinSize(1, { message: '至少选择一项' })
+  @ArrayUnique({ message: '有重复' })
+  @IsString({ each: true, message: '服务项目应为文字编码' })
+  skills!: string[];
+}
+
+class VolunteerResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() providerName!: string;
+  @ApiProperty({ type: [String] }) skills!: string[];
 }
 
 class TimebankEntryResponse {
@@ -36,6 +53,13 @@ export class TimebankController {
   @ApiOkResponse({ type: TimebankResponse })
   me(@CurrentUser() user: Principal): Promise<TimebankView> {
     return this.timebank.view(user.userId);
+  }
+
+  @Post('volunteer')
+  @ApiOperation({ summary: '登记为时间银行志愿者（加入街道志愿者服务队，接探访、陪伴等轻服务）' })
+  @ApiOkResponse({ type: VolunteerResponse })
+  volunteer(@CurrentUser() user: Principal, @Body() dto: RegisterVolunteerDto) {
+    return this.timebank.registerVolunteer(user, dto.regionId, dto.skills);
   }
 
   @Post('give')

@@ -1,5 +1,9 @@
-import { ErrorCode, type TimebankView } from '@carecircle/shared';
+import { ErrorCode, Role, type StaffMeView, type TimebankView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuthService } from '../auth/auth.service.js';
+import { StaffService } from '../providers/staff.service.js';
+import { RegionsService } from '../regions/regions.service.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -11,7 +15,41 @@ import { DomainError } from '../common/errors/domain-error.js';
  */
 @Injectable()
 export class TimebankService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+    private readonly auth: AuthService,
+    private readonly staff: StaffService,
+  ) {}
+
+  /**
+   * 时间银行志愿者 register themselves: they join their 街道's volunteer team (created on first use)
+   * and take light services through dispatch like any staff member, earning minutes for each.
+   */
+  async registerVolunteer(principal: Principal, regionId: string, skills: string[]): Promise<StaffMeView> {
+    const allowed = ['visit', 'companionship', 'shopping', 'mobility', 'meal_delivery'];
+    const wrong = skills.filter((x) => !allowed.includes(x));
+    if (wrong.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'skills: 志愿者可选探访关爱、精神慰藉、助购、助行、送餐', { fields: [{ field: 'skills', message: '志愿者可选探访关爱、精神慰藉、助购、助行、送餐' }] });
+    const region = await this.regions.requireRegion(regionId);
+    const street = region.level === 'community' && region.parentId ? await this.regions.requireRegion(region.parentId) : region;
+    const [already] = await this.dataSource.query('SELECT id FROM provider_staff WHERE user_id = ?', [principal.userId]);
+    if (already) throw new DomainError(ErrorCode.CONFLICT, '您已登记为服务人员或志愿者');
+    const [user] = await this.dataSource.query('SELECT nickname FROM users WHERE id = ?', [principal.userId]);
+    await this.dataSource.transaction(async (m) => {
+      const licence = `VOL-${street.code}`.slice(0, 64);
+      await m.query(
+        `INSERT IGNORE INTO providers (id, kind, name, licence_no, region_id, address, lat, lng, service_radius_m, status, recommended) VALUES (?, 'home_care', ?, ?, ?, ?, ?, ?, 8000, 'approved', 0)`,
+        [randomUUID(), `${street.name}志愿者服务队`, licence, street.id, `${street.name}社区服务中心`, street.centerLat, street.centerLng],
+      );
+      const [team] = await m.query('SELECT id FROM providers WHERE licence_no = ?', [licence]);
+      await m.query(
+        `INSERT INTO provider_staff (id, provider_id, user_id, name, skills, home_lat, home_lng, max_concurrent_jobs, rating_x100, on_duty, is_volunteer) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 480, 0, 1)`,
+        [randomUUID(), team.id, principal.userId, user?.nickname ?? '志愿者', JSON.stringify(skills), region.centerLat, region.centerLng],
+      );
+    });
+    await this.auth.grantRole(principal.userId, Role.PROVIDER_STAFF);
+    return this.staff.me(principal);
+  }
 
   async view(userId: string): Promise<TimebankView> {
     const [account] = await this.dataSource.query('SELECT balance_minutes FROM timebank_accounts WHERE user_id = ?', [userId]);

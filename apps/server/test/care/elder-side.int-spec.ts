@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AssessmentsService } from '../../src/care/assessments.service.js';
 import { SosService } from '../../src/care/sos.service.js';
 import { VisitsService } from '../../src/care/visits.service.js';
 import { Dispatcher } from '../../src/dispatch/dispatcher.service.js';
@@ -198,6 +199,24 @@ describe("the elder's side", () => {
       const history = (await t.http.get(`/api/elders/${fam.elder.id}/assessments`).set(fam.auth).expect(200)).body;
       expect(history).toHaveLength(1);
     });
+
+    it('reminds the family once when an assessment is about to run out', async () => {
+      const fam = await d.family({ at: corner(9) });
+      const soon = await d.family({ at: corner(9) });
+      // Assessed 2025-12-10: valid until 2026-12-10, inside the 30-day reminder window on 2026-11-27.
+      await t.http.post(`/api/elders/${soon.elder.id}/assessments`).set(op).send({ assessedOn: '2025-12-10', items: FULL_SCORES }).expect(201);
+      await t.http.post(`/api/elders/${fam.elder.id}/assessments`).set(op).send({ assessedOn: '2026-11-20', items: FULL_SCORES }).expect(201);
+      const service = t.get(AssessmentsService);
+      await service.remindExpiring();
+      await service.remindExpiring();
+      const rows: { aggregate_id: string }[] = await t.dataSource.query(`SELECT aggregate_id FROM outbox WHERE event = 'assessment.expiring' AND aggregate_id IN (?, ?)`, [soon.elder.id, fam.elder.id]);
+      expect(rows.map((r) => r.aggregate_id)).toEqual([soon.elder.id]);
+      await flushNotifications();
+      const notes = (await t.http.get('/api/notifications').set(soon.auth).expect(200)).body as { topic: string; body: string }[];
+      expect(notes.filter((n) => n.topic === 'assessment.expiring')).toEqual([expect.objectContaining({ body: expect.stringContaining('2026-12-10') })]);
+      const other = (await t.http.get('/api/notifications').set(fam.auth).expect(200)).body as { topic: string }[];
+      expect(other.some((n) => n.topic === 'assessment.expiring')).toBe(false);
+    });
   });
 
   describe('monthly care visits', () => {
@@ -268,6 +287,38 @@ describe("the elder's side", () => {
       expect(after.balanceMinutes).toBe(0);
       await t.http.post(`/api/orders/${paid.id}/cancel`).set(volunteer.auth).send({ reason: '不用了' }).expect(200);
       expect((await t.http.get('/api/timebank/me').set(volunteer.auth).expect(200)).body.balanceMinutes).toBe(30);
+    });
+
+    it('lets anyone register as a volunteer of their street’s team and then take light jobs', async () => {
+      const person = await d.f.login(`志愿者${randomUUID().slice(0, 5)}`);
+      await t.http.get('/api/staff/me').set(person.auth).expect(403);
+      const wrong = await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['rehab'] }).expect(400);
+      expect(wrong.body.message).toContain('志愿者可选');
+      await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: 'nowhere', skills: ['visit'] }).expect(400);
+      const me = (await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['visit', 'companionship'] }).expect(201)).body;
+      expect(me).toMatchObject({ providerName: '测试街道志愿者服务队', skills: ['visit', 'companionship'] });
+      expect((await t.http.get('/api/staff/me').set(person.auth).expect(200)).body.id).toBe(me.id);
+      await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['visit'] }).expect(409);
+
+      // A second neighbour joins the same team rather than a new one.
+      const second = await d.f.login(`志愿者${randomUUID().slice(0, 5)}`);
+      const joined = (await t.http.post('/api/timebank/volunteer').set(second.auth).send({ regionId: d.regionId, skills: ['shopping'] }).expect(201)).body;
+      expect(joined.providerName).toBe(me.providerName);
+      const teams = await t.dataSource.query(`SELECT COUNT(*) AS n FROM providers WHERE name = '测试街道志愿者服务队' AND region_id = ?`, [d.regionId]);
+      expect(Number(teams[0].n)).toBe(1);
+      const [row] = await t.dataSource.query('SELECT is_volunteer FROM provider_staff WHERE id = ?', [me.id]);
+      expect(Number(row.is_volunteer)).toBe(1);
+
+      // On duty, the new volunteer is offered a 探访 nearby like any staff member.
+      const near = offset(2_000, 2_000);
+      await t.http.put('/api/staff/me/duty').set(person.auth).send({ onDuty: true }).expect(200);
+      await t.http.put('/api/staff/me/location').set(person.auth).send({ location: near }).expect(204);
+      const fam = await d.family({ at: offset(100, 0, near) });
+      const order = await d.order(fam.auth, { elderId: fam.elder.id, serviceCode: 'visit' });
+      await t.get(Dispatcher).dispatch(order.id);
+      const offers = await d.offersOf(order.id);
+      expect(offers.map((o) => o.staff_id)).toEqual([me.id]);
+      await t.http.post(`/api/offers/${offers[0].id}/accept`).set(person.auth).expect(200);
     });
   });
 });

@@ -105,3 +105,11 @@ export interface GiveHoursInput {
   toUserId: string;
   minutes: number;
 }
+
+export interface RegisterVolunteerInput {
+  /** The 社区 or 街道 the volunteer serves in. */
+  regionId: string;
+  /** Light services a volunteer may take (探访、陪伴、助购、助行、送餐). */
+  skills: string[];
+  birthDate?: string;
+}
