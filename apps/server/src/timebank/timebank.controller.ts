@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, IsUUID, Max, Min } from 'class-validator';
-import type { GiveHoursInput, TimebankView } from '@carecircle/shared';
+import type { GiveHoursInput, RegisterVolunteerInput, TimebankView } from '@carecircle/shared';
 import { CurrentUser } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { TimebankService } from './timebank.service.js';
@@ -11,7 +11,7 @@ class GiveHoursDto implements GiveHoursInput {
   @ApiProperty({ example: 60 }) @IsInt({ message: '分钟数应为整数' }) @Min(1, { message: '至少 1 分钟' }) @Max(60_000, { message: '过大' }) minutes!: number;
 }
 
-class RegisterVolunteerDto {
+class RegisterVolunteerDto implements RegisterVolunteerInput {
   @ApiProperty({ description: '服务的社区或街道' }) @IsUUID('all', { message: '请选择服务的社区' }) regionId!: string;
   @ApiProperty({ type: [String], example: ['visit', 'companionship'] })
   @IsArray({ message: '服务项目应为列表' })
@@ -19,6 +19,11 @@ class RegisterVolunteerDto {
   @ArrayUnique({ message: '有重复' })
   @IsString({ each: true, message: '服务项目应为文字编码' })
   skills!: string[];
+  @ApiProperty({ example: 1962, description: '出生年份（志愿者须 18–75 周岁）' })
+  @IsInt({ message: '出生年份应为四位数字，如 1962' })
+  @Min(1900, { message: '出生年份应为四位数字，如 1962' })
+  @Max(2100, { message: '出生年份应为四位数字，如 1962' })
+  birthYear!: number;
 }
 
 class VolunteerResponse {
@@ -59,7 +64,7 @@ export class TimebankController {
   @ApiOperation({ summary: '登记为时间银行志愿者（加入街道志愿者服务队，接探访、陪伴等轻服务）' })
   @ApiOkResponse({ type: VolunteerResponse })
   volunteer(@CurrentUser() user: Principal, @Body() dto: RegisterVolunteerDto) {
-    return this.timebank.registerVolunteer(user, dto.regionId, dto.skills);
+    return this.timebank.registerVolunteer(user, dto);
   }
 
   @Post('give')

@@ -1,7 +1,8 @@
-import { ErrorCode, Role, type StaffMeView, type TimebankView } from '@carecircle/shared';
+import { ErrorCode, Role, type RegisterVolunteerInput, type StaffMeView, type TimebankView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuthService } from '../auth/auth.service.js';
+import { Clock } from '../common/clock.js';
 import { StaffService } from '../providers/staff.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -20,13 +21,19 @@ export class TimebankService {
     private readonly regions: RegionsService,
     private readonly auth: AuthService,
     private readonly staff: StaffService,
+    private readonly clock: Clock,
   ) {}
 
   /**
    * 时间银行志愿者 register themselves: they join their 街道's volunteer team (created on first use)
    * and take light services through dispatch like any staff member, earning minutes for each.
    */
-  async registerVolunteer(principal: Principal, regionId: string, skills: string[]): Promise<StaffMeView> {
+  async registerVolunteer(principal: Principal, { regionId, skills, birthYear }: RegisterVolunteerInput): Promise<StaffMeView> {
+    const age = Number(new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 4)) - birthYear;
+    if (age < 18 || age > 75) {
+      const message = '时间银行志愿者须年满 18 周岁、不超过 75 周岁';
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `birthYear: ${message}`, { fields: [{ field: 'birthYear', message }] });
+    }
     const allowed = ['visit', 'companionship', 'shopping', 'mobility', 'meal_delivery'];
     const wrong = skills.filter((x) => !allowed.includes(x));
     if (wrong.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'skills: 志愿者可选探访关爱、精神慰藉、助购、助行、送餐', { fields: [{ field: 'skills', message: '志愿者可选探访关爱、精神慰藉、助购、助行、送餐' }] });
@@ -43,8 +50,8 @@ export class TimebankService {
       );
       const [team] = await m.query('SELECT id FROM providers WHERE licence_no = ?', [licence]);
       await m.query(
-        `INSERT INTO provider_staff (id, provider_id, user_id, name, skills, home_lat, home_lng, max_concurrent_jobs, rating_x100, on_duty, is_volunteer) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 480, 0, 1)`,
-        [randomUUID(), team.id, principal.userId, user?.nickname ?? '志愿者', JSON.stringify(skills), region.centerLat, region.centerLng],
+        `INSERT INTO provider_staff (id, provider_id, user_id, name, skills, home_lat, home_lng, max_concurrent_jobs, rating_x100, on_duty, is_volunteer, birth_year) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 480, 0, 1, ?)`,
+        [randomUUID(), team.id, principal.userId, user?.nickname ?? '志愿者', JSON.stringify(skills), region.centerLat, region.centerLng, birthYear],
       );
     });
     await this.auth.grantRole(principal.userId, Role.PROVIDER_STAFF);

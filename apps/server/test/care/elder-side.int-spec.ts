@@ -289,25 +289,28 @@ describe("the elder's side", () => {
       expect((await t.http.get('/api/timebank/me').set(volunteer.auth).expect(200)).body.balanceMinutes).toBe(30);
     });
 
-    it('lets anyone register as a volunteer of their street’s team and then take light jobs', async () => {
+    it('lets adults of 18–75 register as volunteers of their street’s team and then take light jobs', async () => {
       const person = await d.f.login(`志愿者${randomUUID().slice(0, 5)}`);
       await t.http.get('/api/staff/me').set(person.auth).expect(403);
-      const wrong = await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['rehab'] }).expect(400);
+      const wrong = await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['rehab'], birthYear: 1970 }).expect(400);
       expect(wrong.body.message).toContain('志愿者可选');
-      await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: 'nowhere', skills: ['visit'] }).expect(400);
-      const me = (await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['visit', 'companionship'] }).expect(201)).body;
+      await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: 'nowhere', skills: ['visit'], birthYear: 1970 }).expect(400);
+      const old = await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['visit'], birthYear: 1940 }).expect(400);
+      expect(old.body.message).toContain('不超过 75 周岁');
+      await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['visit'] }).expect(400);
+      const me = (await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['visit', 'companionship'], birthYear: 1962 }).expect(201)).body;
       expect(me).toMatchObject({ providerName: '测试街道志愿者服务队', skills: ['visit', 'companionship'] });
       expect((await t.http.get('/api/staff/me').set(person.auth).expect(200)).body.id).toBe(me.id);
-      await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['visit'] }).expect(409);
+      await t.http.post('/api/timebank/volunteer').set(person.auth).send({ regionId: d.regionId, skills: ['visit'], birthYear: 1962 }).expect(409);
 
       // A second neighbour joins the same team rather than a new one.
       const second = await d.f.login(`志愿者${randomUUID().slice(0, 5)}`);
-      const joined = (await t.http.post('/api/timebank/volunteer').set(second.auth).send({ regionId: d.regionId, skills: ['shopping'] }).expect(201)).body;
+      const joined = (await t.http.post('/api/timebank/volunteer').set(second.auth).send({ regionId: d.regionId, skills: ['shopping'], birthYear: 2001 }).expect(201)).body;
       expect(joined.providerName).toBe(me.providerName);
       const teams = await t.dataSource.query(`SELECT COUNT(*) AS n FROM providers WHERE name = '测试街道志愿者服务队' AND region_id = ?`, [d.regionId]);
       expect(Number(teams[0].n)).toBe(1);
-      const [row] = await t.dataSource.query('SELECT is_volunteer FROM provider_staff WHERE id = ?', [me.id]);
-      expect(Number(row.is_volunteer)).toBe(1);
+      const [row] = await t.dataSource.query('SELECT is_volunteer, birth_year FROM provider_staff WHERE id = ?', [me.id]);
+      expect(row).toMatchObject({ is_volunteer: 1, birth_year: 1962 });
 
       // On duty, the new volunteer is offered a 探访 nearby like any staff member.
       const near = offset(2_000, 2_000);

@@ -111,5 +111,6 @@ export interface RegisterVolunteerInput {
   regionId: string;
   /** Light services a volunteer may take (探访、陪伴、助购、助行、送餐). */
   skills: string[];
-  birthDate?: string;
+  /** Year of birth: volunteers are 18 to 75 years old. */
+  birthYear: number;
 }

@@ -19,6 +19,7 @@ export class ProviderStaffEntity {
   @Column({ name: 'on_duty', type: 'boolean' }) onDuty!: boolean;
   /** Volunteers earn time-bank hours for completed jobs. */
   @Column({ name: 'is_volunteer', type: 'boolean' }) isVolunteer!: boolean;
+  @Column({ name: 'birth_year', type: 'smallint', nullable: true }) birthYear!: number | null;
   @Column({ name: 'last_lat', type: 'decimal', precision: 10, scale: 7, nullable: true, transformer: decimalToNumber }) lastLat!: number | null;
   @Column({ name: 'last_lng', type: 'decimal', precision: 10, scale: 7, nullable: true, transformer: decimalToNumber }) lastLng!: number | null;
   @Column({ name: 'last_seen_at', type: 'datetime', precision: 3, nullable: true }) lastSeenAt!: Date | null;
