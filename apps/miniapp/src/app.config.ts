@@ -50,6 +50,10 @@ export default defineAppConfig({
       root: 'subpackages/elder',
       pages: ['pages/home/index', 'pages/today/index', 'pages/family/index', 'pages/meal/index', 'pages/sos/index', 'pages/bind/index', 'pages/settings/index', 'pages/setup/index'],
     },
+    {
+      root: 'subpackages/timebank',
+      pages: ['pages/index/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

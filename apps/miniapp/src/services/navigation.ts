@@ -8,6 +8,7 @@ const HOUSEHOLD_ROOT = '/subpackages/household/pages'
 const ORDERS_ROOT = '/subpackages/orders/pages'
 const STAFF_ROOT = '/subpackages/staff/pages'
 const OPERATOR_ROOT = '/subpackages/operator/pages'
+const TIMEBANK_ROOT = '/subpackages/timebank/pages'
 
 function query(params: Record<string, string | null | undefined>): string {
   const parts = Object.entries(params)
@@ -35,6 +36,7 @@ export const routes = {
   staffJob: (orderId: string) => `${STAFF_ROOT}/job/index${query({ id: orderId })}`,
   operatorDispatch: () => `${OPERATOR_ROOT}/dispatch/index`,
   operatorProviders: () => `${OPERATOR_ROOT}/providers/index`,
+  timebank: () => `${TIMEBANK_ROOT}/index/index`,
 }
 
 function currentRoute(): string {

@@ -160,6 +160,7 @@ export default function MinePage() {
 
       <Text className='mine__group-title'>家人</Text>
       <View className='cc-card'>
+        <Row title='时间银行' desc='做志愿服务攒时间，给父母换服务' onClick={() => navigate(routes.timebank())} />
         <Row title='邀请家人加入' desc='生成邀请码，发给家人' onClick={invite} />
         <Row title='用邀请码加入家庭' onClick={() => navigate(routes.join())} />
         {households.length > 0 ? <Row title='创建新的家庭' onClick={() => navigate(routes.createHousehold())} /> : null}
