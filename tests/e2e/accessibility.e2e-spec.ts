@@ -5,8 +5,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { ELDER_FORM, HOUSEHOLD_DETAIL, collectErrors, currentPage, loginWithPicker, snap, startServerAndBrowser, stored, waitForApi, watchToasts } from './support/app.js';
 import { audit, describeList, type AuditReport } from './support/audit.js';
 import { phonePage } from './support/browser.js';
-import { Backstage, CANTEENS, CHECKOUT, MENU, ORDER_DETAIL, ORDER_FORM, SERVICES } from './support/orders.js';
+import { Backstage, CANTEENS, CHECKOUT, MENU, MINE, ORDER_DETAIL, ORDER_FORM, SERVICES } from './support/orders.js';
 import { artifactsDir, type RunningServer } from './support/server.js';
+
+const TIMEBANK = '/subpackages/timebank/pages/index/index';
 
 /**
  * UX.md, "everywhere else" column: text ≥ 14 px, touch targets ≥ 44 × 44 px, axe: 0 serious or
@@ -26,6 +28,7 @@ const PAGES = [
   '助餐点列表',
   '菜单（已选一道菜）',
   '结算（已选用餐方式，有补贴明细）',
+  '时间银行（志愿者登记已填好）',
 ] as const;
 type PageName = (typeof PAGES)[number];
 
@@ -159,6 +162,27 @@ describe('适老化 / accessibility of the logged-in H5 pages', () => {
     await measure('结算（已选用餐方式，有补贴明细）', page, checkout, 'a11y-10-checkout');
   }
 
+  /** 我的 → 时间银行: the volunteer form filled in, measured, then sent; the page turns to the workbench link. */
+  async function walkTimebank(): Promise<void> {
+    const page = await open();
+    await loginWithPicker(page, server.baseUrl, '王芳');
+    await page.locator('.taro-tabbar__tabbar .weui-tabbar__item').filter({ hasText: '我的' }).click();
+    const mine = await currentPage(page, MINE);
+    await mine.locator('.mine-row').filter({ hasText: '时间银行' }).click();
+    const bank = await currentPage(page, TIMEBANK);
+    await bank.getByText('登记为志愿者', { exact: true }).first().waitFor();
+    await bank.getByText('请选择服务的街道和社区', { exact: true }).click();
+    await bank.locator('.cc-region__panel').getByText('朝阳社区', { exact: true }).click();
+    await bank.locator('.cc-chip').filter({ hasText: '探访关爱' }).click();
+    await bank.getByLabel('出生年份', { exact: true }).fill('1968');
+    await measure('时间银行（志愿者登记已填好）', page, bank, 'a11y-11-timebank');
+
+    const [sent] = await Promise.all([waitForApi(page, 'POST', '/timebank/volunteer'), bank.getByRole('button', { name: '登记为志愿者', exact: true }).click()]);
+    if (sent.status() !== 201) throw new Error(`POST /timebank/volunteer answered ${sent.status()}: ${await sent.text()}`);
+    await bank.getByRole('button', { name: '去服务人员工作台', exact: true }).waitFor();
+    await snap(page, 'a11y-12-timebank-registered');
+  }
+
   // Walks through the app, measuring each page as it is reached; the tests below judge them. A walk
   // that breaks is recorded and the next one still runs, so the pages reached are still judged.
   beforeAll(async () => {
@@ -167,6 +191,7 @@ describe('适老化 / accessibility of the logged-in H5 pages', () => {
       ['家庭档案', walkHousehold],
       ['上门服务', walkOrders],
       ['老年助餐', walkMeals],
+      ['时间银行', walkTimebank],
     ];
     for (const [name, walk] of walks) {
       try {
