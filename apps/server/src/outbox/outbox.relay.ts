@@ -34,13 +34,18 @@ export class OutboxRelay {
         .where('o.published_at IS NULL').orderBy('o.id', 'ASC').limit(BATCH)
         .setLock('pessimistic_write').setOnLocked('skip_locked').getMany();
       if (rows.length === 0) return 0;
+      // One round trip per queue (addBulk) rather than one per job: the relay keeps up with bursts.
+      const jobs = new Map<string, Parameters<Queue['addBulk']>[0]>();
       for (const row of rows) {
         const routes = OUTBOX_ROUTES[row.event as keyof typeof OUTBOX_ROUTES] ?? [];
         if (routes.length === 0) this.logger.warn({ msg: 'outbox event has no route; marked published', event: row.event, id: row.id });
         for (const route of routes) {
-          await this.queues[route.queue].add(route.job, { outboxId: row.id, event: row.event, payload: row.payload, ...row.payload }, { jobId: `outbox-${row.id}-${route.job}` });
+          const list = jobs.get(route.queue) ?? [];
+          list.push({ name: route.job, data: { outboxId: row.id, event: row.event, payload: row.payload, ...row.payload }, opts: { jobId: `outbox-${row.id}-${route.job}` } });
+          jobs.set(route.queue, list);
         }
       }
+      await Promise.all([...jobs].map(([queue, list]) => this.queues[queue].addBulk(list)));
       await manager.getRepository(OutboxEntity).update({ id: In(rows.map((r) => r.id)) }, { publishedAt: this.clock.now() });
       return rows.length;
     });
