@@ -41,7 +41,9 @@ export async function startBenchServer(extraEnv: Record<string, string>, seed: (
   if (migrate.status !== 0) throw new Error(migrate.stderr);
   const db = await createConnection({ host: '127.0.0.1', user: 'root', password: '', database: env.DB_NAME });
   await seed(db);
-  const server: ChildProcess = spawn('node', ['dist/src/main.js'], { cwd: serverDir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server process (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server: ChildProcess = spawn('node', [...profile, 'dist/src/main.js'], { cwd: serverDir, env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 120; i++) {
     try {
       if ((await request(port, 'GET', '/health')).status === 200) break;
