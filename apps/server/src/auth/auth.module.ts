@@ -1,5 +1,6 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { authConfig, wechatConfig, type AuthConfig, type WechatConfig } from '../config/configuration.js';
 import { RedisClient } from '../common/redis/redis.module.js';
 import { AuthController } from './auth.controller.js';
@@ -13,7 +14,11 @@ import { WechatClient } from './wechat/wechat-client.js';
   imports: [
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
-      useFactory: (config: AuthConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (config: AuthConfig) => {
+        // A KeyObject made once: given a string, jsonwebtoken tries (and fails) to parse it as a public key on every request.
+        const key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+        return { secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+      },
     }),
   ],
   controllers: [AuthController],
