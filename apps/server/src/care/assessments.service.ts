@@ -1,4 +1,4 @@
-import { ABILITY_GRADE_LABELS, ErrorCode, OutboxEvent, Role, scoreAssessment, type AbilityGrade, type AssessmentView } from '@carecircle/shared';
+import { ABILITY_GRADE_LABELS, ErrorCode, OutboxEvent, Role, scoreAssessment, shanghaiDate, type AbilityGrade, type AssessmentView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -31,7 +31,7 @@ export class AssessmentsService {
     if (!elder) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
     const scored = scoreAssessment(dto.items);
     if ('errors' in scored) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${scored.errors[0].field}: ${scored.errors[0].message}`, { fields: scored.errors });
-    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(this.clock.now());
     if (dto.assessedOn > today) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'assessedOn: 评估日期不能晚于今天', { fields: [{ field: 'assessedOn', message: '不能晚于今天' }] });
     const policy = elder.regionId ? await this.regions.policyInForce(elder.regionId, 'assessment', this.clock.now()) : null;
     const months = (policy?.rules as { validityMonths?: number } | undefined)?.validityMonths ?? 12;
@@ -73,7 +73,7 @@ export class AssessmentsService {
    * reminder period; the operators see the same elders on their worklist.
    */
   async remindExpiring(): Promise<number> {
-    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(this.clock.now());
     const rows: { id: string; name: string; household_id: string; region_id: string | null; valid_until: string | Date }[] = await this.dataSource.query(
       `SELECT id, name, household_id, region_id, assessment_valid_until AS valid_until FROM elders WHERE deleted_at IS NULL AND assessment_valid_until >= ?`,
       [today],
@@ -99,7 +99,7 @@ export class AssessmentsService {
   async worklist(principal: Principal, days = 30): Promise<{ elderId: string; name: string; reason: string; validUntil: string | null }[]> {
     const regions = await this.scope.regionIds(principal.userId);
     if (regions.length === 0) return [];
-    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(this.clock.now());
     const soon = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     const rows: { id: string; name: string; birth_date: string | Date; assessment_valid_until: string | Date | null }[] = await this.dataSource.query(
       `SELECT id, name, birth_date, assessment_valid_until FROM elders

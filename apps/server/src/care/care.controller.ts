@@ -1,4 +1,4 @@
-import { Role } from '@carecircle/shared';
+import { Role, shanghaiMonth } from '@carecircle/shared';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { MeResponse } from '../auth/dto/auth.dto.js';
@@ -121,7 +121,7 @@ export class CareController {
   @ApiOkResponse({ type: ObjectResponse })
   async visitRate(@CurrentUser() user: Principal, @Query() q: VisitMonthQueryDto) {
     await this.scope.requireRegion(user.userId, q.regionId);
-    return this.visits.rate(q.regionId, q.month ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7));
+    return this.visits.rate(q.regionId, q.month ?? shanghaiMonth(new Date()));
   }
 }
 

@@ -1,4 +1,4 @@
-import { JOB, QUEUE } from '@carecircle/shared';
+import { JOB, QUEUE, shanghaiMonth } from '@carecircle/shared';
 import { Process, Processor } from '@nestjs/bull';
 import type { Job } from 'bull';
 import { OrdersService } from '../orders/orders.service.js';
@@ -36,6 +36,6 @@ export class CareProcessor {
   /** Daily: the month's visits for every elder on a visiting plan (idempotent). */
   @Process(JOB.VISIT_PLANS)
   generateVisits(): Promise<number> {
-    return this.visits.generate(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7));
+    return this.visits.generate(shanghaiMonth(new Date()));
   }
 }

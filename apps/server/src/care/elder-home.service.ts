@@ -1,4 +1,4 @@
-import { MEAL_BOOKING_STATUS_LABELS, MEAL_MODE_LABELS, MEAL_PERIOD_LABELS, type ElderHomeView, type EmergencyContact } from '@carecircle/shared';
+import { MEAL_BOOKING_STATUS_LABELS, MEAL_MODE_LABELS, MEAL_PERIOD_LABELS, shanghaiDate, type ElderHomeView, type EmergencyContact } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
@@ -26,7 +26,7 @@ export class ElderHomeService {
     const id = elderId ?? principal.elderId;
     if (!id) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '当前账号还没有绑定老人，请让家人在「我的家人」里生成绑定码');
     const elder = await this.access.requireElder(principal, id);
-    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(this.clock.now());
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const dayStart = new Date(`${today}T00:00:00+08:00`);
     // Today's and tomorrow's visits: an elder who just confirmed tomorrow's service sees it here.

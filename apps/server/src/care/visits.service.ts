@@ -1,4 +1,4 @@
-import { ageInYears, type VisitRateView } from '@carecircle/shared';
+import { ageInYears, shanghaiDate, shanghaiMonth, type VisitRateView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
@@ -51,7 +51,7 @@ export class VisitsService {
 
   /** Creates the month's visits (idempotent: one per elder and period) and queues their dispatch. */
   async generate(month: string): Promise<number> {
-    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(this.clock.now());
     const elders = await this.dataSource.getRepository(ElderEntity).find();
     let created = 0;
     for (const elder of elders) {
@@ -66,7 +66,7 @@ export class VisitsService {
           if (nextStart && nextStart < this.clock.now()) continue;
           start = new Date(`${addDays(today, 1)}T09:00:00+08:00`);
         }
-        if (new Date(start.getTime() + 8 * 3600_000).toISOString().slice(0, 7) !== month) continue;
+        if (shanghaiMonth(start) !== month) continue;
         const [owner] = await this.dataSource.query(`SELECT user_id FROM household_members WHERE household_id = ? ORDER BY role = 'owner' DESC, joined_at LIMIT 1`, [elder.householdId]);
         if (!owner) continue;
         const key = plan.frequency === 'weekly' ? `visit-${month}-w${i + 1}-${elder.id.slice(0, 8)}` : `visit-${month}-${elder.id.slice(0, 8)}`;
@@ -90,7 +90,7 @@ export class VisitsService {
   /** 月探访率 per 社区: elders who must be visited, those visited (a completed visit that month), the overdue list. */
   async rate(regionId: string, month: string): Promise<VisitRateView> {
     const region = await this.regions.requireRegion(regionId);
-    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(this.clock.now());
     const regionIds = await this.regions.subtreeIds([region.id]);
     const names = new Map<string, string>((await this.dataSource.query(`SELECT id, name FROM regions WHERE id IN (${regionIds.map(() => '?').join(',')})`, regionIds)).map((r: { id: string; name: string }) => [r.id, r.name]));
     const elders = await this.dataSource.getRepository(ElderEntity).createQueryBuilder('e').where('e.region_id IN (:...ids)', { ids: regionIds }).getMany();

@@ -1,4 +1,4 @@
-import { JOB, QUEUE } from '@carecircle/shared';
+import { JOB, QUEUE, shanghaiMonth } from '@carecircle/shared';
 import { Process, Processor } from '@nestjs/bull';
 import { ChildcareService } from './childcare.service.js';
 
@@ -15,6 +15,6 @@ export class ChildcareProcessor {
   /** Monthly, just after midnight on the 1st (Asia/Shanghai): children who grew up move class. */
   @Process(JOB.CHILDCARE_AGE_MOVES)
   moveUpAgeBands(): Promise<{ moved: number; waiting: number }> {
-    return this.childcare.moveUpAgeBands(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7));
+    return this.childcare.moveUpAgeBands(shanghaiMonth(new Date()));
   }
 }

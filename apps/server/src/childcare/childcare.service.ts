@@ -5,6 +5,8 @@ import {
   CARE_TYPE_LABELS,
   distanceMeters,
   ErrorCode,
+  shanghaiDate,
+  shanghaiMonth,
   maskPhone,
   MONTHLY_CARE_TYPES,
   OutboxEvent,
@@ -228,7 +230,7 @@ export class ChildcareService {
       const cls = await m.getRepository(ChildcareClassEntity).findOneByOrFail({ id: locked.classId });
       await m.getRepository(WaitlistEntryEntity).update({ id: locked.id }, { status: 'accepted', respondedAt: this.clock.now() });
       await this.log(m, locked.id, 'accepted', '家长确认入托');
-      const startMonth = maxMonth(locked.startMonth, nextMonth(shanghaiMonthOf(this.clock.now())));
+      const startMonth = maxMonth(locked.startMonth, nextMonth(shanghaiMonth(this.clock.now())));
       const enrolment = await m.getRepository(EnrolmentEntity).save({
         householdId: locked.householdId, childId: locked.childId, classId: cls.id, careType: locked.careType, startMonth, date: null, startTime: null, endTime: null,
         status: 'active', priceFen: cls.prices[locked.careType] ?? 0, puhui: cls.puhui, createdBy: principal.userId,
@@ -348,7 +350,7 @@ export class ChildcareService {
   async roster(principal: Principal, classId: string, date?: string): Promise<RosterView> {
     const cls = await this.requireClass(classId);
     await this.providers.requireProviderMember(principal, cls.providerId, ProviderKind.CHILDCARE);
-    const day = date ?? shanghaiDateOf(this.clock.now());
+    const day = date ?? shanghaiDate(this.clock.now());
     const month = day.slice(0, 7);
     const enrolments = await this.dataSource.getRepository(EnrolmentEntity).createQueryBuilder('e')
       .where("e.class_id = :classId AND e.status = 'active' AND ((e.start_month IS NOT NULL AND e.start_month <= :month) OR e.date = :day)", { classId, month, day }).getMany();
@@ -376,7 +378,7 @@ export class ChildcareService {
   async checkIn(principal: Principal, classId: string, childId: string): Promise<RosterView> {
     const cls = await this.requireClass(classId);
     await this.providers.requireProviderMember(principal, cls.providerId, ProviderKind.CHILDCARE);
-    const day = shanghaiDateOf(this.clock.now());
+    const day = shanghaiDate(this.clock.now());
     const roster = await this.roster(principal, classId, day);
     if (!roster.children.some((c) => c.childId === childId)) throw new DomainError(ErrorCode.NOT_FOUND, '该幼儿今天不在本班名单上');
     await this.dataSource.getRepository(AttendanceEntity).createQueryBuilder().insert().orIgnore()
@@ -388,7 +390,7 @@ export class ChildcareService {
   async checkOut(principal: Principal, classId: string, childId: string, pickupPersonId: string | undefined): Promise<RosterView> {
     const cls = await this.requireClass(classId);
     await this.providers.requireProviderMember(principal, cls.providerId, ProviderKind.CHILDCARE);
-    const day = shanghaiDateOf(this.clock.now());
+    const day = shanghaiDate(this.clock.now());
     const person = pickupPersonId ? await this.dataSource.getRepository(PickupPersonEntity).findOneBy({ id: pickupPersonId, childId }) : null;
     if (!person) throw new DomainError(ErrorCode.PICKUP_NOT_AUTHORISED, '接送人不在该幼儿的授权名单上，不能交接。请联系家长确认', { fields: [{ field: 'pickupPersonId', message: '不在授权名单上' }] });
     const done = await this.dataSource.getRepository(AttendanceEntity).createQueryBuilder().update()
@@ -511,7 +513,7 @@ export class ChildcareService {
     const queue = await m.getRepository(WaitlistEntryEntity).find({ where: { classId, status: 'waiting' }, order: { score: 'DESC', seq: 'ASC' }, take: 50 });
     for (const entry of queue) {
       const child = await m.getRepository(ChildEntity).findOneBy({ id: entry.childId });
-      const start = `${maxMonth(entry.startMonth, nextMonth(shanghaiMonthOf(this.clock.now())))}-01`;
+      const start = `${maxMonth(entry.startMonth, nextMonth(shanghaiMonth(this.clock.now())))}-01`;
       if (!child || ageClassFor(ageInMonths(child.birthDate, start)) !== cls.ageClass) {
         await this.log(m, entry.id, 'skipped', '年龄已不符合本班，跳过');
         continue;
@@ -538,7 +540,7 @@ export class ChildcareService {
 
   private validMonth(month: string | undefined): string {
     if (!month) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'startMonth: 请选择入托月份', { fields: [{ field: 'startMonth', message: '请选择入托月份' }] });
-    const current = shanghaiMonthOf(this.clock.now());
+    const current = shanghaiMonth(this.clock.now());
     if (month < current) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'startMonth: 入托月份不能早于本月', { fields: [{ field: 'startMonth', message: '不能早于本月' }] });
     if (month > addMonths(current, MAX_MONTHS_AHEAD)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `startMonth: 最多可预约 ${MAX_MONTHS_AHEAD} 个月内入托`, { fields: [{ field: 'startMonth', message: '太远了' }] });
     return `${month}-01`;
@@ -546,7 +548,7 @@ export class ChildcareService {
 
   private validDay(dto: EnrolDto): string {
     if (!dto.date) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'date: 请选择日期', { fields: [{ field: 'date', message: '请选择日期' }] });
-    const today = shanghaiDateOf(this.clock.now());
+    const today = shanghaiDate(this.clock.now());
     if (dto.date < today) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'date: 日期已经过去', { fields: [{ field: 'date', message: '日期已经过去' }] });
     if (dto.careType === 'hourly') {
       if (!dto.startTime || !dto.endTime || dto.endTime <= dto.startTime) {
@@ -654,14 +656,6 @@ export class ChildcareService {
   private pickupView(p: PickupPersonEntity): PickupPersonView {
     return { id: p.id, name: p.name, phoneMasked: maskPhone(this.cipher.decrypt(p.phoneEnc)), relation: p.relation };
   }
-}
-
-export function shanghaiDateOf(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-function shanghaiMonthOf(at: Date): string {
-  return shanghaiDateOf(at).slice(0, 7);
 }
 
 function addMonths(month: string, n: number): string {

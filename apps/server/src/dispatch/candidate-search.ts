@@ -1,4 +1,4 @@
-import { ACTIVE_JOB_STATUSES, CERTIFICATE_LABELS, distanceMeters, SERVICE_LABELS, type DispatchCandidateView, type DispatchSkipView, type ServiceCode } from '@carecircle/shared';
+import { ACTIVE_JOB_STATUSES, CERTIFICATE_LABELS, distanceMeters, SERVICE_LABELS, shanghaiDate, type DispatchCandidateView, type DispatchSkipView, type ServiceCode } from '@carecircle/shared';
 import type { EntityManager } from 'typeorm';
 import type { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
 import type { OrderEntity } from '../orders/entities/order.entity.js';
@@ -131,8 +131,4 @@ export function requiredCertificate(order: OrderEntity, service: ServiceTypeEnti
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
-}
-
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }

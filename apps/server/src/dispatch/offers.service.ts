@@ -1,4 +1,4 @@
-import { ErrorCode, ORDER_STATUS_LABELS, SERVICE_LABELS, type OrderStatus } from '@carecircle/shared';
+import { ErrorCode, ORDER_STATUS_LABELS, SERVICE_LABELS, shanghaiDate, type OrderStatus } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
@@ -14,7 +14,7 @@ import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
 import { AuditService } from '../regulation/audit.service.js';
-import { requiredCertificate, shanghaiDate } from './candidate-search.js';
+import { requiredCertificate } from './candidate-search.js';
 import { Dispatcher } from './dispatcher.service.js';
 import type { JobResponse, OfferResponse } from './dto/dispatch.dto.js';
 import { DispatchRoundEntity } from './entities/dispatch-round.entity.js';

@@ -1,4 +1,4 @@
-import { ageInMonths, ageInYears, maskIdNumber, maskPhone, type EmergencyContact } from '@carecircle/shared';
+import { ageInMonths, ageInYears, maskIdNumber, maskPhone, shanghaiDate, type EmergencyContact } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
@@ -61,6 +61,6 @@ export class PersonalDataMapper {
 
   /** Today's date in Asia/Shanghai, where ages are counted. */
   today(): string {
-    return new Date(this.clock.now().getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    return shanghaiDate(this.clock.now());
   }
 }

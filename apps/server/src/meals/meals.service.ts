@@ -7,6 +7,7 @@ import {
   MEAL_PERIOD_LABELS,
   OutboxEvent,
   ProviderKind,
+  shanghaiDate,
   shanghaiMonth,
   type CanteenDayView,
   type CanteenView,
@@ -509,10 +510,6 @@ function effectiveStatus(b: MealBookingEntity, orderStatus: Map<string, string>)
 
 function fieldError(field: string, message: string): DomainError {
   return new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${message}`, { fields: [{ field, message }] });
-}
-
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 function atShanghai(date: string, time: string): Date {

@@ -1,4 +1,4 @@
-import { ORDER_STATUS_LABELS, OutboxEvent, SERVICE_LABELS, type OrderStatus, type ServiceCode } from '@carecircle/shared';
+import { ORDER_STATUS_LABELS, OutboxEvent, SERVICE_LABELS, shanghaiDate, type OrderStatus, type ServiceCode } from '@carecircle/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../auth/entities/user.entity.js';
@@ -191,7 +191,7 @@ export class NotificationsService {
       [String(payload.slotId)],
     );
     for (const r of rows) {
-      const date = typeof r.date === 'string' ? r.date : new Date(r.date.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const date = typeof r.date === 'string' ? r.date : shanghaiDate(r.date);
       const meal = r.period === 'lunch' ? '午餐' : '晚餐';
       for (const userId of await this.householdMembers(r.household_id, '')) {
         out.set(userId, {

@@ -1,4 +1,4 @@
-import { ageInYears, ErrorCode, type EligibilityItemView, type SubsidyCategory } from '@carecircle/shared';
+import { ageInYears, ErrorCode, shanghaiDate, type EligibilityItemView, type SubsidyCategory } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
@@ -43,7 +43,7 @@ export class EligibilityService {
     const elder = await this.dataSource.getRepository(ElderEntity).findOneBy({ id: elderId });
     if (!elder || !elder.regionId || !(await this.scope.regionIds(principal.userId)).includes(elder.regionId)) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人，或不在您负责的地区');
     if (decision === 'verified') {
-      const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const today = shanghaiDate(this.clock.now());
       if (!validUntil || validUntil <= today) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'validUntil: 核验通过需要填写晚于今天的有效期', { fields: [{ field: 'validUntil', message: '请填写晚于今天的有效期' }] });
     }
     await this.dataSource.transaction(async (m) => {
@@ -61,7 +61,7 @@ export class EligibilityService {
       [elderId],
     );
     const day = (v: string | Date | null) => (v === null ? null : typeof v === 'string' ? v.slice(0, 10) : new Date(v.getTime() - v.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
-    const today = new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(this.clock.now());
     return {
       elderId: row.id, elderName: row.name, age: ageInYears(day(row.birth_date)!, today), communityName: row.community, householdName: row.household,
       declaredCategory: row.subsidy_category, verification: row.subsidy_verification, validUntil: day(row.subsidy_valid_until), evidenceNote: row.eligibility_evidence,

@@ -1,4 +1,4 @@
-import { findSubsidyRule, priceBreakdown, shanghaiMonth, SubsidyVerification, type PriceBreakdown, type SubsidyTable } from '@carecircle/shared';
+import { findSubsidyRule, priceBreakdown, shanghaiDate, shanghaiMonth, SubsidyVerification, type PriceBreakdown, type SubsidyTable } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ElderEntity } from '../households/entities/elder.entity.js';
@@ -34,7 +34,7 @@ export class SubsidiesService {
     const month = shanghaiMonth(at);
     const policy = elder.regionId ? await this.regions.policyInForce(elder.regionId, SUBSIDY_POLICY_KIND, at, manager) : null;
     // The ability grade counts only while its assessment is valid.
-    const today = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = shanghaiDate(at);
     const grade = elder.abilityGrade && elder.assessmentValidUntil && elder.assessmentValidUntil >= today ? elder.abilityGrade : null;
     const rule = findSubsidyRule((policy?.rules as SubsidyTable | undefined) ?? null, elder.subsidyCategory, service, grade);
     const used = rule ? await this.usedThisMonth(manager, elder.id, month, rule.service) : 0;

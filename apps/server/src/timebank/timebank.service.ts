@@ -1,4 +1,4 @@
-import { ErrorCode, Role, type RegisterVolunteerInput, type StaffMeView, type TimebankView } from '@carecircle/shared';
+import { ErrorCode, Role, shanghaiDate, type RegisterVolunteerInput, type StaffMeView, type TimebankView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuthService } from '../auth/auth.service.js';
@@ -29,7 +29,7 @@ export class TimebankService {
    * and take light services through dispatch like any staff member, earning minutes for each.
    */
   async registerVolunteer(principal: Principal, { regionId, skills, birthYear }: RegisterVolunteerInput): Promise<StaffMeView> {
-    const age = Number(new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 4)) - birthYear;
+    const age = Number(shanghaiDate(this.clock.now()).slice(0, 4)) - birthYear;
     if (age < 18 || age > 75) {
       const message = '时间银行志愿者须年满 18 周岁、不超过 75 周岁';
       throw new DomainError(ErrorCode.VALIDATION_FAILED, `birthYear: ${message}`, { fields: [{ field: 'birthYear', message }] });

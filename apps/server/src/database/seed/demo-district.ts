@@ -1,5 +1,5 @@
 import type { DietaryNeed, LivingSituation, ProviderKind, ServiceCode, SubsidyCategory, SubsidyVerification } from '@carecircle/shared';
-import { birthDateFromIdNumber } from '@carecircle/shared';
+import { birthDateFromIdNumber, shanghaiDate, shanghaiMonth } from '@carecircle/shared';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from '../../auth/entities/user.entity.js';
@@ -285,7 +285,7 @@ const DISHES = [
 /** Both canteens: open Monday–Saturday, lunch and dinner, menus for the next week. */
 async function seedCanteens(m: EntityManager, rand: () => number): Promise<void> {
   const canteens = await m.getRepository(ProviderEntity).findBy({ kind: 'canteen' });
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = shanghaiDate(new Date());
   for (const [n, canteen] of canteens.entries()) {
     const periods = [
       { period: 'lunch' as const, serveStart: '11:00', serveEnd: '12:30', cutoff: '10:00', capacity: { dine_in: 60, pickup: 30, delivery: 20 + n * 10 } },
@@ -365,7 +365,7 @@ async function seedChildcare(m: EntityManager, liQiang: string): Promise<void> {
   if (puhuiCentre && li) {
     const toddler = await m.getRepository(ChildcareClassEntity).findOneByOrFail({ providerId: puhuiCentre.id, ageClass: 'toddler' });
     await m.getRepository(ChildcareClassEntity).update({ id: toddler.id }, { enrolled: 1 });
-    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const month = shanghaiMonth(new Date());
     await m.getRepository(EnrolmentEntity).save({
       householdId: li.householdId, childId: li.id, classId: toddler.id, careType: 'full_day', startMonth: month, date: null, startTime: null, endTime: null,
       status: 'active', priceFen: toddler.prices.full_day!, puhui: true, createdBy: liQiang, idempotencyKey: 'seed-li-xiaobao', requestHash: '0'.repeat(64), withdrawnAt: null,
