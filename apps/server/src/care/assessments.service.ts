@@ -79,9 +79,14 @@ export class AssessmentsService {
       [today],
     );
     let reminded = 0;
+    const reminderDaysByRegion = new Map<string | null, number>();
     for (const r of rows) {
-      const policy = r.region_id ? await this.regions.policyInForce(r.region_id, 'assessment', this.clock.now()) : null;
-      const days = (policy?.rules as { reminderDays?: number } | undefined)?.reminderDays ?? 30;
+      let days = reminderDaysByRegion.get(r.region_id);
+      if (days === undefined) {
+        const policy = r.region_id ? await this.regions.policyInForce(r.region_id, 'assessment', this.clock.now()) : null;
+        days = (policy?.rules as { reminderDays?: number } | undefined)?.reminderDays ?? 30;
+        reminderDaysByRegion.set(r.region_id, days);
+      }
       const validUntil = toDate(r.valid_until);
       const remindFrom = new Date(Date.parse(`${validUntil}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
       if (today < remindFrom) continue;
