@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  ClusterOutlined,
   CommentOutlined,
   DashboardOutlined,
   FileProtectOutlined,
@@ -14,7 +15,7 @@ import {
   SafetyCertificateOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Layout, Menu, Space, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -95,6 +96,31 @@ function usePendingCounts(pathname: string): Record<string, number> {
   return counts;
 }
 
+/** Bull Board in its own tab: the tab is opened at once (so no pop-up blocker), then pointed at the board once the session cookie is set. */
+function QueueBoardButton() {
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  async function open() {
+    const tab = window.open('about:blank', '_blank');
+    setBusy(true);
+    try {
+      const { url } = await api.queueBoardSession();
+      if (tab) tab.location.href = url;
+      else window.location.href = url;
+    } catch (err) {
+      tab?.close();
+      void message.error(err instanceof Error ? err.message : '无法打开队列监控');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Button type="text" icon={<ClusterOutlined />} loading={busy} onClick={() => void open()}>
+      队列监控
+    </Button>
+  );
+}
+
 function Shell() {
   const { user, logout } = useAuth();
   const location = useLocation();
@@ -134,6 +160,7 @@ function Shell() {
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
           <Typography.Text type="secondary">15 分钟养老托育服务圈 · 街道运营</Typography.Text>
           <Space>
+            <QueueBoardButton />
             <UserOutlined />
             <Typography.Text>{user?.nickname}</Typography.Text>
             <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()}>

@@ -9,6 +9,7 @@ import type {
   AssessmentInput,
   AssessmentView,
   AuditEntryView,
+  AuditQuery,
   AuthTokensView,
   ChildcareFiguresView,
   ComplaintStatus,
@@ -326,7 +327,10 @@ export function createApiClient(options: ClientOptions = {}) {
     exportStatement: (statementId: string, fallbackName: string) => download(`/operator/statements/${id(statementId)}/export`, fallbackName),
 
     // audit
-    audit: (entityId?: string) => get<AuditEntryView[]>('/operator/audit', { entityId }),
+    audit: (query: AuditQuery = {}) => get<AuditEntryView[]>('/operator/audit', { ...query }),
+
+    // queues (Bull Board opens in its own tab, on a short-lived cookie)
+    queueBoardSession: () => post<{ url: string; expiresInSeconds: number }>('/operator/queue-board/session'),
   };
 }
 

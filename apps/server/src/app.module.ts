@@ -26,6 +26,7 @@ import { CareModule } from './care/care.module.js';
 import { TimebankModule } from './timebank/timebank.module.js';
 import { AuditModule, RegulationModule } from './regulation/regulation.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
+import { QueueBoardModule } from './queue-board/queue-board.module.js';
 
 @Global()
 @Module({ providers: [Clock, FieldCipher], exports: [Clock, FieldCipher] })
@@ -66,6 +67,7 @@ export class AppModule {
         AuditModule,
         RegulationModule,
         HealthModule,
+        ...(role === 'worker' ? [] : [QueueBoardModule]),
         ...(role === 'api' ? [] : [WorkerModule]),
       ],
       providers: [

@@ -1,60 +1,64 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import type { AuditEntryView } from '@carecircle/shared';
-import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { AUDIT_ENTITIES, AUDIT_ENTITY_LABELS, type AuditEntity, type AuditEntryView } from '@carecircle/shared';
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../api';
 import { EmptyState, ErrorState } from '../components/PageState';
 import { PageTitle } from '../components/PageTitle';
-import { compareText, formatDateTime } from '../lib/format';
+import { AUDIT_ACTION_FILTERS, auditParamsFrom, auditQueryFrom } from '../lib/audit';
+import { formatDateTime } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  eligibility_verified: '补贴资格核验通过',
-  eligibility_rejected: '补贴资格核验不通过',
-  statement_adjust: '调整结算单',
-  statement_approve: '审批结算单',
-  complaint_handle: '处理投诉',
-  provider_status: '变更机构状态',
-  policy_add: '发布政策版本',
-  order_assign: '人工指派',
-  order_redispatch: '重新派单',
-  assessment_create: '提交能力评估',
-  elder_view: '查看老人档案',
-  elder_update: '修改老人档案',
-  id_number_view: '查看身份证号',
-};
-
-export const AUDIT_ENTITY_LABELS: Record<string, string> = { elder: '老人', statement: '结算单', complaint: '投诉', provider: '机构', order: '订单', policy: '政策表', child: '婴幼儿' };
-
-export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+interface FilterForm {
+  entity?: AuditEntity;
+  action?: string;
+  userName?: string;
+  entityId?: string;
+  days?: [dayjs.Dayjs, dayjs.Dayjs] | null;
 }
 
 export default function Audit() {
   const [params, setParams] = useSearchParams();
-  const entityId = params.get('entityId') ?? '';
-  const list = useAsync(() => api.audit(entityId || undefined), [entityId]);
-  const data = list.data ?? [];
+  const query = auditQueryFrom(params);
+  const key = params.toString();
+  const first = useAsync(() => api.audit(query), [key]);
+  const [more, setMore] = useState<AuditEntryView[]>([]);
+  const [exhausted, setExhausted] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [form] = Form.useForm<FilterForm>();
+  useEffect(() => {
+    setMore([]);
+    setExhausted(false);
+    form.setFieldsValue({ ...query, days: query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : undefined });
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const data = [...(first.data ?? []), ...more];
+  const pageFull = (first.data?.length ?? 0) === 200 && !exhausted;
+
+  async function loadMore() {
+    setLoadingMore(true);
+    try {
+      const next = await api.audit({ ...query, beforeId: data[data.length - 1]?.id });
+      setMore((m) => [...m, ...next]);
+      if (next.length < 200) setExhausted(true);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  function apply(values: FilterForm) {
+    const [from, to] = values.days ?? [];
+    setParams(auditParamsFrom({ entity: values.entity, action: values.action, userName: values.userName, entityId: values.entityId, from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD') }));
+  }
 
   const columns: ColumnsType<AuditEntryView> = [
-    { title: '时间', dataIndex: 'at', width: 170, render: formatDateTime, sorter: (a, b) => compareText(a.at, b.at), defaultSortOrder: 'descend' },
-    {
-      title: '操作人',
-      dataIndex: 'userName',
-      width: 140,
-      render: (n: string, e) => n || <Typography.Text type="secondary">{e.userId.slice(0, 8)}</Typography.Text>,
-      filters: [...new Set(data.map((e) => e.userName || e.userId))].map((u) => ({ text: u, value: u })),
-      onFilter: (v, e) => (e.userName || e.userId) === v,
-    },
-    {
-      title: '操作',
-      dataIndex: 'action',
-      render: (a: string) => <Tag color={a.includes('reject') ? 'red' : a.includes('view') ? 'default' : 'blue'}>{auditActionLabel(a)}</Tag>,
-      filters: [...new Set(data.map((e) => e.action))].map((a) => ({ text: auditActionLabel(a), value: a })),
-      onFilter: (v, e) => e.action === v,
-    },
-    { title: '对象类型', dataIndex: 'entity', width: 110, render: (t: string) => AUDIT_ENTITY_LABELS[t] ?? t },
+    { title: '时间', dataIndex: 'at', width: 170, render: formatDateTime },
+    { title: '操作人', dataIndex: 'userName', width: 130, render: (n: string, e) => n || <Typography.Text type="secondary">{e.userId.slice(0, 8)}</Typography.Text> },
+    { title: '操作', dataIndex: 'actionLabel', render: (label: string, e) => <Tag color={e.action.includes('reject') ? 'red' : e.action === 'view' ? 'default' : 'blue'}>{label}</Tag> },
+    { title: '对象', dataIndex: 'subject', render: (s: string | null, e) => `${AUDIT_ENTITY_LABELS[e.entity as AuditEntity] ?? e.entity}${s ? `：${s}` : ''}` },
     {
       title: '对象编号',
       dataIndex: 'entityId',
@@ -63,7 +67,7 @@ export default function Audit() {
           <Typography.Text code copyable={{ text: id }}>
             {id.length > 12 ? `${id.slice(0, 8)}…` : id}
           </Typography.Text>
-          {id !== entityId && (
+          {id !== query.entityId && (
             <Button size="small" type="link" onClick={() => setParams({ entityId: id })}>
               只看此对象
             </Button>
@@ -78,41 +82,55 @@ export default function Audit() {
       <PageTitle
         title="审计日志"
         extra={
-          <Button icon={<ReloadOutlined />} onClick={list.reload}>
+          <Button icon={<ReloadOutlined />} onClick={first.reload}>
             刷新
           </Button>
         }
       >
-        谁在何时查看或修改了哪条敏感记录（个人信息保护法要求留痕）；最近 200 条
+        谁在何时查看或修改了哪条敏感记录（个人信息保护法要求留痕），最新的在前
       </PageTitle>
       <Card>
-        <Space style={{ marginBottom: 16 }} wrap>
-          <Input.Search
-            key={entityId}
-            allowClear
-            defaultValue={entityId}
-            placeholder="按对象编号筛选（老人、结算单…）"
-            enterButton="筛选"
-            style={{ width: 420 }}
-            onSearch={(v) => setParams(v.trim() ? { entityId: v.trim() } : {})}
-          />
-          {entityId && (
-            <Button type="link" onClick={() => setParams({})}>
-              显示全部
+        <Form form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 12 }}>
+          <Form.Item name="entity" label="对象类型">
+            <Select allowClear placeholder="全部" style={{ width: 130 }} options={AUDIT_ENTITIES.map((e) => ({ value: e, label: AUDIT_ENTITY_LABELS[e] }))} />
+          </Form.Item>
+          <Form.Item name="action" label="操作">
+            <Select allowClear placeholder="全部" style={{ width: 170 }} options={AUDIT_ACTION_FILTERS} />
+          </Form.Item>
+          <Form.Item name="userName" label="操作人">
+            <Input allowClear placeholder="姓名包含" style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item name="days" label="日期">
+            <DatePicker.RangePicker allowEmpty={[false, false]} />
+          </Form.Item>
+          <Form.Item name="entityId" label="对象编号">
+            <Input allowClear placeholder="老人、结算单…的编号" style={{ width: 300 }} />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              筛选
             </Button>
-          )}
-        </Space>
-        {list.error !== undefined ? (
-          <ErrorState error={list.error} onRetry={list.reload} />
+            {key && <Button onClick={() => setParams({})}>清除筛选</Button>}
+          </Space>
+        </Form>
+        {first.error !== undefined ? (
+          <ErrorState error={first.error} onRetry={first.reload} />
         ) : (
-          <Table<AuditEntryView>
-            rowKey="id"
-            loading={list.loading}
-            columns={columns}
-            dataSource={data}
-            pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (n) => `共 ${n} 条` }}
-            locale={{ emptyText: <EmptyState description={entityId ? '该对象没有审计记录' : '暂无审计记录'} /> }}
-          />
+          <>
+            <Table<AuditEntryView>
+              rowKey="id"
+              loading={first.loading}
+              columns={columns}
+              dataSource={data}
+              pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (n) => `已载入 ${n} 条` }}
+              locale={{ emptyText: <EmptyState description={key ? '没有符合条件的审计记录' : '暂无审计记录'} /> }}
+            />
+            {pageFull && (
+              <Button block loading={loadingMore} onClick={() => void loadMore()} style={{ marginTop: 12 }}>
+                载入更早的 200 条
+              </Button>
+            )}
+          </>
         )}
       </Card>
     </div>

@@ -3,8 +3,8 @@ import { Role } from '@carecircle/shared';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CreateRegionPolicyDto, RegionPolicyResponse, RegionResponse } from './dto/region.dto.js';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateRegionPolicyDto, PolicyQueryDto, RegionPolicyResponse, RegionResponse } from './dto/region.dto.js';
 import { RegionsService } from './regions.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
 import { AuditService } from '../regulation/audit.service.js';
@@ -31,11 +31,11 @@ export class RegionsController {
   }
 
   @Get(':id/policies')
-  @ApiOperation({ summary: '地区政策表（按类型、版本）' })
-  @ApiQuery({ name: 'kind', required: false })
+  @ApiOperation({ summary: '地区政策表（按类型、版本）：公开的政策文件，运营人员只看本人负责的地区' })
   @ApiOkResponse({ type: [RegionPolicyResponse] })
-  policies(@Param('id', ParseUuidPipe) id: string, @Query('kind') kind?: string): Promise<RegionPolicyResponse[]> {
-    return this.regions.policies(id, kind);
+  async policies(@CurrentUser() user: Principal, @Param('id', ParseUuidPipe) id: string, @Query() q: PolicyQueryDto): Promise<RegionPolicyResponse[]> {
+    if (user.roles.includes(Role.OPERATOR)) await this.scope.requireRegion(user.userId, id);
+    return this.regions.policies(id, q.kind);
   }
 
   @Post(':id/policies')

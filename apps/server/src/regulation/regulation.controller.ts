@@ -1,4 +1,4 @@
-import { Role, shanghaiMonth, SUBSIDY_CATEGORIES, type SubsidyCategory } from '@carecircle/shared';
+import { AUDIT_ENTITIES, ErrorCode, Role, shanghaiMonth, SUBSIDY_CATEGORIES, type AuditEntity, type AuditQuery, type SubsidyCategory } from '@carecircle/shared';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -8,6 +8,7 @@ import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { IsCalendarDate } from '../common/validation/validators.js';
 import { ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { AuditService } from './audit.service.js';
 import { OperatorScope } from './operator-scope.service.js';
 import { ComplaintsService } from './complaints.service.js';
@@ -57,8 +58,14 @@ class StatusQueryDto {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[a-z_]{3,20}$/, { message: '状态无效' }) status?: string;
 }
 
-class AuditQueryDto {
+class AuditQueryDto implements AuditQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f-]{36}$/i, { message: '编号无效' }) entityId?: string;
+  @ApiPropertyOptional({ enum: AUDIT_ENTITIES }) @IsOptional() @IsIn(AUDIT_ENTITIES, { message: '对象类型无效' }) entity?: AuditEntity;
+  @ApiPropertyOptional({ description: '操作代码或其前缀，如 statement_、policy_', example: 'statement_' }) @IsOptional() @Matches(/^[a-z0-9_]{1,24}$/, { message: '操作代码无效' }) action?: string;
+  @ApiPropertyOptional({ description: '操作人昵称（包含即可）' }) @IsOptional() @Transform(trim) @IsString({ message: '操作人必须是文字' }) @MaxLength(40, { message: '最多 40 个字' }) userName?: string;
+  @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsCalendarDate({ message: '开始日期应为 YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-11-30' }) @IsOptional() @IsCalendarDate({ message: '结束日期应为 YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ description: '翻页：只要编号小于此值的记录' }) @IsOptional() @Matches(/^[1-9]\d{0,18}$/, { message: '翻页参数无效' }) beforeId?: string;
 }
 
 class ObjectResponse {
@@ -192,9 +199,10 @@ export class RegulationController {
 
   @Get('operator/audit')
   @Roles(Role.OPERATOR)
-  @ApiOperation({ summary: '审计日志：谁查看或修改了哪条敏感记录' })
+  @ApiOperation({ summary: '审计日志：谁查看或修改了哪条敏感记录（按对象、类型、操作、操作人、日期筛选，每页 200 条）' })
   @ApiOkResponse({ type: ObjectResponse })
   async auditLog(@CurrentUser() user: Principal, @Query() q: AuditQueryDto) {
-    return this.audit.search(await this.scope.regionIds(user.userId), q.entityId);
+    if (q.from && q.to && q.from > q.to) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'to: 结束日期不能早于开始日期', { fields: [{ field: 'to', message: '结束日期不能早于开始日期' }] });
+    return this.audit.search(await this.scope.regionIds(user.userId), q);
   }
 }

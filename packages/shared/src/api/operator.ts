@@ -91,11 +91,15 @@ export interface KpiIndicatorView {
   code: string;
   label: string;
   value: number | null;
+  /** '%': value and target are fractions 0–1 (see KPI_PERCENT_SCALE). */
   unit: '%' | '个' | '份/日' | '分';
   target: number | null;
   met: boolean | null;
   /** The records behind the figure: a console route or API path. */
   drillDown: string;
+  /** What the figure is computed from (a ratio's two sides; a sum's total), when the server says. */
+  numerator?: number | null;
+  denominator?: number | null;
 }
 
 export interface KpiSummaryView {
@@ -110,7 +114,51 @@ export interface AuditEntryView {
   userId: string;
   userName: string;
   action: string;
+  /** The action in words (审批结算单 …). */
+  actionLabel: string;
   entity: string;
   entityId: string;
+  /** What the record is, for a person reading the log: 王*英 (老人), 安康… 2026-11 (结算单) … */
+  subject: string | null;
   at: string;
+}
+
+/** Filters of the audit log; dates are Asia/Shanghai calendar days. */
+export interface AuditQuery {
+  entityId?: string;
+  entity?: AuditEntity;
+  action?: string;
+  userName?: string;
+  from?: string;
+  to?: string;
+  /** Paging: entries older than this entry id. */
+  beforeId?: string;
+}
+
+export const AUDIT_ENTITIES = ['elder', 'provider', 'statement', 'order', 'complaint', 'region'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = { elder: '老人', provider: '机构', statement: '结算单', order: '订单', complaint: '投诉', region: '地区政策' };
+
+const AUDIT_ACTION_LABELS: Record<string, string> = {
+  view: '查看老人档案',
+  eligibility_verified: '补贴资格核验通过',
+  eligibility_rejected: '补贴资格核验不通过',
+  statement_adjust: '调整结算单',
+  statement_approve: '审批结算单',
+  complaint_investigating: '投诉转调查',
+  complaint_resolved: '投诉查实办结',
+  complaint_rejected: '投诉未查实办结',
+  provider_approved: '批准机构入驻',
+  provider_suspended: '暂停机构派单',
+  order_assign: '人工指派',
+  order_redispatch: '重新派单',
+  assessment_record: '提交能力评估',
+};
+
+/** The words for an audit action; policy versions read 发布政策 (kind vN), unknown codes show as they are. */
+export function auditActionLabel(action: string): string {
+  if (AUDIT_ACTION_LABELS[action]) return AUDIT_ACTION_LABELS[action];
+  const policy = /^policy_(.+)_v(\d+)$/.exec(action);
+  if (policy) return `发布政策（${policy[1]} 第 ${policy[2]} 版）`;
+  return action;
 }

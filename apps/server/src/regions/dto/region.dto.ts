@@ -1,6 +1,6 @@
 import type { RegionLevel, RegionPolicyView, RegionView } from '@carecircle/shared';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsObject, IsString, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsObject, IsOptional, IsString, Matches } from 'class-validator';
 import { GeoPointDto } from '../../households/dto/elder.dto.js';
 
 export class RegionResponse implements RegionView {
@@ -18,6 +18,13 @@ export class RegionPolicyResponse implements RegionPolicyView {
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) effectiveFrom!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) rules!: unknown;
+}
+
+export class PolicyQueryDto {
+  @ApiPropertyOptional({ example: 'subsidy', description: '只看这一类政策' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z_]{1,39}$/, { message: '政策类型为小写英文和下划线，如 subsidy' })
+  kind?: string;
 }
 
 export class CreateRegionPolicyDto {
