@@ -42,6 +42,10 @@ async function seedStaff(db: Connection): Promise<string> {
     }
     await db.query('INSERT INTO provider_staff (id, provider_id, name, skills, home_lat, home_lng, max_concurrent_jobs, rating_x100, on_duty) VALUES ?', [rows]);
   }
+  // 岗前培训: every staff member passed one, or dispatch would skip them all.
+  const training = randomUUID();
+  await db.query(`INSERT INTO training_sessions (id, title, kind, held_on, hours, region_id, organiser_region_id) VALUES (?, '压测岗前培训', 'pre_job', '2020-01-01', 16, ?, ?)`, [training, regionId, regionId]);
+  await db.query('INSERT INTO training_attendance (session_id, staff_id, passed) SELECT ?, id, 1 FROM provider_staff', [training]);
   return regionId;
 }
 

@@ -26,6 +26,7 @@ import { CareModule } from './care/care.module.js';
 import { TimebankModule } from './timebank/timebank.module.js';
 import { AuditModule, RegulationModule } from './regulation/regulation.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
+import { TrainingModule } from './training/training.module.js';
 import { QueueBoardModule } from './queue-board/queue-board.module.js';
 
 @Global()
@@ -66,6 +67,7 @@ export class AppModule {
         TimebankModule,
         AuditModule,
         RegulationModule,
+        TrainingModule,
         HealthModule,
         ...(role === 'worker' ? [] : [QueueBoardModule]),
         ...(role === 'api' ? [] : [WorkerModule]),

@@ -20,3 +20,4 @@ export * from './api/childcare.js';
 export * from './rules/assessment.js';
 export * from './api/elder.js';
 export * from './api/operator.js';
+export * from './api/training.js';

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
 import type { OrderEntity } from '../orders/entities/order.entity.js';
 import type { NearbyStaff } from '../providers/staff-positions.service.js';
+import { PRE_JOB_TRAINING_MISSING, preJobPassedSql } from '../training/pre-job-training.js';
 
 /** How much each factor weighs in the ranking (rules as data; change here, not in the code below). */
 export const RANKING_WEIGHTS = { distance: 0.4, rating: 0.25, load: 0.2, fairness: 0.15 } as const;
@@ -26,6 +27,8 @@ interface CandidateRow {
   already_offered: string;
   conflicts: string;
   provider_price: number | null;
+  is_volunteer: number;
+  pre_job_trained: string;
 }
 
 export interface SearchResult {
@@ -45,6 +48,7 @@ export async function searchCandidates(
   nearby: NearbyStaff[],
   radiusM: number,
   now: Date,
+  rules: { preJobTrainingRequired: boolean },
 ): Promise<SearchResult> {
   if (nearby.length === 0) return { candidates: [], skipped: [] };
   const serviceDay = shanghaiDate(order.windowStart ?? now);
@@ -62,7 +66,8 @@ export async function searchCandidates(
             (SELECT COUNT(*) FROM offers f WHERE f.order_id = ? AND f.staff_id = s.id) AS already_offered,
             (SELECT COUNT(*) FROM orders o WHERE o.staff_id = s.id AND o.status IN (${active})
                AND o.window_start IS NOT NULL AND o.window_start < ? AND o.window_end > ?) AS conflicts,
-            (SELECT pp.price_fen FROM provider_service_prices pp WHERE pp.provider_id = s.provider_id AND pp.service_code = ?) AS provider_price
+            (SELECT pp.price_fen FROM provider_service_prices pp WHERE pp.provider_id = s.provider_id AND pp.service_code = ?) AS provider_price,
+            s.is_volunteer, ${preJobPassedSql('s.id')} AS pre_job_trained
        FROM provider_staff s JOIN providers p ON p.id = s.provider_id
       WHERE s.id IN (${nearby.map(() => '?').join(',')})`,
     [dayStart, requiredCertificate(order, service) ?? '', serviceDay, order.id, windowEnd, windowStart, service.code, ...nearby.map((n) => n.staffId)],
@@ -73,9 +78,9 @@ export async function searchCandidates(
   for (const near of nearby) {
     const row = byId.get(near.staffId);
     if (!row) continue;
-    const reason = skipReason(row, order, service, serviceDay);
+    const reason = skipReason(row, order, service, serviceDay, rules);
     if (reason) {
-      skipped.push({ staffId: row.id, staffName: row.name, reason, qualified: isQualified(row, order, service) });
+      skipped.push({ staffId: row.id, staffName: row.name, reason, qualified: isQualified(row, order, service, rules) });
       continue;
     }
     const load = Number(row.active_jobs) / row.max_concurrent_jobs;
@@ -96,13 +101,18 @@ export async function searchCandidates(
   return { candidates, skipped };
 }
 
-/** Skill and certificate only: what a manual assignment also requires. */
-function isQualified(row: CandidateRow, order: OrderEntity, service: ServiceTypeEntity): boolean {
+/** Skill, certificate and pre-job training only: what a manual assignment also requires. */
+function isQualified(row: CandidateRow, order: OrderEntity, service: ServiceTypeEntity, rules: { preJobTrainingRequired: boolean }): boolean {
   const skills: string[] = typeof row.skills === 'string' ? JSON.parse(row.skills) : row.skills;
-  return skills.includes(service.requiredSkill) && (!requiredCertificate(order, service) || Number(row.valid_certs) > 0);
+  return skills.includes(service.requiredSkill) && (!requiredCertificate(order, service) || Number(row.valid_certs) > 0) && !lacksPreJobTraining(row, rules);
 }
 
-function skipReason(row: CandidateRow, order: OrderEntity, service: ServiceTypeEntity, serviceDay: string): string | null {
+// 时间银行 volunteers (is_volunteer) are exempt: neighbours doing light help for hours, not the 护理人员 the training rule is about.
+function lacksPreJobTraining(row: CandidateRow, rules: { preJobTrainingRequired: boolean }): boolean {
+  return rules.preJobTrainingRequired && !Number(row.is_volunteer) && !Number(row.pre_job_trained);
+}
+
+function skipReason(row: CandidateRow, order: OrderEntity, service: ServiceTypeEntity, serviceDay: string, rules: { preJobTrainingRequired: boolean }): string | null {
   const skills: string[] = typeof row.skills === 'string' ? JSON.parse(row.skills) : row.skills;
   if (!row.on_duty) return '不在岗';
   // Meal deliveries also go to the canteens' own couriers; everything else to home-care providers.
@@ -117,6 +127,7 @@ function skipReason(row: CandidateRow, order: OrderEntity, service: ServiceTypeE
   if (certificate && Number(row.valid_certs) === 0) {
     return `没有在 ${serviceDay} 有效的「${CERTIFICATE_LABELS[certificate as keyof typeof CERTIFICATE_LABELS] ?? certificate}」`;
   }
+  if (lacksPreJobTraining(row, rules)) return PRE_JOB_TRAINING_MISSING;
   if (Number(row.already_offered) > 0) return '已拒绝或超时未接此单';
   if (Number(row.active_jobs) >= row.max_concurrent_jobs) return `接单已满（${row.active_jobs}/${row.max_concurrent_jobs}）`;
   if (Number(row.conflicts) > 0) return '该时段已有其他服务';

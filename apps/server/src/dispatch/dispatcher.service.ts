@@ -12,6 +12,8 @@ import { OrderLive } from '../orders/order-live.service.js';
 import { OrderTransitions } from '../orders/order-transitions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { StaffPositions } from '../providers/staff-positions.service.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { preJobTrainingRequired } from '../training/pre-job-training.js';
 import { searchCandidates } from './candidate-search.js';
 import { DispatchRoundEntity } from './entities/dispatch-round.entity.js';
 import { OfferEntity } from './entities/offer.entity.js';
@@ -44,6 +46,7 @@ export class Dispatcher {
     private readonly clock: Clock,
     @Inject(dispatchConfig.KEY) private readonly config: DispatchConfig,
     @InjectQueue(QUEUE.DISPATCH) private readonly queue: Queue,
+    private readonly regions: RegionsService,
   ) {}
 
   async dispatch(orderId: string): Promise<void> {
@@ -102,12 +105,13 @@ export class Dispatcher {
     const roundsSoFar = await m.getRepository(DispatchRoundEntity).countBy({ orderId });
     const radii = this.config.radiiM.filter((r) => r >= order!.dispatchRadiusM);
     let roundNo = roundsSoFar;
+    const rules = { preJobTrainingRequired: await preJobTrainingRequired(this.regions, order.regionId, now, m) };
     for (const radius of radii) {
       const nearby =
         this.config.candidateSource === 'geo'
           ? await this.positions.near(order.lat, order.lng, radius, SEARCH_LIMIT)
           : await this.positions.nearBySqlScan(order.lat, order.lng, radius, SEARCH_LIMIT);
-      const { candidates, skipped } = await searchCandidates(m, order, service, nearby, radius, now);
+      const { candidates, skipped } = await searchCandidates(m, order, service, nearby, radius, now, rules);
       const chosen = order.urgent ? candidates : candidates.slice(0, 1);
       const round = await m.getRepository(DispatchRoundEntity).save({
         orderId, roundNo: ++roundNo, radiusM: radius, candidates, skipped, offeredTo: chosen.map((c) => c.staffId), createdAt: now,

@@ -13,6 +13,8 @@ import { ProviderStaffEntity } from '../providers/entities/provider-staff.entity
 import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { PRE_JOB_TRAINING_MISSING, passesPreJobGate, preJobTrainingRequired } from '../training/pre-job-training.js';
 import { AuditService } from '../regulation/audit.service.js';
 import { requiredCertificate } from './candidate-search.js';
 import { Dispatcher } from './dispatcher.service.js';
@@ -32,6 +34,7 @@ export class OffersService {
     private readonly clock: Clock,
     private readonly scope: OperatorScope,
     private readonly audit: AuditService,
+    private readonly regions: RegionsService,
   ) {}
 
   async myOffers(principal: Principal): Promise<OfferResponse[]> {
@@ -109,6 +112,9 @@ export class OffersService {
         const valid = await m.getRepository(StaffCertificateEntity).createQueryBuilder('c')
           .where('c.staff_id = :id AND c.type = :type AND c.expires_on >= :day', { id: staff.id, type: certificate, day }).getCount();
         if (!valid) throw new DomainError(ErrorCode.STAFF_NOT_QUALIFIED, `${staff.name} 没有在 ${day} 有效的上岗证书，不能指派`);
+      }
+      if (!(await passesPreJobGate(m, staff.id, await preJobTrainingRequired(this.regions, order.regionId, this.clock.now(), m)))) {
+        throw new DomainError(ErrorCode.STAFF_NOT_QUALIFIED, `${staff.name} ${PRE_JOB_TRAINING_MISSING}，不能指派`);
       }
       await this.dispatcher.withdrawOpenOffers(m, order.id);
       await this.transitions.move(m, order, 'accepted', 'operator', principal.userId, `运营人员指派给 ${staff.name}`, { staffId: staff.id, providerId: staff.providerId, acceptedAt: this.clock.now() });

@@ -8,6 +8,8 @@ import type { StaffMeResponse } from './dto/provider.dto.js';
 import { ProviderStaffEntity } from './entities/provider-staff.entity.js';
 import { ProviderEntity } from './entities/provider.entity.js';
 import { StaffPositions } from './staff-positions.service.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { passesPreJobGate, preJobTrainingRequired } from '../training/pre-job-training.js';
 
 /** The staff member's own side: who am I, on/off duty, where am I. */
 @Injectable()
@@ -16,6 +18,7 @@ export class StaffService {
     private readonly dataSource: DataSource,
     private readonly positions: StaffPositions,
     private readonly clock: Clock,
+    private readonly regions: RegionsService,
   ) {}
 
   async requireStaff(principal: Principal): Promise<ProviderStaffEntity> {
@@ -31,9 +34,11 @@ export class StaffService {
       `SELECT COUNT(*) AS n FROM orders WHERE staff_id = ? AND status IN (${ACTIVE_JOB_STATUSES.map(() => '?').join(',')})`,
       [staff.id, ...ACTIVE_JOB_STATUSES],
     );
+    const trainingRequired = await preJobTrainingRequired(this.regions, provider.regionId, this.clock.now());
     return {
       id: staff.id, name: staff.name, providerId: provider.id, providerName: provider.name, skills: staff.skills as ServiceCode[],
       onDuty: staff.onDuty, maxConcurrentJobs: staff.maxConcurrentJobs, activeJobs: Number(n), ratingX100: staff.ratingX100,
+      preJobTrainingPending: !(await passesPreJobGate(this.dataSource.manager, staff.id, trainingRequired)),
     };
   }
 

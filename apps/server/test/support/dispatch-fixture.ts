@@ -26,6 +26,8 @@ export interface StaffOptions {
   maxJobs?: number;
   ratingX100?: number;
   providerId?: string;
+  /** Passed a 岗前培训 (default true: without it no offers where the region requires one). */
+  preJobTrained?: boolean;
 }
 
 /** Builds a small district for dispatch tests: a street with a subsidy table, providers, staff on the map, families. */
@@ -83,8 +85,23 @@ export class DispatchFixture {
     for (const c of options.certificates ?? []) {
       await this.t.dataSource.query(`INSERT INTO staff_certificates (id, staff_id, type, number, expires_on) VALUES (UUID(), ?, ?, 'N-1', ?)`, [id, c.type, c.expiresOn]);
     }
+    if (options.preJobTrained !== false) await this.passPreJobTraining(id);
     if (options.onDuty !== false) await this.t.get(StaffPositions).put(id, at.lat, at.lng);
     return { id, auth: login.auth, name };
+  }
+
+  private trainingSessionId: string | null = null;
+
+  /** Records a passed 岗前培训 for the staff member (one session of the fixture's street serves all). */
+  async passPreJobTraining(staffId: string): Promise<void> {
+    if (!this.trainingSessionId) {
+      this.trainingSessionId = randomUUID();
+      await this.t.dataSource.query(
+        `INSERT INTO training_sessions (id, title, kind, held_on, hours, region_id, organiser_region_id) VALUES (?, '测试岗前培训', 'pre_job', '2020-01-01', 16, ?, ?)`,
+        [this.trainingSessionId, this.regionId, this.regionId],
+      );
+    }
+    await this.t.dataSource.query('INSERT IGNORE INTO training_attendance (session_id, staff_id, passed) VALUES (?, ?, 1)', [this.trainingSessionId, staffId]);
   }
 
   /** A family with one elder living at `at`, in the fixture's street. */

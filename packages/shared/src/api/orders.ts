@@ -153,6 +153,8 @@ export interface StaffMeView {
   maxConcurrentJobs: number;
   activeJobs: number;
   ratingX100: number;
+  /** The region requires 岗前培训 and this staff member has not passed one yet: no offers until then. */
+  preJobTrainingPending: boolean;
 }
 
 export interface DispatchCandidateView {

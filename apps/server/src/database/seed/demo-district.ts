@@ -267,6 +267,10 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
     }
     await seedCanteens(m, rand);
     await seedChildcare(m, users.get('李强')!.id);
+    // 岗前培训: the town trained every staff member before they started (no offers without it).
+    const training = randomUUID();
+    await m.query(`INSERT INTO training_sessions (id, title, kind, held_on, hours, region_id, organiser_region_id) VALUES (?, '2026 年玉山镇养老服务人员岗前培训', 'pre_job', '2026-03-15', 16, ?, ?)`, [training, regions.get('ks-ys')!.id, regions.get('ks-ys')!.id]);
+    await m.query('INSERT INTO training_attendance (session_id, staff_id, passed) SELECT ?, id, 1 FROM provider_staff', [training]);
     // 吴主任 supervises 玉山镇 and every 社区 under it.
     await m.query('INSERT INTO operator_regions (user_id, region_id) VALUES (?, ?)', [users.get('吴主任')!.id, regions.get('ks-ys')!.id]);
   });
@@ -345,7 +349,7 @@ export const DEMO_CARE_POLICIES = {
   },
   assessment: { validityMonths: 12, reminderDays: 30 },
   // The seeds' indicator targets (fractions for rates).
-  kpi_targets: { visit_rate: 1, home_service_share: 0.2, places_per_thousand: 4.5, puhui_share: 0.6, certified_rate: 0.93, assessment_rate: 1, satisfaction: 4.5, volunteer_ratio: 0.15 },
+  kpi_targets: { visit_rate: 1, home_service_share: 0.2, places_per_thousand: 4.5, puhui_share: 0.6, certified_rate: 0.93, pre_job_training_rate: 1, assessment_rate: 1, satisfaction: 4.5, volunteer_ratio: 0.15 },
   credit: { suspendBelow: 60 },
   timebank: { minutesPerServiceMinute: 1 },
 };

@@ -193,6 +193,7 @@ export class StaffMeResponse implements StaffMeView {
   @ApiProperty() maxConcurrentJobs!: number;
   @ApiProperty() activeJobs!: number;
   @ApiProperty() ratingX100!: number;
+  @ApiProperty({ description: '地区要求岗前培训而本人尚未通过：通过前不会收到派单' }) preJobTrainingPending!: boolean;
 }
 
 export class ProviderStatusDto {
