@@ -27,6 +27,7 @@ import { TimebankModule } from './timebank/timebank.module.js';
 import { AuditModule, RegulationModule } from './regulation/regulation.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { TrainingModule } from './training/training.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
 import { QueueBoardModule } from './queue-board/queue-board.module.js';
 
 @Global()
@@ -68,6 +69,7 @@ export class AppModule {
         AuditModule,
         RegulationModule,
         TrainingModule,
+        SupervisionModule,
         HealthModule,
         ...(role === 'worker' ? [] : [QueueBoardModule]),
         ...(role === 'api' ? [] : [WorkerModule]),

@@ -21,3 +21,6 @@ export * from './rules/assessment.js';
 export * from './api/elder.js';
 export * from './api/operator.js';
 export * from './api/training.js';
+export * from './rules/random-draw.js';
+export * from './rules/grading.js';
+export * from './api/supervision.js';

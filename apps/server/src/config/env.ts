@@ -42,6 +42,8 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(60) INVITE_TTL_SECONDS = 7 * 24 * 3600;
   @Transform(toInt) @IsInt() @Min(100) OUTBOX_POLL_MS = 1000;
   @IsOptional() @IsString() H5_DIST_DIR?: string;
+  /** Where the local-disk FileStore keeps uploaded documents (provider 备案 files). */
+  @IsString() @MinLength(1) FILES_DIR = 'var/files';
 
   @Transform(toInt) @IsInt() @Min(5) DISPATCH_OFFER_TIMEOUT_SECONDS = 60;
   /** Comma-separated radii the search widens through, in metres (the 15-minute circle first). */

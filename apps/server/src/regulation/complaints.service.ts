@@ -1,16 +1,14 @@
 import { ErrorCode, SERVICE_LABELS, type ComplaintStatus, type ComplaintView, type ServiceCode } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
-import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { RegionsService } from '../regions/regions.service.js';
 import { AuditService } from './audit.service.js';
+import { CreditService } from './credit.service.js';
 import { OperatorScope } from './operator-scope.service.js';
 
 const STATUS_LABELS: Record<ComplaintStatus, string> = { received: '已受理', investigating: '调查中', resolved: '已查实处理', rejected: '未查实' };
-const CREDIT_START = 100;
 
 /** Complaints against an order: handled by the operator with a reply the family sees, and a credit effect. */
 @Injectable()
@@ -18,8 +16,7 @@ export class ComplaintsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: OperatorScope,
-    private readonly regions: RegionsService,
-    private readonly clock: Clock,
+    private readonly credit: CreditService,
     private readonly audit: AuditService,
   ) {}
 
@@ -70,26 +67,11 @@ export class ComplaintsService {
       await m.query('UPDATE complaints SET status = ?, reply = ?, credit_points = ?, handled_by = ? WHERE id = ?', [status, reply ?? null, points, principal.userId, id]);
       await this.audit.record(principal.userId, `complaint_${status}`, 'complaint', id, m);
       if (points > 0) {
-        if (c.provider_id) await this.deduct(m, 'provider', c.provider_id, points, `投诉查实：${String(c.text).slice(0, 60)}`, id, c.region_id);
-        if (c.staff_id) await this.deduct(m, 'staff', c.staff_id, points, `投诉查实：${String(c.text).slice(0, 60)}`, id, c.region_id);
+        if (c.provider_id) await this.credit.deduct(m, 'provider', c.provider_id, points, `投诉查实：${String(c.text).slice(0, 60)}`, id, c.region_id);
+        if (c.staff_id) await this.credit.deduct(m, 'staff', c.staff_id, points, `投诉查实：${String(c.text).slice(0, 60)}`, id, c.region_id);
       }
     });
     return this.view(id);
-  }
-
-  async creditOf(subjectType: 'provider' | 'staff', subjectId: string, m: EntityManager = this.dataSource.manager): Promise<number> {
-    const [{ lost }] = await m.query('SELECT COALESCE(SUM(points), 0) AS lost FROM credit_events WHERE subject_type = ? AND subject_id = ?', [subjectType, subjectId]);
-    return CREDIT_START - Number(lost);
-  }
-
-  private async deduct(m: EntityManager, subjectType: 'provider' | 'staff', subjectId: string, points: number, reason: string, sourceId: string, regionId: string): Promise<void> {
-    await m.query('INSERT IGNORE INTO credit_events (subject_type, subject_id, points, reason, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [subjectType, subjectId, points, reason, sourceId, this.clock.now()]);
-    if (subjectType !== 'provider') return;
-    const policy = await this.regions.policyInForce(regionId, 'credit', this.clock.now(), m);
-    const threshold = (policy?.rules as { suspendBelow?: number } | undefined)?.suspendBelow ?? 60;
-    if ((await this.creditOf('provider', subjectId, m)) < threshold) {
-      await m.query(`UPDATE providers SET status = 'suspended', recommended = 0 WHERE id = ?`, [subjectId]);
-    }
   }
 
   private async view(id: string): Promise<ComplaintView> {

@@ -6,6 +6,7 @@ import { MealsModule } from '../meals/meals.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
 import { AuditService } from './audit.service.js';
 import { ComplaintsService } from './complaints.service.js';
+import { CreditService } from './credit.service.js';
 import { EligibilityService } from './eligibility.service.js';
 import { KpiService } from './kpi.service.js';
 import { OperatorScope } from './operator-scope.service.js';
@@ -21,8 +22,9 @@ export class RegulationModule {}
 
 /**
  * Used from many domains: the audit log (a read of an elder's record, an approval) and the
- * operator's region scope (an operator sees only the regions assigned to them).
+ * operator's region scope (an operator sees only the regions assigned to them), and the one credit
+ * deduction path (complaints, inspections, check-in overrides).
  */
 @Global()
-@Module({ imports: [RegionsModule], providers: [AuditService, OperatorScope], exports: [AuditService, OperatorScope] })
+@Module({ imports: [RegionsModule], providers: [AuditService, OperatorScope, CreditService], exports: [AuditService, OperatorScope, CreditService] })
 export class AuditModule {}

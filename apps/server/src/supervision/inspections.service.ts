@@ -1,0 +1,279 @@
+import {
+  drawInspection,
+  ErrorCode,
+  INSPECTION_STATUS_LABELS,
+  type DrawVerificationView,
+  type InspectionChecklist,
+  type InspectionDrawView,
+  type InspectionStatus,
+  type InspectionView,
+  type InspectorView,
+  type ProviderKind,
+  type ProviderStatus,
+} from '@carecircle/shared';
+import { Injectable } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../common/auth/principal.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { AuditService } from '../regulation/audit.service.js';
+import { CreditService } from '../regulation/credit.service.js';
+import type { CreateInspectorDto, DrawDto, RecordInspectionDto } from './dto/supervision.dto.js';
+import { iso, json } from './json.js';
+import { SupervisionAccess } from './supervision-access.service.js';
+
+const DEFAULT_MAX_MINOR_FAILURES = 2;
+const DEFAULT_FAIL_CREDIT_POINTS = 20;
+
+interface DrawRow {
+  id: string;
+  region_id: string;
+  seed: string;
+  provider_count: number;
+  inspector_count: number;
+  provider_pool: unknown;
+  inspector_pool: unknown;
+  provider_ids: unknown;
+  inspector_ids: unknown;
+  drawn_by: string;
+  nickname: string | null;
+  drawn_at: Date;
+}
+
+/** 双随机、一公开: an inspector roster per region, seeded and logged draws, checklists as data, published results. */
+@Injectable()
+export class InspectionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: SupervisionAccess,
+    private readonly regions: RegionsService,
+    private readonly credit: CreditService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async inspectors(principal: Principal, regionId: string): Promise<InspectorView[]> {
+    await this.access.requireOperatorRegion(principal, regionId);
+    const rows: { id: string; region_id: string; name: string; organisation: string; active: number }[] = await this.dataSource.query(
+      'SELECT id, region_id, name, organisation, active FROM inspectors WHERE region_id = ? ORDER BY active DESC, name',
+      [regionId],
+    );
+    return rows.map(inspectorView);
+  }
+
+  async addInspector(principal: Principal, dto: CreateInspectorDto): Promise<InspectorView> {
+    await this.access.requireOperatorRegion(principal, dto.regionId);
+    const id = randomUUID();
+    await this.dataSource.query('INSERT INTO inspectors (id, region_id, name, organisation, active) VALUES (?, ?, ?, ?, 1)', [id, dto.regionId, dto.name, dto.organisation]);
+    return this.inspector(principal, id);
+  }
+
+  async setInspectorActive(principal: Principal, id: string, active: boolean): Promise<InspectorView> {
+    await this.inspector(principal, id);
+    await this.dataSource.query('UPDATE inspectors SET active = ? WHERE id = ?', [active ? 1 : 0, id]);
+    return this.inspector(principal, id);
+  }
+
+  /**
+   * Draws `providerCount` approved providers of the region and `inspectorCount` active inspectors
+   * from its roster, from one seed; the seed and both pools are logged so the draw can be re-run.
+   * Each drawn provider gets a planned inspection with the region's checklist in force today.
+   */
+  async draw(principal: Principal, dto: DrawDto): Promise<InspectionDrawView> {
+    await this.access.requireOperatorRegion(principal, dto.regionId);
+    const now = this.clock.now();
+    const checklist = await this.checklistInForce(dto.regionId, now);
+    const subtree = await this.regions.subtreeIds([dto.regionId]);
+    const marks = subtree.map(() => '?').join(',');
+    const providerPool = (await this.dataSource.query(`SELECT id FROM providers WHERE region_id IN (${marks}) AND status = 'approved' ORDER BY id`, subtree)).map((r: { id: string }) => r.id);
+    const inspectorPool = (await this.dataSource.query(`SELECT id FROM inspectors WHERE region_id IN (${marks}) AND active = 1 ORDER BY id`, subtree)).map((r: { id: string }) => r.id);
+    if (providerPool.length === 0) throw new DomainError(ErrorCode.CONFLICT, '本地区没有可抽查的机构（需已审核通过）');
+    if (inspectorPool.length === 0) throw new DomainError(ErrorCode.CONFLICT, '请先在检查人员名录中添加检查人员');
+    const seed = dto.seed ?? randomBytes(8).toString('hex');
+    const result = drawInspection({ seed, providerPool, inspectorPool, providerCount: dto.providerCount, inspectorCount: dto.inspectorCount });
+    const drawId = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO inspection_draws (id, region_id, seed, provider_count, inspector_count, provider_pool, inspector_pool, provider_ids, inspector_ids, drawn_by, drawn_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [drawId, dto.regionId, seed, dto.providerCount, dto.inspectorCount, JSON.stringify(providerPool), JSON.stringify(inspectorPool), JSON.stringify(result.providerIds), JSON.stringify(result.inspectorIds), principal.userId, now],
+      );
+      for (const providerId of result.providerIds) {
+        const [p] = await m.query('SELECT region_id FROM providers WHERE id = ?', [providerId]);
+        await m.query(
+          `INSERT INTO inspections (id, draw_id, provider_id, region_id, inspector_ids, checklist, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?)`,
+          [randomUUID(), drawId, providerId, p.region_id, JSON.stringify(result.inspectorIds), JSON.stringify(checklist), now],
+        );
+      }
+      await this.audit.record(principal.userId, 'inspection_drawn', 'region', dto.regionId, m);
+    });
+    return this.drawView(drawId);
+  }
+
+  async draws(principal: Principal, regionId: string): Promise<InspectionDrawView[]> {
+    await this.access.requireOperatorRegion(principal, regionId);
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM inspection_draws WHERE region_id = ? ORDER BY drawn_at DESC', [regionId]);
+    return Promise.all(rows.map((r) => this.drawView(r.id)));
+  }
+
+  async getDraw(principal: Principal, drawId: string): Promise<InspectionDrawView> {
+    await this.requireDraw(principal, drawId);
+    return this.drawView(drawId);
+  }
+
+  /** Runs the logged draw again from its seed and pools: the same providers and inspectors must come out. */
+  async verifyDraw(principal: Principal, drawId: string): Promise<DrawVerificationView> {
+    const d = await this.requireDraw(principal, drawId);
+    const again = drawInspection({
+      seed: d.seed, providerPool: json<string[]>(d.provider_pool), inspectorPool: json<string[]>(d.inspector_pool),
+      providerCount: d.provider_count, inspectorCount: d.inspector_count,
+    });
+    const logged = { providerIds: json<string[]>(d.provider_ids), inspectorIds: json<string[]>(d.inspector_ids) };
+    return { drawId, reproduced: JSON.stringify(again) === JSON.stringify(logged), ...again };
+  }
+
+  async list(principal: Principal, regionId?: string, status?: InspectionStatus): Promise<InspectionView[]> {
+    let regions = await this.access.operatorRegionIds(principal);
+    if (regionId) {
+      await this.access.requireOperatorRegion(principal, regionId);
+      regions = await this.regions.subtreeIds([regionId]);
+    }
+    if (regions.length === 0) return [];
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM inspections WHERE region_id IN (${regions.map(() => '?').join(',')}) ${status ? 'AND status = ?' : ''} ORDER BY created_at DESC, id`,
+      status ? [...regions, status] : regions,
+    );
+    return Promise.all(rows.map((r) => this.view(r.id)));
+  }
+
+  /** Results per checklist item; a failed critical item, or too many failed minor ones, fails the inspection. */
+  async record(principal: Principal, inspectionId: string, dto: RecordInspectionDto): Promise<InspectionView> {
+    const i = await this.requireInspection(principal, inspectionId);
+    if (i.status === 'published') throw new DomainError(ErrorCode.CONFLICT, '检查结果已公示，不能修改');
+    const checklist = json<InspectionChecklist>(i.checklist);
+    const fields: { field: string; message: string }[] = [];
+    const byCode = new Map(dto.results.map((r) => [r.code, r]));
+    checklist.items.forEach((item, n) => {
+      if (!byCode.has(item.code)) fields.push({ field: `results.${n}`, message: `请填写「${item.label}」的检查结果` });
+    });
+    for (const r of dto.results) if (!checklist.items.some((item) => item.code === r.code)) fields.push({ field: 'results', message: `检查表中没有「${r.code}」这一项` });
+    if (byCode.size !== dto.results.length) fields.push({ field: 'results', message: '同一检查项只能填写一次' });
+    if (fields.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `results: ${fields[0].message}`, { fields });
+    const failedCritical = checklist.items.some((item) => item.critical && !byCode.get(item.code)!.passed);
+    const failedMinor = checklist.items.filter((item) => !item.critical && !byCode.get(item.code)!.passed).length;
+    const passed = !failedCritical && failedMinor <= (checklist.maxMinorFailures ?? DEFAULT_MAX_MINOR_FAILURES);
+    const results = checklist.items.map((item) => ({ code: item.code, passed: byCode.get(item.code)!.passed, ...(byCode.get(item.code)!.note ? { note: byCode.get(item.code)!.note } : {}) }));
+    const r = await this.dataSource.query(
+      `UPDATE inspections SET results = ?, passed = ?, summary = ?, status = 'recorded', recorded_by = ? WHERE id = ? AND status IN ('planned', 'recorded')`,
+      [JSON.stringify(results), passed ? 1 : 0, dto.summary, principal.userId, inspectionId],
+    );
+    if (r.affectedRows !== 1) throw new DomainError(ErrorCode.CONFLICT, '检查结果已公示，不能修改');
+    return this.view(inspectionId);
+  }
+
+  /** 一公开: the result becomes final and visible to the provider; a failed inspection costs credit once. */
+  async publish(principal: Principal, inspectionId: string): Promise<InspectionView> {
+    const i = await this.requireInspection(principal, inspectionId);
+    if (i.status === 'planned') throw new DomainError(ErrorCode.CONFLICT, '请先录入检查结果再公示');
+    if (i.status === 'published') throw new DomainError(ErrorCode.CONFLICT, '该检查结果已公示');
+    const checklist = json<InspectionChecklist>(i.checklist);
+    const points = i.passed ? 0 : checklist.failCreditPoints ?? DEFAULT_FAIL_CREDIT_POINTS;
+    await this.dataSource.transaction(async (m) => {
+      const r = await m.query(`UPDATE inspections SET status = 'published', published_at = ?, credit_points = ? WHERE id = ? AND status = 'recorded'`, [this.clock.now(), points, inspectionId]);
+      if (r.affectedRows !== 1) throw new DomainError(ErrorCode.CONFLICT, '该检查结果已公示');
+      if (points > 0) {
+        await this.credit.deduct(m, 'provider', i.provider_id, points, `双随机抽查不合格：${String(i.summary ?? '').slice(0, 60)}`, inspectionId, i.region_id);
+      }
+      await this.audit.record(principal.userId, 'inspection_published', 'provider', i.provider_id, m);
+    });
+    return this.view(inspectionId);
+  }
+
+  /** For the provider's 备案 page; its own admins see published results only. */
+  async forProvider(providerId: string, publishedOnly = false): Promise<InspectionView[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM inspections WHERE provider_id = ? ${publishedOnly ? `AND status = 'published'` : ''} ORDER BY created_at DESC`,
+      [providerId],
+    );
+    return Promise.all(rows.map((r) => this.view(r.id)));
+  }
+
+  private async checklistInForce(regionId: string, at: Date): Promise<InspectionChecklist> {
+    const policy = await this.regions.policyInForce(regionId, 'inspection_checklist', at);
+    const rules = policy?.rules as InspectionChecklist | undefined;
+    if (!rules || !Array.isArray(rules.items) || rules.items.length === 0 || !rules.items.every((i) => i && typeof i.code === 'string' && typeof i.label === 'string')) {
+      throw new DomainError(ErrorCode.CONFLICT, '本地区尚未发布抽查检查表（政策表 inspection_checklist）');
+    }
+    return rules;
+  }
+
+  private async inspector(principal: Principal, id: string): Promise<InspectorView> {
+    const [row] = await this.dataSource.query('SELECT id, region_id, name, organisation, active FROM inspectors WHERE id = ?', [id]);
+    if (!row || !(await this.access.operatorRegionIds(principal)).includes(row.region_id)) throw new DomainError(ErrorCode.NOT_FOUND, '未找到该检查人员');
+    return inspectorView(row);
+  }
+
+  private async requireDraw(principal: Principal, drawId: string): Promise<DrawRow> {
+    const [d] = await this.dataSource.query('SELECT * FROM inspection_draws WHERE id = ?', [drawId]);
+    if (!d || !(await this.access.operatorRegionIds(principal)).includes(d.region_id)) throw new DomainError(ErrorCode.NOT_FOUND, '未找到该次抽取');
+    return d;
+  }
+
+  private async requireInspection(principal: Principal, id: string) {
+    const [i] = await this.dataSource.query('SELECT * FROM inspections WHERE id = ?', [id]);
+    if (!i || !(await this.access.operatorRegionIds(principal)).includes(i.region_id)) throw new DomainError(ErrorCode.NOT_FOUND, '未找到该检查任务');
+    return i as { id: string; provider_id: string; region_id: string; status: InspectionStatus; checklist: unknown; passed: number | null; summary: string | null };
+  }
+
+  private async drawView(drawId: string): Promise<InspectionDrawView> {
+    const [d]: DrawRow[] = await this.dataSource.query('SELECT d.*, u.nickname FROM inspection_draws d LEFT JOIN users u ON u.id = d.drawn_by WHERE d.id = ?', [drawId]);
+    const providerIds = json<string[]>(d.provider_ids);
+    const inspectorIds = json<string[]>(d.inspector_ids);
+    const names = await this.names(providerIds, inspectorIds);
+    const inspections: { id: string; provider_id: string }[] = await this.dataSource.query('SELECT id, provider_id FROM inspections WHERE draw_id = ?', [drawId]);
+    return {
+      id: d.id, regionId: d.region_id, seed: d.seed, providerCount: d.provider_count, inspectorCount: d.inspector_count,
+      providerPool: json(d.provider_pool), inspectorPool: json(d.inspector_pool),
+      providers: providerIds.map((id) => ({ id, name: names.providers.get(id) ?? '' })),
+      inspectors: inspectorIds.map((id) => ({ id, name: names.inspectors.get(id)?.name ?? '', organisation: names.inspectors.get(id)?.organisation ?? '' })),
+      drawnBy: d.drawn_by, drawnByName: d.nickname ?? '', drawnAt: iso(d.drawn_at)!,
+      inspectionIds: providerIds.map((pid) => inspections.find((i) => i.provider_id === pid)?.id).filter((x): x is string => !!x),
+    };
+  }
+
+  private async view(id: string): Promise<InspectionView> {
+    const [i] = await this.dataSource.query(
+      'SELECT i.*, p.name AS provider_name, p.kind AS provider_kind, p.status AS provider_status FROM inspections i JOIN providers p ON p.id = i.provider_id WHERE i.id = ?',
+      [id],
+    );
+    const inspectorIds = json<string[]>(i.inspector_ids);
+    const names = await this.names([], inspectorIds);
+    const status = i.status as InspectionStatus;
+    return {
+      id: i.id, drawId: i.draw_id, regionId: i.region_id, providerId: i.provider_id, providerName: i.provider_name,
+      providerKind: i.provider_kind as ProviderKind, providerStatus: i.provider_status as ProviderStatus,
+      inspectors: inspectorIds.map((iid) => ({ id: iid, name: names.inspectors.get(iid)?.name ?? '', organisation: names.inspectors.get(iid)?.organisation ?? '' })),
+      status, statusLabel: INSPECTION_STATUS_LABELS[status], checklist: json<InspectionChecklist>(i.checklist).items,
+      results: i.results ? json(i.results) : [], passed: i.passed === null ? null : !!i.passed, summary: i.summary, creditPoints: i.credit_points,
+      publishedAt: iso(i.published_at), createdAt: iso(i.created_at)!,
+    };
+  }
+
+  private async names(providerIds: string[], inspectorIds: string[]) {
+    const providers = new Map<string, string>();
+    const inspectors = new Map<string, { name: string; organisation: string }>();
+    if (providerIds.length) {
+      for (const r of await this.dataSource.query(`SELECT id, name FROM providers WHERE id IN (${providerIds.map(() => '?').join(',')})`, providerIds)) providers.set(r.id, r.name);
+    }
+    if (inspectorIds.length) {
+      for (const r of await this.dataSource.query(`SELECT id, name, organisation FROM inspectors WHERE id IN (${inspectorIds.map(() => '?').join(',')})`, inspectorIds)) inspectors.set(r.id, r);
+    }
+    return { providers, inspectors };
+  }
+}
+
+function inspectorView(r: { id: string; region_id: string; name: string; organisation: string; active: number }): InspectorView {
+  return { id: r.id, regionId: r.region_id, name: r.name, organisation: r.organisation, active: !!r.active };
+}
