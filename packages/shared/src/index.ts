@@ -20,6 +20,7 @@ export * from './api/childcare.js';
 export * from './rules/assessment.js';
 export * from './api/elder.js';
 export * from './api/operator.js';
+export * from './api/kpi.js';
 export * from './api/training.js';
 export * from './rules/random-draw.js';
 export * from './rules/grading.js';

@@ -9,14 +9,19 @@ import { ComplaintsService } from './complaints.service.js';
 import { CreditService } from './credit.service.js';
 import { EligibilityService } from './eligibility.service.js';
 import { KpiService } from './kpi.service.js';
+import { KpiController } from './kpi.controller.js';
+import { OfficialListService } from './official-list.service.js';
+import { RegionFiguresService } from './region-figures.service.js';
+import { ReportService } from './report.service.js';
+import { WorklistsService } from './worklists.service.js';
 import { OperatorScope } from './operator-scope.service.js';
 import { RegulationController } from './regulation.controller.js';
 import { StatementsService } from './statements.service.js';
 
 @Module({
   imports: [HouseholdsModule, RegionsModule, CareModule, MealsModule, ChildcareModule],
-  controllers: [RegulationController],
-  providers: [EligibilityService, ComplaintsService, StatementsService, KpiService],
+  controllers: [RegulationController, KpiController],
+  providers: [EligibilityService, ComplaintsService, StatementsService, KpiService, RegionFiguresService, WorklistsService, OfficialListService, ReportService],
 })
 export class RegulationModule {}
 

@@ -132,9 +132,9 @@ describe('operator regulation', () => {
     const summary = (await t.http.get(`/api/kpi/summary?regionId=${d.regionId}&month=2026-11`).set(op).expect(200)).body;
     const byCode = Object.fromEntries(summary.indicators.map((i: { code: string }) => [i.code, i]));
     expect(byCode.places_per_thousand).toMatchObject({ target: 4.5 });
-    expect(byCode.certified_rate).toMatchObject({ target: 93, unit: '%' });
+    expect(byCode.certified_rate).toMatchObject({ target: 0.93, unit: '%' });
     expect(typeof byCode.certified_rate.value === 'number' || byCode.certified_rate.value === null).toBe(true);
-    expect(byCode.visit_rate.drillDown).toContain('/api/kpi/visits');
+    expect(byCode.visit_rate.drillDown).toContain('/api/kpi/indicators/visit_rate/records');
     await t.http.get(`/api/kpi/summary?regionId=${d.regionId}&month=2026-11`).set(otherOp).expect(404);
   });
 });

@@ -349,7 +349,7 @@ export const DEMO_CARE_POLICIES = {
   },
   assessment: { validityMonths: 12, reminderDays: 30 },
   // The seeds' indicator targets (fractions for rates).
-  kpi_targets: { visit_rate: 1, home_service_share: 0.2, places_per_thousand: 4.5, puhui_share: 0.6, certified_rate: 0.93, pre_job_training_rate: 1, assessment_rate: 1, satisfaction: 4.5, volunteer_ratio: 0.15 },
+  kpi_targets: { visit_rate: 1, home_service_share: 0.2, places_per_thousand: 4.5, puhui_share: 0.6, certified_rate: 0.93, pre_job_training_rate: 1, assessment_rate: 1, satisfaction: 4.5, volunteer_ratio: 0.15, home_community_coverage: 1, childcare_coverage: 0.5, satisfaction_share: 0.9 },
   credit: { suspendBelow: 60 },
   timebank: { minutesPerServiceMinute: 1 },
 };
@@ -387,6 +387,10 @@ async function seedRegions(m: EntityManager): Promise<Map<string, RegionEntity>>
     const region = await repo.save({ id: randomUUID(), code: c.code, name: c.name, level: 'community', parentId: street.id, centerLat: Number((DEMO_CENTER.lat + c.offset.lat).toFixed(7)), centerLng: Number((DEMO_CENTER.lng + c.offset.lng).toFixed(7)), population: c.population });
     out.set(c.code, region);
     await m.query('UPDATE regions SET elderly_60 = ?, children_0_3 = ? WHERE id = ?', [c.elderly60, c.children03, region.id]);
+    // Region reference data per year (the KPI denominators); 2025 as the statistics bureau gave it a year earlier.
+    await m.query('INSERT INTO region_figures (region_id, year, residents, elderly_60, children_0_3) VALUES (?, 2025, ?, ?, ?), (?, 2026, ?, ?, ?)', [
+      region.id, Math.round(c.population * 0.99), Math.round(c.elderly60 * 0.96), Math.round(c.children03 * 1.05), region.id, c.population, c.elderly60, c.children03,
+    ]);
   }
   await m.getRepository(RegionPolicyEntity).save({ regionId: street.id, kind: 'subsidy', version: 1, effectiveFrom: new Date('2026-01-01T00:00:00+08:00'), rules: DEMO_SUBSIDY_RULES, createdBy: null });
   for (const [kind, rules] of [...Object.entries(DEMO_CHILDCARE_POLICIES), ...Object.entries(DEMO_CARE_POLICIES)]) {
