@@ -1,13 +1,10 @@
-/** Today on the device, as YYYY-MM-DD (local time: the users are in China and so is the phone clock). */
-export function todayYmd(now: Date = new Date()): string {
-  return formatYmd(now)
-}
+import { shanghaiClock, shanghaiDate, shanghaiParts } from '@carecircle/shared'
 
-export function formatYmd(date: Date): string {
-  const y = date.getFullYear()
-  const m = String(date.getMonth() + 1).padStart(2, '0')
-  const d = String(date.getDate()).padStart(2, '0')
-  return `${y}-${m}-${d}`
+// Every instant is shown on Asia/Shanghai's clock, whatever zone the phone or browser is set to.
+
+/** Today in Asia/Shanghai, as YYYY-MM-DD. */
+export function todayYmd(now: Date = new Date()): string {
+  return shanghaiDate(now)
 }
 
 export function isYmd(value: string): boolean {
@@ -31,16 +28,28 @@ export function formatChildAge(ageMonths: number): string {
 export function formatDateCn(iso: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`
+  const { year, month, day } = shanghaiParts(date)
+  return `${year}年${month}月${day}日`
 }
 
 /** 2026-11-27T08:00:00Z → 11月27日 16:00 */
 export function formatDateTimeCn(iso: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  const hh = String(date.getHours()).padStart(2, '0')
-  const mm = String(date.getMinutes()).padStart(2, '0')
-  return `${date.getMonth() + 1}月${date.getDate()}日 ${hh}:${mm}`
+  const { month, day } = shanghaiParts(date)
+  return `${month}月${day}日 ${shanghaiClock(date)}`
+}
+
+/** 2026-11-27T08:05:00Z → 2026年11月27日 16:05 (for ledgers that span years). */
+export function formatFullDateTimeCn(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return `${formatDateCn(iso)} ${shanghaiClock(date)}`
+}
+
+/** The hour in Asia/Shanghai, for greetings. */
+export function shanghaiHour(now: Date = new Date()): number {
+  return shanghaiParts(now).hour
 }
 
 export function greeting(hour: number): string {

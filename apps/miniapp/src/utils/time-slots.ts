@@ -1,6 +1,8 @@
+import { shanghaiClock, shanghaiDate, shanghaiParts } from '@carecircle/shared'
+
 /**
- * The visit windows a family can book: a few fixed windows a day over the next week, in the phone's
- * local time (the users and their phones are in China). A window that has begun or starts within the
+ * The visit windows a family can book: a few fixed windows a day over the next week, on
+ * Asia/Shanghai's clock whatever zone the phone is in. A window that has begun or starts within the
  * hour is shown greyed out with the reason, like a full slot.
  */
 export const SLOT_START_HOURS = [8, 10, 14, 16] as const
@@ -28,13 +30,24 @@ export interface SlotDay {
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
-const pad = (n: number) => String(n).padStart(2, '0')
-const hhmm = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`
+const hhmm = shanghaiClock
+const SHANGHAI_OFFSET_MS = 8 * 3600_000
+
+/** hour:00 in Shanghai on the day `offset` days after `now`'s Shanghai day. */
+function shanghaiAt(now: Date, offset: number, hour: number): Date {
+  const { year, month, day } = shanghaiParts(now)
+  return new Date(Date.UTC(year, month - 1, day + offset, hour) - SHANGHAI_OFFSET_MS)
+}
+
+/** Whole Shanghai days from `now` to `at` (0 = the same day). */
+function daysFrom(now: Date, at: Date): number {
+  return Math.round((Date.parse(shanghaiDate(at)) - Date.parse(shanghaiDate(now))) / 86_400_000)
+}
 
 function dayLabel(date: Date, offset: number): string {
-  const md = `${date.getMonth() + 1}/${date.getDate()}`
-  const name = offset === 0 ? '今天' : offset === 1 ? '明天' : offset === 2 ? '后天' : WEEKDAYS[date.getDay()]
-  return `${name} ${md}`
+  const { month, day, weekday } = shanghaiParts(date)
+  const name = offset === 0 ? '今天' : offset === 1 ? '明天' : offset === 2 ? '后天' : WEEKDAYS[weekday]
+  return `${name} ${month}/${day}`
 }
 
 /** Long services get a window long enough to fit them (the server refuses a shorter one). */
@@ -47,9 +60,9 @@ export function buildSlotDays(now: Date, durationMinutes: number, days: number =
   const earliest = now.getTime() + MIN_LEAD_MINUTES * 60_000
   const result: SlotDay[] = []
   for (let offset = 0; offset < days; offset++) {
-    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset)
+    const day = shanghaiAt(now, offset, 0)
     const slots = SLOT_START_HOURS.map((hour): TimeSlot => {
-      const start = new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour)
+      const start = shanghaiAt(now, offset, hour)
       const end = new Date(start.getTime() + hours * 3600_000)
       const past = start.getTime() <= now.getTime()
       const tooSoon = !past && start.getTime() < earliest
@@ -63,7 +76,7 @@ export function buildSlotDays(now: Date, durationMinutes: number, days: number =
       }
     })
     result.push({
-      key: `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`,
+      key: shanghaiDate(day),
       label: dayLabel(day, offset),
       slots,
       available: slots.some((s) => s.available),
@@ -87,10 +100,9 @@ export function formatWindow(windowStart: string | null, windowEnd: string | nul
   const start = new Date(windowStart)
   if (Number.isNaN(start.getTime())) return windowStart
   const end = windowEnd ? new Date(windowEnd) : null
-  const startDay = new Date(start.getFullYear(), start.getMonth(), start.getDate()).getTime()
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
-  const diff = Math.round((startDay - today) / 86_400_000)
-  const day = diff === 0 ? '今天' : diff === 1 ? '明天' : diff === 2 ? '后天' : `${start.getMonth() + 1}月${start.getDate()}日`
+  const diff = daysFrom(now, start)
+  const { month, day: date } = shanghaiParts(start)
+  const day = diff === 0 ? '今天' : diff === 1 ? '明天' : diff === 2 ? '后天' : `${month}月${date}日`
   return `${day} ${hhmm(start)}${end && !Number.isNaN(end.getTime()) ? `–${hhmm(end)}` : ''}`
 }
 
@@ -98,8 +110,9 @@ export function formatWindow(windowStart: string | null, windowEnd: string | nul
 export function formatEventTime(iso: string, now: Date = new Date()): string {
   const at = new Date(iso)
   if (Number.isNaN(at.getTime())) return iso
-  const sameDay = at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate()
-  return sameDay ? hhmm(at) : `${at.getMonth() + 1}月${at.getDate()}日 ${hhmm(at)}`
+  if (daysFrom(now, at) === 0) return hhmm(at)
+  const { month, day } = shanghaiParts(at)
+  return `${month}月${day}日 ${hhmm(at)}`
 }
 
 /** 约 45 分钟 / 约 1 小时 / 约 1.5 小时 */

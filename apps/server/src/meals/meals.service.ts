@@ -7,6 +7,7 @@ import {
   MEAL_PERIOD_LABELS,
   OutboxEvent,
   ProviderKind,
+  shanghaiClock,
   shanghaiDate,
   shanghaiMonth,
   type CanteenDayView,
@@ -300,7 +301,7 @@ export class MealsService {
     if (!slot) throw new DomainError(ErrorCode.MEAL_SLOT_NOT_FOUND, '未找到该餐次', { fields: [{ field: 'slotId', message: '未找到该餐次' }] });
     const now = this.clock.now();
     if (slot.cancelledAt) throw new DomainError(ErrorCode.MEAL_SLOT_CANCELLED, `食堂已取消这一餐：${slot.cancelReason ?? ''}`, { next: await this.nextWithRoom(slot, dto.mode) });
-    if (now >= slot.cutoffAt) throw new DomainError(ErrorCode.MEAL_CUTOFF_PASSED, `已过${MEAL_PERIOD_LABELS[slot.period]}的预订截止时间（${hhmm(slot.cutoffAt)}）`, { next: await this.nextWithRoom(slot, dto.mode) });
+    if (now >= slot.cutoffAt) throw new DomainError(ErrorCode.MEAL_CUTOFF_PASSED, `已过${MEAL_PERIOD_LABELS[slot.period]}的预订截止时间（${shanghaiClock(slot.cutoffAt)}）`, { next: await this.nextWithRoom(slot, dto.mode) });
     const settings = await this.dataSource.getRepository(CanteenSettingsEntity).findOneByOrFail({ providerId: slot.providerId });
     const canteen = await this.dataSource.getRepository(ProviderEntity).findOneByOrFail({ id: slot.providerId });
     if (dto.mode === 'delivery') {
@@ -323,7 +324,7 @@ export class MealsService {
       const booking = await m.getRepository(MealBookingEntity).findOne({ where: { id: existing.id }, lock: { mode: 'pessimistic_write' } });
       if (!booking || booking.status !== 'booked') throw new DomainError(ErrorCode.CONFLICT, `该订餐当前为「${MEAL_BOOKING_STATUS_LABELS[booking?.status ?? 'cancelled']}」，不能取消`);
       const slot = await m.getRepository(MealSlotEntity).findOneByOrFail({ id: booking.slotId });
-      if (this.clock.now() >= slot.cutoffAt) throw new DomainError(ErrorCode.MEAL_CUTOFF_PASSED, `已过预订截止时间（${hhmm(slot.cutoffAt)}），订餐已锁定，不能取消`);
+      if (this.clock.now() >= slot.cutoffAt) throw new DomainError(ErrorCode.MEAL_CUTOFF_PASSED, `已过预订截止时间（${shanghaiClock(slot.cutoffAt)}），订餐已锁定，不能取消`);
       const col = CAPACITY_COLUMN[booking.mode];
       await m.query(`UPDATE meal_slots SET ${col.booked} = ${col.booked} - 1 WHERE id = ? AND ${col.booked} > 0`, [slot.id]);
       for (const item of await m.getRepository(MealBookingItemEntity).findBy({ bookingId: booking.id })) {
@@ -414,7 +415,7 @@ export class MealsService {
     const dishes = await this.dataSource.getRepository(DishEntity).find({ where: { slotId: s.id }, order: { sort: 'ASC' } });
     const name = canteenName ?? (await this.dataSource.getRepository(ProviderEntity).findOneByOrFail({ id: s.providerId })).name;
     return {
-      id: s.id, canteenId: s.providerId, canteenName: name, date: s.date, period: s.period, serveStart: hhmm(s.serveStartAt), serveEnd: hhmm(s.serveEndAt),
+      id: s.id, canteenId: s.providerId, canteenName: name, date: s.date, period: s.period, serveStart: shanghaiClock(s.serveStartAt), serveEnd: shanghaiClock(s.serveEndAt),
       cutoffAt: s.cutoffAt.toISOString(), open: !s.cancelledAt && this.clock.now() < s.cutoffAt, cancelled: !!s.cancelledAt,
       remaining: { dine_in: s.capDineIn - s.bookedDineIn, pickup: s.capPickup - s.bookedPickup, delivery: s.capDelivery - s.bookedDelivery },
       dishes: dishes.map((d) => ({
@@ -516,9 +517,6 @@ function atShanghai(date: string, time: string): Date {
   return new Date(`${date}T${time}:00+08:00`);
 }
 
-function hhmm(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-}
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

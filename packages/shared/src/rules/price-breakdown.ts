@@ -49,16 +49,6 @@ export function priceBreakdown(priceFen: number, rule: SubsidyRule | null, usedT
   return { priceFen, subsidyFen, payFen: priceFen - subsidyFen, subsidyNote: note };
 }
 
-/** Calendar day in Asia/Shanghai, YYYY-MM-DD (times are stored UTC; days and months are Shanghai's). */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
-/** Calendar month in Asia/Shanghai, YYYY-MM: the period subsidy caps count in. */
-export function shanghaiMonth(at: Date): string {
-  return shanghaiDate(at).slice(0, 7);
-}
-
 export interface CancellationPolicy {
   /** Fee once a staff member has accepted. */
   afterAcceptFeeFen: number;

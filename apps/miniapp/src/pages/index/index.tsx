@@ -15,7 +15,7 @@ import { navigate, redirectToLogin, routes } from '../../services/navigation'
 import { redirectIfElderMode } from '../../services/elder-mode'
 import { elderRoutes } from '../../services/elder-routes'
 import { hasSession, setCurrentHouseholdId } from '../../services/storage'
-import { greeting } from '../../utils/dates'
+import { greeting, shanghaiHour } from '../../utils/dates'
 import './index.scss'
 
 export default function IndexPage() {
@@ -58,7 +58,7 @@ export default function IndexPage() {
     <View className='cc-page home'>
       <View className='home__hello'>
         <Text className='cc-title'>
-          {greeting(new Date().getHours())}，{me.nickname}
+          {greeting(shanghaiHour())}，{me.nickname}
         </Text>
         {household ? (
           <View className='home__household'>

@@ -1,4 +1,4 @@
-import { formatChildAge, greeting, isYmd, todayYmd } from '../dates'
+import { formatChildAge, formatDateCn, formatDateTimeCn, formatFullDateTimeCn, greeting, isYmd, shanghaiHour, todayYmd } from '../dates'
 
 describe('dates', () => {
   it('formats a child age in months the way parents say it', () => {
@@ -14,8 +14,17 @@ describe('dates', () => {
     expect(isYmd('2024-2-1')).toBe(false)
   })
 
-  it('gives today in local time as YYYY-MM-DD', () => {
-    expect(todayYmd(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05')
+  it('gives today on Shanghai’s calendar as YYYY-MM-DD, whatever zone the device is in', () => {
+    expect(todayYmd(new Date('2026-01-05T15:30:00Z'))).toBe('2026-01-05')
+    expect(todayYmd(new Date('2026-01-05T16:30:00Z'))).toBe('2026-01-06')
+  })
+
+  it('shows instants on Shanghai’s clock', () => {
+    expect(formatDateTimeCn('2026-11-30T16:05:00Z')).toBe('12月1日 00:05')
+    expect(formatDateCn('2026-12-31T17:00:00Z')).toBe('2027年1月1日')
+    expect(formatFullDateTimeCn('2026-11-27T08:05:00Z')).toBe('2026年11月27日 16:05')
+    expect(shanghaiHour(new Date('2026-11-27T00:30:00Z'))).toBe(8)
+    expect(formatDateTimeCn('not a date')).toBe('not a date')
   })
 
   it('greets by the hour', () => {

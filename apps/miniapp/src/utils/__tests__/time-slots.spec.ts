@@ -1,7 +1,7 @@
 import { buildSlotDays, findSlot, formatDuration, formatEventTime, formatWindow, slotHours } from '../time-slots'
 
-// Local times: the logic works in the phone's clock, whatever zone the test machine is in.
-const at = (d: number, h: number, m = 0) => new Date(2026, 10, d, h, m)
+// Shanghai wall-clock times (UTC+8): the logic works on Shanghai's clock, whatever zone the phone or test machine is in.
+const at = (d: number, h: number, m = 0) => new Date(Date.UTC(2026, 10, d, h - 8, m))
 
 describe('buildSlotDays', () => {
   it('offers a week of days, labelled 今天 / 明天 / 后天 then by weekday', () => {
@@ -61,6 +61,15 @@ describe('formatEventTime', () => {
   it('shows only the time for today and the date otherwise', () => {
     expect(formatEventTime(at(27, 9, 5).toISOString(), at(27, 12))).toBe('09:05')
     expect(formatEventTime(at(26, 18, 40).toISOString(), at(27, 12))).toBe('11月26日 18:40')
+  })
+})
+
+describe('Shanghai clock', () => {
+  it('counts days and windows on Shanghai’s calendar, not UTC’s: at 07:00 Shanghai it is still yesterday in UTC', () => {
+    const days = buildSlotDays(at(27, 7), 120)
+    expect(days[0].key).toBe('2026-11-27')
+    expect(days[0].slots[0].start.toISOString()).toBe('2026-11-27T00:00:00.000Z')
+    expect(formatEventTime('2026-11-26T23:30:00Z', at(27, 9))).toBe('07:30')
   })
 })
 

@@ -1,4 +1,4 @@
-import { ProviderKind, Role, type ChildcareCentreView, type MeView, type PickupPersonView } from '@carecircle/shared'
+import { ProviderKind, Role, shanghaiClock, type ChildcareCentreView, type MeView, type PickupPersonView } from '@carecircle/shared'
 import { getMe } from '../../../services/auth'
 import { listCentres, type RosterChild } from '../../../services/childcare'
 import { listProviders } from '../../../services/operator'
@@ -47,7 +47,7 @@ export function attendanceState(child: Pick<RosterChild, 'checkedInAt' | 'checke
 function hhmm(iso: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+  return shanghaiClock(d)
 }
 
 export function attendanceText(child: Pick<RosterChild, 'checkedInAt' | 'checkedOutAt' | 'pickedUpBy'>): string {

@@ -1,4 +1,5 @@
 import type { WaitlistEntryView } from '@carecircle/shared'
+import { shanghaiClock, shanghaiParts } from '@carecircle/shared'
 
 /** Priority facts a parent may declare when joining the waitlist (the region's rules score them). */
 export const PRIORITY_FACTS = [
@@ -32,15 +33,12 @@ export function reasonLines(entry: Pick<WaitlistEntryView, 'reasons' | 'score'>)
 
 export const ORDER_RULE = '排序规则：得分高的在前；得分相同，先登记的在前。'
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0')
-}
-
-/** 5月22日 14:00 in the device's time zone. */
+/** 5月22日 14:00 on Shanghai's clock. */
 export function deadlineText(iso: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  const { month, day } = shanghaiParts(d)
+  return `${month}月${day}日 ${shanghaiClock(d)}`
 }
 
 /** 还剩 47 小时 5 分 / 还剩 12 分钟 / 已过确认时限 */

@@ -1,3 +1,5 @@
+import { shanghaiDate, shanghaiParts } from '@carecircle/shared'
+
 /** Times as people say them: 今天下午 2:30, 明天上午 9:00, 11月30日晚上 6:00. */
 export function spokenTime(iso: string | null, now: Date = new Date()): string | null {
   if (!iso) return null
@@ -7,19 +9,19 @@ export function spokenTime(iso: string | null, now: Date = new Date()): string |
 }
 
 export function spokenDay(at: Date, now: Date): string {
-  const dayMs = 86_400_000
-  const start = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
-  const offset = Math.round((start(at) - start(now)) / dayMs)
+  const dayNumber = (d: Date) => Date.parse(`${shanghaiDate(d)}T00:00:00Z`) / 86_400_000
+  const offset = dayNumber(at) - dayNumber(now)
   if (offset === 0) return '今天'
   if (offset === 1) return '明天'
   if (offset === -1) return '昨天'
-  return `${at.getMonth() + 1}月${at.getDate()}日`
+  const { month, day } = shanghaiParts(at)
+  return `${month}月${day}日`
 }
 
 /** 上午 9:00 / 中午 12:30 / 下午 2:00 / 晚上 7:00 */
 export function spokenClock(at: Date): string {
-  const h = at.getHours()
-  const m = String(at.getMinutes()).padStart(2, '0')
+  const { hour: h, minute } = shanghaiParts(at)
+  const m = String(minute).padStart(2, '0')
   if (h < 5) return `凌晨 ${h}:${m}`
   if (h < 11) return `上午 ${h}:${m}`
   if (h < 13) return `中午 ${h}:${m}`

@@ -1,5 +1,5 @@
 import type { CanteenPeriodInput, DishTag, MealPeriod } from '@carecircle/shared'
-import { DIETARY_NEED_LABELS, MEAL_PERIOD_LABELS, formatDistance } from '@carecircle/shared'
+import { DIETARY_NEED_LABELS, MEAL_PERIOD_LABELS, formatDistance, shanghaiClock } from '@carecircle/shared'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -43,11 +43,11 @@ export function mealWhen(ymd: string, period: MealPeriod, today: string): string
   return `${day} ${MEAL_PERIOD_LABELS[period]}`
 }
 
-/** An ISO instant as HH:mm on the phone's clock (10:00 for a lunch cut-off). */
+/** An ISO instant as HH:mm on Shanghai's clock (10:00 for a lunch cut-off). */
 export function clock(iso: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return ''
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`
+  return shanghaiClock(date)
 }
 
 /** 午餐 11:00–12:30 · 10:00 前预订 */

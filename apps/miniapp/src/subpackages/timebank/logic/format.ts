@@ -1,3 +1,5 @@
+import { shanghaiParts } from '@carecircle/shared'
+
 /** 150 → 2 小时 30 分；45 → 45 分；120 → 2 小时 */
 export function formatMinutes(total: number): string {
   const minutes = Math.max(0, Math.floor(total))
@@ -5,18 +7,6 @@ export function formatMinutes(total: number): string {
   const m = minutes % 60
   if (h === 0) return `${m} 分`
   return m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分`
-}
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
-
-/** 2026-11-27T08:05:00Z → 2026年11月27日 16:05, in Asia/Shanghai (UTC+8, no daylight saving) whatever the device zone. */
-export function formatShanghaiTime(iso: string): string {
-  const t = new Date(iso).getTime()
-  if (Number.isNaN(t)) return iso
-  const d = new Date(t + SHANGHAI_OFFSET_MS)
-  const hh = String(d.getUTCHours()).padStart(2, '0')
-  const mm = String(d.getUTCMinutes()).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`
 }
 
 export const ENTRY_LABELS: Record<string, string> = {
@@ -60,7 +50,7 @@ export function parseGiveMinutes(text: string, balance: number): { minutes: numb
 
 /** The current year in Asia/Shanghai. */
 export function shanghaiYear(now: Date = new Date()): number {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear()
+  return shanghaiParts(now).year
 }
 
 /** 出生年份 for a volunteer: four digits, and 18 to 75 years old this year (as the server checks). */

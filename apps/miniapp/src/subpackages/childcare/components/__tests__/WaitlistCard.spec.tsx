@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import type { WaitlistEntryView } from '@carecircle/shared'
 import type { ReactNode } from 'react'
 import WaitlistCard from '../WaitlistCard'
+import { shanghai } from '../../../../../test/time'
 
 jest.mock('@nutui/nutui-react-taro', () => ({
   Button: ({ children, onClick, disabled }: { children: ReactNode; onClick?: () => void; disabled?: boolean }) => (
@@ -11,7 +12,7 @@ jest.mock('@nutui/nutui-react-taro', () => ({
   ),
 }))
 
-const now = new Date(2026, 4, 20, 12, 0).getTime()
+const now = shanghai(2026, 4, 20, 12, 0).getTime()
 
 function entry(over: Partial<WaitlistEntryView>): WaitlistEntryView {
   return {
@@ -39,7 +40,7 @@ describe('WaitlistCard', () => {
   it('shows a held place with its deadline and the two answers', () => {
     const onAccept = jest.fn()
     const onDecline = jest.fn()
-    const offered = entry({ status: 'offered', statusLabel: '已为您保留托位，请确认', position: null, offerExpiresAt: new Date(2026, 4, 22, 12, 0).toISOString() })
+    const offered = entry({ status: 'offered', statusLabel: '已为您保留托位，请确认', position: null, offerExpiresAt: shanghai(2026, 4, 22, 12, 0).toISOString() })
     render(<WaitlistCard entry={offered} nowMs={now} onAccept={onAccept} onDecline={onDecline} />)
     expect(screen.getByText('已为您保留托位，请确认')).toBeTruthy()
     expect(screen.getByText('请在 5月22日 12:00 前确认')).toBeTruthy()

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { RosterChild } from '../../../../services/childcare'
 import { tokenStore } from '../../../../services/storage'
 import { attendanceState, attendanceText, canRunCentre, pickupChoices } from '../centre-access'
+import { shanghai } from '../../../../../test/time'
 
 const request = Taro.request as unknown as jest.Mock
 
@@ -12,8 +13,8 @@ function child(over: Partial<RosterChild>): RosterChild {
 describe('roster attendance', () => {
   it('reads 未到 / 签到 / 离园 with who picked the child up', () => {
     expect(attendanceText(child({}))).toBe('未到')
-    const inAt = new Date(2026, 4, 20, 8, 5).toISOString()
-    const outAt = new Date(2026, 4, 20, 17, 30).toISOString()
+    const inAt = shanghai(2026, 4, 20, 8, 5).toISOString()
+    const outAt = shanghai(2026, 4, 20, 17, 30).toISOString()
     expect(attendanceState(child({ checkedInAt: inAt }))).toBe('in')
     expect(attendanceText(child({ checkedInAt: inAt }))).toBe('08:05 签到，在园')
     expect(attendanceText(child({ checkedInAt: inAt, checkedOutAt: outAt, pickedUpBy: '李奶奶（奶奶）' }))).toBe('17:30 离园，由 李奶奶（奶奶） 接走')

@@ -1,4 +1,5 @@
 import { aheadText, centrePositionText, deadlineText, isOpenOffer, logNoteText, positionText, reasonLines, sortEntries, timeLeftText } from '../waitlist'
+import { shanghai } from '../../../../../test/time'
 
 describe('waitlist position and reasons', () => {
   it('says 排第 N 位 while waiting, the status otherwise', () => {
@@ -35,10 +36,10 @@ describe('waitlist position and reasons', () => {
 })
 
 describe('an offer and its deadline', () => {
-  const now = new Date(2026, 4, 20, 12, 0).getTime()
-  const in47h = new Date(2026, 4, 22, 11, 5).toISOString()
+  const now = shanghai(2026, 4, 20, 12, 0).getTime()
+  const in47h = shanghai(2026, 4, 22, 11, 5).toISOString()
 
-  it('shows the deadline in local time and the time left', () => {
+  it('shows the deadline on Shanghai’s clock and the time left', () => {
     expect(deadlineText(in47h)).toBe('5月22日 11:05')
     expect(timeLeftText(in47h, now)).toBe('还剩 47 小时 5 分')
     expect(timeLeftText(new Date(now + 12 * 60_000).toISOString(), now)).toBe('还剩 12 分钟')
@@ -52,7 +53,7 @@ describe('an offer and its deadline', () => {
   })
 
   it('turns the ISO times in log notes into words', () => {
-    const iso = new Date(2026, 4, 22, 11, 5).toISOString()
+    const iso = shanghai(2026, 4, 22, 11, 5).toISOString()
     expect(logNoteText(`有空位，保留至 ${iso}`)).toBe('有空位，保留至 5月22日 11:05')
     expect(logNoteText(null)).toBe('')
   })

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ChildcareCentreView } from '@carecircle/shared'
-import { CARE_TYPE_LABELS, ErrorCode } from '@carecircle/shared'
+import { CARE_TYPE_LABELS, ErrorCode, shanghaiClock } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -238,8 +238,7 @@ export default function CentrePage() {
       return true
     } catch (err) {
       if (err instanceof ApiError && err.error === ErrorCode.PICKUP_NOT_AUTHORISED) {
-        const now = new Date()
-        const at = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`
+        const at = shanghaiClock(new Date())
         setRefusals((r) => ({ ...r, [c.childId]: { message: label ? `来接的人：${label}。${err.message}` : err.message, at } }))
         return true
       }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CareType, ChildcareCentreView, EnrolInput, EnrolmentView } from '@carecircle/shared'
-import { CARE_TYPE_LABELS, formatFen } from '@carecircle/shared'
+import { CARE_TYPE_LABELS, formatFen, shanghaiParts } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -60,7 +60,7 @@ export default function ClassPage() {
   const childId = param(params, 'childId')
   const { data, loading, error, reload } = useLoader(loadClassPage)
   const today = todayYmd()
-  const now = new Date()
+  const clockNow = shanghaiParts(new Date())
 
   const centre = data?.centres.find((c) => c.id === centreId) ?? null
   const cls = centre?.classes.find((k) => k.id === classId) ?? null
@@ -80,8 +80,8 @@ export default function ClassPage() {
 
   const months = cls && child ? monthOptions(today, child, cls.ageClass) : []
   const allDays = cls && child ? dayOptions(today, child, cls.ageClass, fullDays) : []
-  const days = careType === 'hourly' ? withHourlyCutoff(allDays, today, now.getHours(), now.getMinutes()) : allDays
-  const starts = date ? startTimeOptions(date, today, now.getHours(), now.getMinutes()) : []
+  const days = careType === 'hourly' ? withHourlyCutoff(allDays, today, clockNow.hour, clockNow.minute) : allDays
+  const starts = date ? startTimeOptions(date, today, clockNow.hour, clockNow.minute) : []
   const durations = durationOptions(startTime)
 
   // A child with a monthly place already starts on a day type (a second monthly place is refused).

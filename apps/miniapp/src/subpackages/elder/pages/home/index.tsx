@@ -11,7 +11,7 @@ import { decideOrder } from '../../../../services/elder'
 import { leaveElderMode } from '../../../../services/elder-mode'
 import { elderRoutes } from '../../../../services/elder-routes'
 import { goBackOr, navigate } from '../../../../services/navigation'
-import { greeting, todayYmd } from '../../../../utils/dates'
+import { greeting, shanghaiHour, todayYmd } from '../../../../utils/dates'
 import { exitFor, linkParams, loadElderScreen, useModeParams } from '../../data'
 import { deviceName } from '../../logic/words'
 import PendingCard, { type Decision } from './PendingCard'
@@ -79,7 +79,7 @@ export default function ElderHomePage() {
   return (
     <ElderPage previewOf={params.preview ? home.name : null} className='elder-home'>
       <Text className='elder__title'>
-        {home.name}，{greeting(now.getHours())}
+        {home.name}，{greeting(shanghaiHour(now))}
       </Text>
 
       {error ? <Text className='elder__error'>没有刷新成功：{error}</Text> : null}

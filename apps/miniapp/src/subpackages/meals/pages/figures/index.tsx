@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { MealFiguresView } from '@carecircle/shared'
-import { MEAL_PERIOD_LABELS, formatFen } from '@carecircle/shared'
+import { MEAL_PERIOD_LABELS, formatFen, shanghaiMonth } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import EmptyState from '../../../../components/EmptyState'
@@ -16,8 +16,7 @@ function shiftMonth(month: string, by: number): string {
 }
 
 function thisMonth(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`
+  return shanghaiMonth(new Date())
 }
 
 /** capacityUse is a share of the month's places (0.425 → 43%). */

@@ -15,7 +15,8 @@ import { getHousehold } from '../../../../services/households'
 import { navigate, routes } from '../../../../services/navigation'
 import { getTimebank, giveHours, registerVolunteer } from '../../../../services/timebank'
 import { confirm, toastError, toastSuccess } from '../../../../utils/feedback'
-import { ENTRY_LABELS, VOLUNTEER_SKILLS, formatMinutes, formatShanghaiTime, isIncoming, parseBirthYear, parseGiveMinutes, signedMinutes } from '../../logic/format'
+import { formatFullDateTimeCn } from '../../../../utils/dates'
+import { ENTRY_LABELS, VOLUNTEER_SKILLS, formatMinutes, isIncoming, parseBirthYear, parseGiveMinutes, signedMinutes } from '../../logic/format'
 import './index.scss'
 
 interface TimebankData {
@@ -200,7 +201,7 @@ export default function TimebankPage() {
             <View key={`${entry.at}-${i}`} className='timebank-entry'>
               <View className='timebank-entry__main'>
                 <Text className='timebank-entry__kind'>{ENTRY_LABELS[entry.kind] ?? entry.note ?? entry.kind}</Text>
-                <Text className='timebank-entry__time'>{formatShanghaiTime(entry.at)}</Text>
+                <Text className='timebank-entry__time'>{formatFullDateTimeCn(entry.at)}</Text>
               </View>
               <Text className={`timebank-entry__minutes${isIncoming(entry.kind) ? ' timebank-entry__minutes--in' : ''}`}>
                 {signedMinutes(entry.kind, entry.minutes)}

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import PendingCard, { type PendingItem } from '../PendingCard'
+import { shanghai } from '../../../../../../test/time'
 
 jest.mock('@nutui/nutui-react-taro', () => ({
   Button: ({ children, onClick, disabled }: { children: ReactNode; onClick?: () => void; disabled?: boolean }) => (
@@ -10,13 +11,13 @@ jest.mock('@nutui/nutui-react-taro', () => ({
   ),
 }))
 
-const now = new Date(2026, 10, 27, 9, 0)
+const now = shanghai(2026, 10, 27, 9, 0)
 const item: PendingItem = {
   orderId: 'o1',
   serviceName: '助洁',
   orderedBy: '王芳',
-  windowStart: new Date(2026, 10, 28, 14, 30).toISOString(),
-  deadline: new Date(2026, 10, 27, 9, 30).toISOString(),
+  windowStart: shanghai(2026, 10, 28, 14, 30).toISOString(),
+  deadline: shanghai(2026, 10, 27, 9, 30).toISOString(),
 }
 
 describe('PendingCard', () => {
