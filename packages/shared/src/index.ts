@@ -26,3 +26,4 @@ export * from './api/training.js';
 export * from './rules/random-draw.js';
 export * from './rules/grading.js';
 export * from './api/supervision.js';
+export * from './rules/inspection.js';

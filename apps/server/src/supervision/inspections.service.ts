@@ -1,6 +1,8 @@
 import {
+  DEFAULT_FAIL_CREDIT_POINTS,
   drawInspection,
   ErrorCode,
+  inspectionOutcome,
   INSPECTION_STATUS_LABELS,
   type DrawVerificationView,
   type InspectionChecklist,
@@ -24,8 +26,6 @@ import type { CreateInspectorDto, DrawDto, RecordInspectionDto } from './dto/sup
 import { iso, json } from './json.js';
 import { SupervisionAccess } from './supervision-access.service.js';
 
-const DEFAULT_MAX_MINOR_FAILURES = 2;
-const DEFAULT_FAIL_CREDIT_POINTS = 20;
 
 interface DrawRow {
   id: string;
@@ -161,9 +161,7 @@ export class InspectionsService {
     for (const r of dto.results) if (!checklist.items.some((item) => item.code === r.code)) fields.push({ field: 'results', message: `检查表中没有「${r.code}」这一项` });
     if (byCode.size !== dto.results.length) fields.push({ field: 'results', message: '同一检查项只能填写一次' });
     if (fields.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `results: ${fields[0].message}`, { fields });
-    const failedCritical = checklist.items.some((item) => item.critical && !byCode.get(item.code)!.passed);
-    const failedMinor = checklist.items.filter((item) => !item.critical && !byCode.get(item.code)!.passed).length;
-    const passed = !failedCritical && failedMinor <= (checklist.maxMinorFailures ?? DEFAULT_MAX_MINOR_FAILURES);
+    const passed = inspectionOutcome(checklist, dto.results).passed === true;
     const results = checklist.items.map((item) => ({ code: item.code, passed: byCode.get(item.code)!.passed, ...(byCode.get(item.code)!.note ? { note: byCode.get(item.code)!.note } : {}) }));
     const r = await this.dataSource.query(
       `UPDATE inspections SET results = ?, passed = ?, summary = ?, status = 'recorded', recorded_by = ? WHERE id = ? AND status IN ('planned', 'recorded')`,

@@ -9,6 +9,7 @@ import {
   type EvaluationView,
   type FilingChangeView,
   type FilingView,
+  type GradingCriteria,
   type GradingView,
   type ProviderDocumentKind,
   type ProviderDocumentView,
@@ -165,6 +166,13 @@ export class ProviderRecordService {
       await this.audit.record(principal.userId, 'provider_graded', 'provider', providerId, m);
     });
     return (await this.gradings(providerId)).find((g) => g.id === id)!;
+  }
+
+  /** The criteria a grading of this provider would be scored against today (inherited from the street if the community has none). */
+  async gradingCriteria(principal: Principal, providerId: string): Promise<{ policyVersion: number; criteria: GradingCriteria } | null> {
+    const p = await this.access.requireOperatorProvider(principal, providerId);
+    const policy = await this.regions.policyInForce(p.region_id, 'grading_criteria', this.clock.now());
+    return policy && isGradingCriteria(policy.rules) ? { policyVersion: policy.version, criteria: policy.rules } : null;
   }
 
   async recordEvaluation(principal: Principal, providerId: string, dto: RecordEvaluationDto): Promise<EvaluationView> {

@@ -98,6 +98,14 @@ export class SupervisionController {
     return new StreamableFile(file.data);
   }
 
+  @Get('supervision/providers/:providerId/grading-criteria')
+  @Roles(Role.OPERATOR)
+  @ApiOperation({ summary: '该机构适用的等级评定标准（政策表 grading_criteria）' })
+  @ApiOkResponse({ type: ObjectResponse })
+  async gradingCriteria(@CurrentUser() user: Principal, @Param('providerId', ParseUuidPipe) providerId: string) {
+    return (await this.records.gradingCriteria(user, providerId)) ?? { policyVersion: null, criteria: null };
+  }
+
   @Post('supervision/providers/:providerId/gradings')
   @Roles(Role.OPERATOR)
   @ApiOperation({ summary: '等级评定：按本地区评分标准逐项打分，自动得出等级' })

@@ -139,6 +139,8 @@ describe('provider supervision', () => {
 
   it('grades a provider from the region’s criteria and records evaluations', async () => {
     const provider = await d.provider({ name: '评级机构' });
+    expect((await t.http.get(`/api/supervision/providers/${provider}/grading-criteria`).set(op).expect(200)).body).toEqual({ policyVersion: 1, criteria: CRITERIA });
+    await t.http.get(`/api/supervision/providers/${provider}/grading-criteria`).set(otherOp).expect(404);
     const grading = (await t.http.post(`/api/supervision/providers/${provider}/gradings`).set(op).send({ scores: { facility: 27, staff: 26, service: 32 }, note: '年度评定' }).expect(201)).body;
     expect(grading).toMatchObject({ totalScore: 85, maxScore: 100, level: '四星', policyVersion: 1 });
     expect(grading.scores[2]).toEqual({ code: 'service', label: '服务质量', points: 32, maxPoints: 40 });

@@ -31,3 +31,18 @@ describe('grading against the region’s criteria', () => {
     expect(isGradingCriteria({ items: [{ code: 'a', label: 'A', maxPoints: '5' }], levels: [] })).toBe(false);
   });
 });
+
+import { inspectionOutcome } from './inspection.js';
+
+describe('inspection outcome from the checklist', () => {
+  const checklist = { items: [{ code: 'fire', label: '消防', critical: true }, { code: 'a', label: 'A' }, { code: 'b', label: 'B' }], maxMinorFailures: 1 };
+  it('fails on a critical item or too many minor ones, passes otherwise', () => {
+    expect(inspectionOutcome(checklist, [{ code: 'fire', passed: false }, { code: 'a', passed: true }, { code: 'b', passed: true }]).passed).toBe(false);
+    expect(inspectionOutcome(checklist, [{ code: 'fire', passed: true }, { code: 'a', passed: false }, { code: 'b', passed: true }]).passed).toBe(true);
+    expect(inspectionOutcome(checklist, [{ code: 'fire', passed: true }, { code: 'a', passed: false }, { code: 'b', passed: false }]).passed).toBe(false);
+  });
+  it('is unknown while items are missing unless already failed', () => {
+    expect(inspectionOutcome(checklist, [{ code: 'fire', passed: true }]).passed).toBeNull();
+    expect(inspectionOutcome(checklist, [{ code: 'fire', passed: false }]).passed).toBe(false);
+  });
+});
