@@ -1,4 +1,4 @@
-import { ageInYears, ErrorCode, shanghaiDate, type EligibilityItemView, type SubsidyCategory } from '@carecircle/shared';
+import { ageInYears, ErrorCode, shanghaiDate, type EligibilityItemView, type EligibilityStatusView, type SubsidyCategory } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
@@ -26,6 +26,15 @@ export class EligibilityService {
       subsidyCategory: category, subsidyVerification: 'unverified', subsidyValidUntil: null, eligibilityEvidence: evidenceNote, eligibilityDeclaredAt: this.clock.now(), eligibilityNote: null,
     });
     return this.item(elderId);
+  }
+
+  /** The family's view: the declaration, the 街道's decision and its note. */
+  async status(principal: Principal, elderId: string): Promise<EligibilityStatusView> {
+    const elder = await this.access.requireElderOfMyHousehold(principal.userId, elderId);
+    return {
+      elderId: elder.id, category: elder.subsidyCategory, verification: elder.subsidyVerification, validUntil: elder.subsidyValidUntil ?? null,
+      evidenceNote: elder.eligibilityEvidence ?? null, decisionNote: elder.eligibilityNote ?? null, declaredAt: elder.eligibilityDeclaredAt ? elder.eligibilityDeclaredAt.toISOString() : null,
+    };
   }
 
   async queue(principal: Principal, status: string): Promise<EligibilityItemView[]> {

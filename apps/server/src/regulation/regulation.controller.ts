@@ -94,6 +94,14 @@ export class RegulationController {
     return this.eligibility.declare(user, elderId, dto.category, dto.evidenceNote);
   }
 
+  @Get('elders/:elderId/eligibility')
+  @ApiTags('households')
+  @ApiOperation({ summary: '补贴类别申报与核验结果（家属查看）' })
+  @ApiOkResponse({ type: ObjectResponse })
+  eligibilityStatus(@CurrentUser() user: Principal, @Param('elderId', ParseUuidPipe) elderId: string) {
+    return this.eligibility.status(user, elderId);
+  }
+
   @Get('operator/eligibility')
   @Roles(Role.OPERATOR)
   @ApiOperation({ summary: '补贴资格核验队列（本人负责的地区）' })

@@ -13,6 +13,24 @@ export interface EligibilityItemView {
   declaredAt: string;
 }
 
+/** What a family sees of their elder's subsidy category: declared, verified until a date, or not accepted with the reason. */
+export interface EligibilityStatusView {
+  elderId: string;
+  category: SubsidyCategory;
+  verification: SubsidyVerification;
+  /** YYYY-MM-DD, while verified. */
+  validUntil: string | null;
+  evidenceNote: string | null;
+  /** The 街道's note on its decision (why not accepted, what to bring). */
+  decisionNote: string | null;
+  declaredAt: string | null;
+}
+
+export interface DeclareEligibilityInput {
+  category: SubsidyCategory;
+  evidenceNote: string;
+}
+
 export interface VerifyEligibilityInput {
   decision: 'verified' | 'rejected';
   /** YYYY-MM-DD; required when verified. */
