@@ -68,7 +68,7 @@ export class OfficialListService {
         await m.getRepository(ElderEntity).update({ id: r.elderId! }, {
           subsidyCategory: r.category!, subsidyVerification: 'verified', subsidyValidUntil: r.validUntil, eligibilityNote: `按民政官方名单核验（第 ${r.row} 行）`,
         });
-        await this.audit.record(principal.userId, 'eligibility_official_list', 'elder', r.elderId!, m);
+        await this.audit.record(principal.userId, 'eligibility_list_import', 'elder', r.elderId!, m);
       }
     });
     return { ...summarise(rows), applied: matched.length };
