@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
@@ -35,6 +36,8 @@ const Visits = lazy(() => import('./pages/Visits'));
 const Figures = lazy(() => import('./pages/Figures'));
 const Policies = lazy(() => import('./pages/Policies'));
 const Audit = lazy(() => import('./pages/Audit'));
+const ProviderRecord = lazy(() => import('./pages/ProviderRecord'));
+const Inspections = lazy(() => import('./pages/Inspections'));
 
 interface NavItem {
   path: string;
@@ -48,6 +51,7 @@ export const NAV: NavItem[] = [
   { path: '/providers', label: '机构管理', icon: <BankOutlined /> },
   { path: '/eligibility', label: '补贴资格核验', icon: <SafetyCertificateOutlined /> },
   { path: '/complaints', label: '投诉处理', icon: <CommentOutlined /> },
+  { path: '/inspections', label: '双随机抽查', icon: <AimOutlined /> },
   { path: '/statements', label: '补贴结算', icon: <FileProtectOutlined /> },
   { path: '/assessments', label: '能力评估', icon: <FormOutlined /> },
   { path: '/visits', label: '探访', icon: <HomeOutlined /> },
@@ -175,6 +179,8 @@ function Shell() {
               <Route path="/dashboard" element={<Dashboard />} />
               <Route path="/escalations" element={<Escalations />} />
               <Route path="/providers" element={<Providers />} />
+              <Route path="/providers/:providerId/record" element={<ProviderRecord />} />
+              <Route path="/inspections" element={<Inspections />} />
               <Route path="/eligibility" element={<Eligibility />} />
               <Route path="/complaints" element={<Complaints />} />
               <Route path="/statements" element={<Statements />} />

@@ -170,13 +170,15 @@ export function createApiClient(options: ClientOptions = {}) {
 
   async function send(method: string, path: string, opts: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    // FormData (file uploads) sets its own multipart content-type with the boundary.
+    const form = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+    if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     try {
       return await fetchImpl(baseUrl + withQuery(path, opts.query), {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
       });
     } catch {
       throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
@@ -254,6 +256,7 @@ export function createApiClient(options: ClientOptions = {}) {
 
   return {
     request,
+    download,
     session: () => store.get(),
     onSessionEnd(listener: ((reason: string) => void) | undefined) {
       sessionEndListener = listener;
@@ -305,6 +308,9 @@ export function createApiClient(options: ClientOptions = {}) {
     mealFigures: (month: string) => get<MealFiguresView>('/kpi/meals', { month }),
     childcareFigures: (regionId: string) => get<ChildcareFiguresView>('/kpi/childcare', { regionId }),
     visitRate: (regionId: string, month: string) => get<VisitRateView>('/kpi/visits', { regionId, month }),
+    /** The monthly report as a file (CSV/JSON, docs/kpi-export.md); the typed reads are in lib/kpiApi.ts. */
+    kpiReportFile: (regionId: string, month: string, format: 'csv' | 'json', fallbackName: string) =>
+      download(`/kpi/report?regionId=${id(regionId)}&month=${id(month)}&format=${format}`, fallbackName),
 
     // assessments
     assessmentWorklist: () => get<WorklistItem[]>('/operator/assessments/worklist'),

@@ -3,6 +3,7 @@ import { PROVIDER_KIND_LABELS, PROVIDER_KINDS, PROVIDER_STATUS_LABELS, type Prov
 import { App, Button, Card, Input, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, errorMessage } from '../api';
 import { EmptyState, ErrorState } from '../components/PageState';
 import { PageTitle } from '../components/PageTitle';
@@ -48,7 +49,16 @@ export default function Providers() {
     { title: '服务半径', dataIndex: 'serviceRadiusMeters', render: formatMeters, sorter: (a, b) => a.serviceRadiusMeters - b.serviceRadiusMeters },
     { title: '电话', dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
     { title: '状态', dataIndex: 'status', render: (s: ProviderStatus) => <Tag color={STATUS_COLORS[s]}>{PROVIDER_STATUS_LABELS[s]}</Tag> },
-    { title: '操作', key: 'actions', render: (_: unknown, p) => <StatusActions provider={p} onChanged={(np) => list.setData((list.data ?? []).map((x) => (x.id === np.id ? np : x)))} /> },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_: unknown, p) => (
+        <Space>
+          <StatusActions provider={p} onChanged={(np) => list.setData((list.data ?? []).map((x) => (x.id === np.id ? np : x)))} />
+          <Link to={`/providers/${p.id}/record`}>监管档案</Link>
+        </Space>
+      ),
+    },
   ];
 
   return (

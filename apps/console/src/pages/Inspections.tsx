@@ -1,0 +1,351 @@
+import { CheckCircleOutlined, ExperimentOutlined, PlusOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  INSPECTION_STATUS_LABELS,
+  inspectionOutcome,
+  type CheckInOverrideView,
+  type InspectionDrawView,
+  type InspectionStatus,
+  type InspectionView,
+  type InspectorView,
+} from '@carecircle/shared';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Radio, Segmented, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../api';
+import { EmptyState, ErrorState } from '../components/PageState';
+import { PageTitle } from '../components/PageTitle';
+import { RegionMonthBar } from '../components/RegionMonthBar';
+import { useConsole } from '../context';
+import { compareText, formatDateTime, formatMeters } from '../lib/format';
+import { reproduceDraw, suggestSeed, supervision } from '../lib/supervision';
+import { useAsync } from '../lib/useAsync';
+
+/** 双随机、一公开: inspector roster, seeded draws anyone can reproduce, checklist results, publication; check-in override reviews. */
+export default function Inspections() {
+  const { regionId } = useConsole();
+  return (
+    <div>
+      <PageTitle title="双随机抽查">随机抽取检查对象与检查人员（种子与名单留存可复现），逐项录入检查表并公示结果；审核超范围签到</PageTitle>
+      <RegionMonthBar showMonth={false} />
+      {!regionId ? (
+        <EmptyState description="请选择地区" />
+      ) : (
+        <Card>
+          <Tabs
+            items={[
+              { key: 'draw', label: '抽取', children: <DrawTab regionId={regionId} /> },
+              { key: 'tasks', label: '检查任务', children: <TasksTab regionId={regionId} /> },
+              { key: 'roster', label: '检查人员名录', children: <RosterTab regionId={regionId} /> },
+              { key: 'overrides', label: '超范围签到审核', children: <OverridesTab /> },
+            ]}
+          />
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function DrawTab({ regionId }: { regionId: string }) {
+  const { message, modal } = App.useApp();
+  const draws = useAsync(() => supervision.draws(regionId), [regionId]);
+  const [providerCount, setProviderCount] = useState<number | null>(2);
+  const [inspectorCount, setInspectorCount] = useState<number | null>(2);
+  const [seed, setSeed] = useState(() => suggestSeed());
+  const [busy, setBusy] = useState(false);
+
+  async function draw() {
+    if (!providerCount || !inspectorCount) return void message.error('请填写抽取数量');
+    setBusy(true);
+    try {
+      const d = await supervision.draw({ regionId, providerCount, inspectorCount, seed: seed.trim() || undefined });
+      message.success(`已抽取 ${d.providers.length} 家机构、${d.inspectors.length} 名检查人员`);
+      setSeed(suggestSeed());
+      draws.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function verify(d: InspectionDrawView) {
+    const local = reproduceDraw(d);
+    try {
+      const server = await supervision.verifyDraw(d.id);
+      modal.info({
+        title: '复现抽取',
+        content: (
+          <div>
+            <p>种子：{d.seed}</p>
+            <p>本机按记录的种子与名单重算：{local ? '结果一致' : '结果不一致'}</p>
+            <p>服务器重算：{server.reproduced ? '结果一致' : '结果不一致'}</p>
+          </div>
+        ),
+      });
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }
+
+  const columns: ColumnsType<InspectionDrawView> = [
+    { title: '抽取时间', dataIndex: 'drawnAt', render: formatDateTime, sorter: (a, b) => compareText(a.drawnAt, b.drawnAt), defaultSortOrder: 'descend' },
+    { title: '随机种子', dataIndex: 'seed', render: (s: string) => <Typography.Text code copyable>{s}</Typography.Text> },
+    { title: '抽中机构', dataIndex: 'providers', render: (list: InspectionDrawView['providers']) => list.map((p) => <Link key={p.id} to={`/providers/${p.id}/record`} style={{ marginRight: 8 }}>{p.name}</Link>) },
+    { title: '检查人员', dataIndex: 'inspectors', render: (list: InspectionDrawView['inspectors']) => list.map((i) => i.name).join('、') },
+    { title: '名单规模', key: 'pool', render: (_: unknown, d) => `机构 ${d.providerPool.length} · 人员 ${d.inspectorPool.length}` },
+    { title: '操作人', dataIndex: 'drawnByName' },
+    { title: '操作', key: 'a', render: (_: unknown, d) => <Button size="small" icon={<ExperimentOutlined />} onClick={() => void verify(d)}>复现</Button> },
+  ];
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <span>抽取机构</span>
+        <InputNumber aria-label="抽取机构数" min={1} max={50} value={providerCount} onChange={setProviderCount} />
+        <span>家，选派检查人员</span>
+        <InputNumber aria-label="检查人员数" min={1} max={20} value={inspectorCount} onChange={setInspectorCount} />
+        <span>名，随机种子</span>
+        <Input aria-label="随机种子" value={seed} onChange={(e) => setSeed(e.target.value)} maxLength={64} style={{ width: 200 }} />
+        <Popconfirm title="确认抽取？" description="种子、名单和结果将留存，可随时复现" okText="抽取" cancelText="取消" onConfirm={() => void draw()}>
+          <Button type="primary" loading={busy}>
+            抽取
+          </Button>
+        </Popconfirm>
+      </Space>
+      {draws.error !== undefined ? (
+        <ErrorState compact error={draws.error} onRetry={draws.reload} />
+      ) : (
+        <Table<InspectionDrawView> rowKey="id" loading={draws.loading} columns={columns} dataSource={draws.data ?? []} pagination={{ pageSize: 10 }} locale={{ emptyText: <EmptyState description="尚无抽取记录" /> }} />
+      )}
+    </div>
+  );
+}
+
+type StatusFilter = InspectionStatus | 'all';
+
+function TasksTab({ regionId }: { regionId: string }) {
+  const { message } = App.useApp();
+  const list = useAsync(() => supervision.inspections(regionId), [regionId]);
+  const [status, setStatus] = useState<StatusFilter>('planned');
+  const [editing, setEditing] = useState<InspectionView | null>(null);
+  const rows = useMemo(() => (list.data ?? []).filter((i) => status === 'all' || i.status === status), [list.data, status]);
+
+  async function publish(i: InspectionView) {
+    try {
+      const done = await supervision.publishInspection(i.id);
+      message.success(done.passed ? '已公示：合格' : `已公示：不合格，扣减信用 ${done.creditPoints} 分`);
+      list.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }
+
+  const columns: ColumnsType<InspectionView> = [
+    { title: '机构', dataIndex: 'providerName', render: (n: string, i) => <Link to={`/providers/${i.providerId}/record`}>{n}</Link>, sorter: (a, b) => compareText(a.providerName, b.providerName) },
+    { title: '检查人员', dataIndex: 'inspectors', render: (l: InspectionView['inspectors']) => l.map((x) => x.name).join('、') },
+    { title: '状态', dataIndex: 'status', render: (s: InspectionStatus) => <Tag color={s === 'published' ? 'blue' : s === 'recorded' ? 'gold' : undefined}>{INSPECTION_STATUS_LABELS[s]}</Tag> },
+    { title: '结果', dataIndex: 'passed', render: (p: boolean | null) => (p === null ? '—' : p ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>) },
+    { title: '抽取时间', dataIndex: 'createdAt', render: formatDateTime, sorter: (a, b) => compareText(a.createdAt, b.createdAt) },
+    {
+      title: '操作',
+      key: 'a',
+      render: (_: unknown, i) =>
+        i.status === 'published' ? (
+          <Typography.Text type="secondary">已公示 {i.creditPoints ? `· 扣 ${i.creditPoints} 分` : ''}</Typography.Text>
+        ) : (
+          <Space>
+            <Button size="small" onClick={() => setEditing(i)}>
+              {i.status === 'planned' ? '录入结果' : '修改结果'}
+            </Button>
+            <Popconfirm title={`公示「${i.providerName}」的检查结果？`} description={i.passed === false ? '不合格将扣减机构信用分，公示后不能修改' : '公示后不能修改'} okText="公示" cancelText="取消" onConfirm={() => void publish(i)} disabled={i.status !== 'recorded'}>
+              <Button size="small" type="primary" icon={<SendOutlined />} disabled={i.status !== 'recorded'}>
+                公示
+              </Button>
+            </Popconfirm>
+          </Space>
+        ),
+    },
+  ];
+  return (
+    <div>
+      <Space style={{ marginBottom: 16 }}>
+        <Segmented<StatusFilter> value={status} onChange={setStatus} options={[{ value: 'planned', label: '待检查' }, { value: 'recorded', label: '待公示' }, { value: 'published', label: '已公示' }, { value: 'all', label: '全部' }]} />
+        <Button icon={<ReloadOutlined />} onClick={list.reload}>
+          刷新
+        </Button>
+      </Space>
+      {list.error !== undefined ? (
+        <ErrorState compact error={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<InspectionView> rowKey="id" loading={list.loading} columns={columns} dataSource={rows} pagination={{ pageSize: 10 }} locale={{ emptyText: <EmptyState description="没有这类检查任务" /> }} />
+      )}
+      {editing && <RecordModal inspection={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); list.reload(); }} />}
+    </div>
+  );
+}
+
+export function RecordModal({ inspection, onClose, onSaved }: { inspection: InspectionView; onClose(): void; onSaved(): void }) {
+  const { message } = App.useApp();
+  const [results, setResults] = useState<Record<string, boolean>>(() => Object.fromEntries(inspection.checklist.map((c) => [c.code, inspection.results.find((r) => r.code === c.code)?.passed ?? true])));
+  const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(inspection.results.filter((r) => r.note).map((r) => [r.code, r.note!])));
+  const [summary, setSummary] = useState(inspection.summary ?? '');
+  const [busy, setBusy] = useState(false);
+  const outcome = inspectionOutcome({ items: inspection.checklist }, Object.entries(results).map(([code, passed]) => ({ code, passed })));
+
+  async function save() {
+    if (!summary.trim()) return void message.error('请填写检查结论');
+    setBusy(true);
+    try {
+      await supervision.recordInspection(inspection.id, {
+        results: inspection.checklist.map((c) => ({ code: c.code, passed: results[c.code], ...(notes[c.code]?.trim() ? { note: notes[c.code].trim() } : {}) })),
+        summary: summary.trim(),
+      });
+      message.success('检查结果已保存，待公示');
+      onSaved();
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal title={`检查表 · ${inspection.providerName}`} open onCancel={onClose} onOk={() => void save()} okText="保存结果" cancelText="取消" confirmLoading={busy} width={640}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {inspection.checklist.map((c) => (
+          <Space key={c.code} style={{ width: '100%' }} wrap>
+            <Radio.Group aria-label={c.label} value={results[c.code]} onChange={(e) => setResults((r) => ({ ...r, [c.code]: e.target.value as boolean }))} optionType="button" buttonStyle="solid" options={[{ value: true, label: '符合' }, { value: false, label: '不符合' }]} />
+            <span style={{ minWidth: 140, display: 'inline-block' }}>
+              {c.label} {c.critical && <Tag color="red">否决项</Tag>}
+            </span>
+            <Input size="small" placeholder="说明（可选）" aria-label={`${c.label}说明`} value={notes[c.code] ?? ''} maxLength={200} onChange={(e) => setNotes((n) => ({ ...n, [c.code]: e.target.value }))} style={{ width: 200 }} />
+          </Space>
+        ))}
+        <Input.TextArea aria-label="检查结论" placeholder="检查结论" value={summary} maxLength={1000} onChange={(e) => setSummary(e.target.value)} autoSize={{ minRows: 2 }} />
+        <Alert data-testid="inspection-outcome" type={outcome.passed ? 'success' : 'error'} showIcon message={outcome.passed ? '按检查表判定：合格' : `按检查表判定：不合格（否决项 ${outcome.failedCritical} 项，一般项 ${outcome.failedMinor} 项不符合）`} />
+      </Space>
+    </Modal>
+  );
+}
+
+function RosterTab({ regionId }: { regionId: string }) {
+  const { message } = App.useApp();
+  const list = useAsync(() => supervision.inspectors(regionId), [regionId]);
+  const [form] = Form.useForm<{ name: string; organisation: string }>();
+  const [busy, setBusy] = useState(false);
+
+  async function add(v: { name: string; organisation: string }) {
+    setBusy(true);
+    try {
+      await supervision.addInspector({ regionId, name: v.name, organisation: v.organisation });
+      form.resetFields();
+      list.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function toggle(i: InspectorView, active: boolean) {
+    try {
+      await supervision.setInspectorActive(i.id, active);
+      list.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }
+  const columns: ColumnsType<InspectorView> = [
+    { title: '姓名', dataIndex: 'name', sorter: (a, b) => compareText(a.name, b.name) },
+    { title: '所在单位', dataIndex: 'organisation', sorter: (a, b) => compareText(a.organisation, b.organisation) },
+    { title: '参加抽取', dataIndex: 'active', render: (a: boolean, i) => <Switch aria-label={`${i.name}参加抽取`} checked={a} onChange={(v) => void toggle(i, v)} />, filters: [{ text: '参加', value: true }, { text: '停用', value: false }], onFilter: (v, i) => i.active === v },
+  ];
+  return (
+    <div>
+      <Form form={form} layout="inline" onFinish={add} style={{ marginBottom: 16 }}>
+        <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+          <Input placeholder="姓名" aria-label="检查人员姓名" maxLength={40} />
+        </Form.Item>
+        <Form.Item name="organisation" rules={[{ required: true, whitespace: true, message: '请填写所在单位' }]}>
+          <Input placeholder="所在单位，如 昆山市民政局" aria-label="所在单位" maxLength={100} style={{ width: 240 }} />
+        </Form.Item>
+        <Button htmlType="submit" icon={<PlusOutlined />} loading={busy}>
+          添加
+        </Button>
+      </Form>
+      {list.error !== undefined ? (
+        <ErrorState compact error={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<InspectorView> rowKey="id" loading={list.loading} columns={columns} dataSource={list.data ?? []} pagination={{ pageSize: 10 }} locale={{ emptyText: <EmptyState description="名录为空，请先添加检查人员" /> }} />
+      )}
+    </div>
+  );
+}
+
+function OverridesTab() {
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<'unreviewed' | 'reviewed'>('unreviewed');
+  const list = useAsync(() => supervision.checkInOverrides(status), [status]);
+  const [reviewing, setReviewing] = useState<CheckInOverrideView | null>(null);
+  const [justified, setJustified] = useState(true);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit() {
+    if (!reviewing) return;
+    if (!note.trim()) return void message.error('请填写审核意见');
+    setBusy(true);
+    try {
+      const r = await supervision.reviewOverride(reviewing.orderId, { justified, note: note.trim() });
+      message.success(r.review?.justified ? '已认定有正当理由' : `已认定无正当理由，扣减信用 ${r.review?.creditPoints ?? 0} 分`);
+      setReviewing(null);
+      list.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const columns: ColumnsType<CheckInOverrideView> = [
+    { title: '签到时间', dataIndex: 'checkedInAt', render: formatDateTime, sorter: (a, b) => compareText(a.checkedInAt, b.checkedInAt), defaultSortOrder: 'descend' },
+    { title: '服务人员', dataIndex: 'staffName' },
+    { title: '机构', dataIndex: 'providerName', render: (n: string, o) => <Link to={`/providers/${o.providerId}/record`}>{n}</Link> },
+    { title: '距服务地址', dataIndex: 'distanceMeters', render: formatMeters, sorter: (a, b) => a.distanceMeters - b.distanceMeters },
+    { title: '签到说明', dataIndex: 'reason' },
+    {
+      title: status === 'unreviewed' ? '操作' : '审核结果',
+      key: 'a',
+      render: (_: unknown, o) =>
+        o.review ? (
+          <span>
+            {o.review.justified ? <Tag color="green">有正当理由</Tag> : <Tag color="red">无正当理由 -{o.review.creditPoints}</Tag>} {o.review.note}
+          </span>
+        ) : (
+          <Button size="small" icon={<CheckCircleOutlined />} onClick={() => { setReviewing(o); setJustified(true); setNote(''); }}>
+            审核
+          </Button>
+        ),
+    },
+  ];
+  return (
+    <div>
+      <Segmented value={status} onChange={(v) => setStatus(v as 'unreviewed' | 'reviewed')} options={[{ value: 'unreviewed', label: '待审核' }, { value: 'reviewed', label: '已审核' }]} style={{ marginBottom: 16 }} />
+      {list.error !== undefined ? (
+        <ErrorState compact error={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<CheckInOverrideView> rowKey="orderId" loading={list.loading} columns={columns} dataSource={list.data ?? []} pagination={{ pageSize: 10 }} locale={{ emptyText: <EmptyState description="没有需要审核的超范围签到" /> }} />
+      )}
+      <Modal title="审核超范围签到" open={!!reviewing} onCancel={() => setReviewing(null)} onOk={() => void submit()} okText="提交" cancelText="取消" confirmLoading={busy}>
+        {reviewing && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text>
+              {reviewing.staffName}（{reviewing.providerName}）距服务地址 {formatMeters(reviewing.distanceMeters)}，说明：{reviewing.reason}
+            </Typography.Text>
+            <Radio.Group value={justified} onChange={(e) => setJustified(e.target.value as boolean)} options={[{ value: true, label: '有正当理由' }, { value: false, label: '无正当理由（扣减信用分）' }]} />
+            <Input.TextArea aria-label="审核意见" placeholder="审核意见，如 已电话核实" value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} autoSize />
+          </Space>
+        )}
+      </Modal>
+    </div>
+  );
+}
