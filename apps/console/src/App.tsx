@@ -11,6 +11,7 @@ import {
   FormOutlined,
   HeartFilled,
   HomeOutlined,
+  IdcardOutlined,
   LogoutOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -33,6 +34,7 @@ const Complaints = lazy(() => import('./pages/Complaints'));
 const Statements = lazy(() => import('./pages/Statements'));
 const Assessments = lazy(() => import('./pages/Assessments'));
 const Visits = lazy(() => import('./pages/Visits'));
+const Staff = lazy(() => import('./pages/Staff'));
 const Figures = lazy(() => import('./pages/Figures'));
 const Policies = lazy(() => import('./pages/Policies'));
 const Audit = lazy(() => import('./pages/Audit'));
@@ -49,6 +51,7 @@ export const NAV: NavItem[] = [
   { path: '/dashboard', label: '工作台', icon: <DashboardOutlined /> },
   { path: '/escalations', label: '待派单', icon: <AlertOutlined /> },
   { path: '/providers', label: '机构管理', icon: <BankOutlined /> },
+  { path: '/staff', label: '人员资质', icon: <IdcardOutlined /> },
   { path: '/eligibility', label: '补贴资格核验', icon: <SafetyCertificateOutlined /> },
   { path: '/complaints', label: '投诉处理', icon: <CommentOutlined /> },
   { path: '/inspections', label: '双随机抽查', icon: <AimOutlined /> },
@@ -179,6 +182,7 @@ function Shell() {
               <Route path="/dashboard" element={<Dashboard />} />
               <Route path="/escalations" element={<Escalations />} />
               <Route path="/providers" element={<Providers />} />
+              <Route path="/staff" element={<Staff />} />
               <Route path="/providers/:providerId/record" element={<ProviderRecord />} />
               <Route path="/inspections" element={<Inspections />} />
               <Route path="/eligibility" element={<Eligibility />} />
