@@ -17,6 +17,7 @@ import { RegionEntity } from '../../regions/entities/region.entity.js';
 import { CanteenSettingsEntity, DishEntity, MealSlotEntity } from '../../meals/entities/meal.entities.js';
 import { ChildcareCentreEntity, ChildcareClassEntity, EnrolmentEntity } from '../../childcare/entities/childcare.entities.js';
 import { DEMO_LOGINS } from './demo-logins.js';
+import { DEMO_SUPERVISION_POLICIES, seedSupervision } from './demo-supervision.js';
 
 /** 昆山市玉山镇, around 31.385N 120.981E (GCJ-02). */
 export const DEMO_CENTER = { lat: 31.385, lng: 120.981 };
@@ -273,6 +274,7 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
     await m.query('INSERT INTO training_attendance (session_id, staff_id, passed) SELECT ?, id, 1 FROM provider_staff', [training]);
     // 吴主任 supervises 玉山镇 and every 社区 under it.
     await m.query('INSERT INTO operator_regions (user_id, region_id) VALUES (?, ?)', [users.get('吴主任')!.id, regions.get('ks-ys')!.id]);
+    await seedSupervision(m, regions.get('ks-ys')!.id, users.get('吴主任')!.id);
   });
   return { seeded: true, logins: DEMO_LOGINS };
 }
@@ -350,7 +352,7 @@ export const DEMO_CARE_POLICIES = {
   assessment: { validityMonths: 12, reminderDays: 30 },
   // The seeds' indicator targets (fractions for rates).
   kpi_targets: { visit_rate: 1, home_service_share: 0.2, places_per_thousand: 4.5, puhui_share: 0.6, certified_rate: 0.93, pre_job_training_rate: 1, assessment_rate: 1, satisfaction: 4.5, volunteer_ratio: 0.15, home_community_coverage: 1, childcare_coverage: 0.5, satisfaction_share: 0.9 },
-  credit: { suspendBelow: 60 },
+  credit: { suspendBelow: 60, checkInOverridePoints: 5 },
   timebank: { minutesPerServiceMinute: 1 },
 };
 
@@ -393,7 +395,7 @@ async function seedRegions(m: EntityManager): Promise<Map<string, RegionEntity>>
     ]);
   }
   await m.getRepository(RegionPolicyEntity).save({ regionId: street.id, kind: 'subsidy', version: 1, effectiveFrom: new Date('2026-01-01T00:00:00+08:00'), rules: DEMO_SUBSIDY_RULES, createdBy: null });
-  for (const [kind, rules] of [...Object.entries(DEMO_CHILDCARE_POLICIES), ...Object.entries(DEMO_CARE_POLICIES)]) {
+  for (const [kind, rules] of [...Object.entries(DEMO_CHILDCARE_POLICIES), ...Object.entries(DEMO_CARE_POLICIES), ...Object.entries(DEMO_SUPERVISION_POLICIES)]) {
     await m.getRepository(RegionPolicyEntity).save({ regionId: street.id, kind, version: 1, effectiveFrom: new Date('2026-01-01T00:00:00+08:00'), rules, createdBy: null });
   }
   return out;

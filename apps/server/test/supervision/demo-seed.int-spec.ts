@@ -1,0 +1,32 @@
+import { seedDemoDistrict } from '../../src/database/seed/demo-district.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/** The demo district carries supervision data the console can show from the first start. */
+describe('demo district supervision data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ now: new Date('2026-11-27T02:00:00Z') });
+    await seedDemoDistrict(t.dataSource, t.cipher);
+  });
+  afterAll(() => t.close());
+
+  it('gives 吴主任 a graded, filed provider and a roster and checklist to draw with', async () => {
+    const login = await t.http.post('/api/auth/wechat').send({ code: 'dev:吴主任' }).expect(200);
+    const auth = { Authorization: `Bearer ${login.body.accessToken}` };
+    const providers = (await t.http.get('/api/providers').set(auth).expect(200)).body as { id: string; name: string; regionId: string }[];
+    const ankang = providers.find((p) => p.name === '安康居家养老服务中心')!;
+    const record = (await t.http.get(`/api/supervision/providers/${ankang.id}`).set(auth).expect(200)).body;
+    expect(record.filing).toMatchObject({ licenceAuthority: '昆山市民政局', insuranceExpiresOn: '2027-03-31' });
+    expect(record.filingHistory).toHaveLength(1);
+    expect(record.gradings[0]).toMatchObject({ totalScore: 87, level: '四星' });
+    expect(record.evaluations).toHaveLength(2);
+    expect(record.credit).toMatchObject({ score: 100, suspendBelow: 60 });
+
+    const [street] = await t.dataSource.query(`SELECT id FROM regions WHERE code = 'ks-ys'`);
+    expect((await t.http.get(`/api/supervision/inspectors?regionId=${street.id}`).set(auth).expect(200)).body).toHaveLength(4);
+    const draw = (await t.http.post('/api/supervision/draws').set(auth).send({ regionId: street.id, providerCount: 2, inspectorCount: 2, seed: 'demo' }).expect(201)).body;
+    const tasks = (await t.http.get(`/api/supervision/inspections?regionId=${street.id}`).set(auth).expect(200)).body;
+    expect(tasks.filter((i: { drawId: string }) => i.drawId === draw.id)[0].checklist).toHaveLength(7);
+    expect((await t.http.get(`/api/supervision/providers/${ankang.id}/grading-criteria`).set(auth).expect(200)).body.criteria.items).toHaveLength(5);
+  });
+});
