@@ -4,10 +4,12 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
   CommentOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   FormOutlined,
   HeartFilled,
   HomeOutlined,
@@ -38,6 +40,9 @@ const Staff = lazy(() => import('./pages/Staff'));
 const Figures = lazy(() => import('./pages/Figures'));
 const Policies = lazy(() => import('./pages/Policies'));
 const Audit = lazy(() => import('./pages/Audit'));
+const Worklists = lazy(() => import('./pages/Worklists'));
+const Report = lazy(() => import('./pages/Report'));
+const KpiRecords = lazy(() => import('./pages/KpiRecords'));
 const ProviderRecord = lazy(() => import('./pages/ProviderRecord'));
 const Inspections = lazy(() => import('./pages/Inspections'));
 
@@ -49,6 +54,8 @@ interface NavItem {
 
 export const NAV: NavItem[] = [
   { path: '/dashboard', label: '工作台', icon: <DashboardOutlined /> },
+  { path: '/worklists', label: '工作清单', icon: <CarryOutOutlined /> },
+  { path: '/report', label: '月报', icon: <FileTextOutlined /> },
   { path: '/escalations', label: '待派单', icon: <AlertOutlined /> },
   { path: '/providers', label: '机构管理', icon: <BankOutlined /> },
   { path: '/staff', label: '人员资质', icon: <IdcardOutlined /> },
@@ -180,6 +187,9 @@ function Shell() {
             <Routes>
               <Route path="/" element={<Navigate to="/dashboard" replace />} />
               <Route path="/dashboard" element={<Dashboard />} />
+              <Route path="/worklists" element={<Worklists />} />
+              <Route path="/report" element={<Report />} />
+              <Route path="/kpi/:code" element={<KpiRecords />} />
               <Route path="/escalations" element={<Escalations />} />
               <Route path="/providers" element={<Providers />} />
               <Route path="/staff" element={<Staff />} />

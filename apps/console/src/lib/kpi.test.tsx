@@ -9,6 +9,11 @@ function ind(over: Partial<KpiIndicatorView>): KpiIndicatorView {
   return { code: 'visit_rate', label: '特殊困难老年人月探访率', value: 80, unit: '%', target: 100, met: null, drillDown: '/visits', ...over };
 }
 
+/** As the server sends it: percentages as fractions 0–1. */
+function wire(over: Partial<KpiIndicatorView>): KpiIndicatorView {
+  return ind({ value: 0.8, target: 1, ...over });
+}
+
 describe('KPI met / not met', () => {
   it('takes the server verdict when it gives one, even against a plain comparison', () => {
     // e.g. a lower-is-better figure: 12 complaints against a ceiling of 20 is met.
@@ -27,13 +32,16 @@ describe('KPI met / not met', () => {
     expect(kpiState(ind({ value: 30, target: null }))).toBe('no_target');
   });
 
-  it('reads percent indicators sent as fractions', () => {
+  it('reads percent indicators as the fractions every KPI API sends', () => {
     const n = normalizeIndicator(ind({ value: 0.55, target: 0.6 }));
     expect(n.value).toBe(55);
     expect(n.target).toBe(60);
     expect(kpiState(n)).toBe('unmet');
-    // already in percent: unchanged
-    expect(normalizeIndicator(ind({ value: 55, target: 60 }))).toMatchObject({ value: 55, target: 60 });
+    // 1.5 % is 0.015, not to be mistaken for 150 %; 100 % is 1.
+    expect(normalizeIndicator(ind({ value: 0.015, target: 1 }))).toMatchObject({ value: 1.5, target: 100 });
+    expect(normalizeIndicator(ind({ value: 1, target: null }))).toMatchObject({ value: 100, target: null });
+    // other units as they are
+    expect(normalizeIndicator(ind({ unit: '个', value: 4.2, target: 4.5 }))).toMatchObject({ value: 4.2, target: 4.5 });
   });
 
   it('progress is capped at 100 and the gap is what is left to reach the target', () => {
@@ -52,6 +60,7 @@ describe('KPI met / not met', () => {
   });
 
   it('maps drill-down paths to console pages', () => {
+    expect(drillDownRoute('/api/kpi/indicators/visit_rate/records?regionId=x&month=2026-11')).toBe('/kpi/visit_rate?regionId=x&month=2026-11');
     expect(drillDownRoute('/api/kpi/visits?regionId=x&month=2026-11')).toBe('/visits');
     expect(drillDownRoute('/api/kpi/childcare?regionId=x')).toBe('/figures/childcare');
     expect(drillDownRoute('/api/kpi/meals?month=2026-11')).toBe('/figures/meals');
@@ -67,14 +76,14 @@ describe('KPI met / not met', () => {
       meals: { canteens: [{ mealsServedPerDay: 12.5, periods: [] }, { mealsServedPerDay: 3, periods: [] }] },
     });
     const by = Object.fromEntries(list.map((i) => [i.code, i]));
-    expect(by.visit_rate).toMatchObject({ value: 50, target: 100 });
+    expect(by.visit_rate).toMatchObject({ value: 0.5, target: 1 });
     expect(kpiState(by.visit_rate)).toBe('unmet');
     expect(by.places_per_thousand).toMatchObject({ value: 1.33, target: 4.5 });
-    expect(by.puhui_share).toMatchObject({ value: 50, target: 60 });
+    expect(by.puhui_share).toMatchObject({ value: 0.5, target: 0.6 });
     expect(by.meals_per_day).toMatchObject({ value: 15.5, target: null });
     expect(kpiState(by.meals_per_day)).toBe('no_target');
     // nobody to visit: 100%
-    expect(fallbackIndicators({ visits: { rate: 0, required: 0 } })[0].value).toBe(100);
+    expect(fallbackIndicators({ visits: { rate: 0, required: 0 } })[0].value).toBe(1);
   });
 });
 
@@ -88,7 +97,7 @@ describe('KpiCard', () => {
   }
 
   it('shows value, target, 未达标 with the gap, and links to the drill-down page', () => {
-    show(ind({ value: 80, target: 100 }));
+    show(wire({ value: 0.8, target: 1 }));
     expect(screen.getByText('80%')).toBeTruthy();
     expect(screen.getByText('未达标')).toBeTruthy();
     expect(screen.getByText(/目标 100%，差 20%/)).toBeTruthy();

@@ -11,14 +11,13 @@ export const KPI_STATE_LABELS: Record<KpiState, string> = {
 };
 
 /**
- * Percent indicators are meant as 0–100; a server that sends fractions for both value and target
- * (0.95 vs 1) is read the same way.
+ * Every KPI API sends a percentage (unit '%') as a fraction 0–1 in value and target (KPI_PERCENT_SCALE);
+ * the card shows it in percent.
  */
 export function normalizeIndicator(ind: KpiIndicatorView): KpiIndicatorView {
-  if (ind.unit === '%' && ind.value !== null && ind.target !== null && Math.abs(ind.value) <= 1 && ind.target > 0 && ind.target <= 1) {
-    return { ...ind, value: round(ind.value * 100, 2), target: round(ind.target * 100, 2) };
-  }
-  return ind;
+  if (ind.unit !== '%') return ind;
+  const pct = (v: number | null) => (v === null ? null : round(v * 100, 2));
+  return { ...ind, value: pct(ind.value), target: pct(ind.target) };
 }
 
 /**
@@ -56,6 +55,9 @@ export function drillDownRoute(drillDown: string | null | undefined): string | n
   if (!drillDown) return null;
   const path = drillDown.trim();
   if (!path) return null;
+  // The records an indicator was computed from: /api/kpi/indicators/<code>/records?regionId=…&month=…
+  const records = /^\/api\/kpi\/indicators\/([a-z0-9_]+)\/records(\?.*)?$/.exec(path);
+  if (records) return `/kpi/${records[1]}${records[2] ?? ''}`;
   if (!path.startsWith('/api/') && path.startsWith('/')) return path.split('?')[0] === '/' ? '/dashboard' : path;
   const table: [RegExp, string][] = [
     [/visit/, '/visits'],
@@ -84,7 +86,7 @@ export const DEFAULT_TARGETS = { visitRate: 100, placesPerThousand: 4.5, puhuiSh
 
 /**
  * The indicators the console can compute itself from the figure endpoints, for when
- * /kpi/summary is not available: same shape, same card.
+ * /kpi/summary is not available: same shape (percentages as fractions), same card.
  */
 export function fallbackIndicators(parts: {
   visits?: { rate: number; required: number } | null;
@@ -97,9 +99,9 @@ export function fallbackIndicators(parts: {
   out.push({
     code: 'visit_rate',
     label: '特殊困难老年人月探访率',
-    value: v ? (v.required === 0 ? 100 : round(v.rate * 100, 1)) : null,
+    value: v ? (v.required === 0 ? 1 : v.rate) : null,
     unit: '%',
-    target: DEFAULT_TARGETS.visitRate,
+    target: DEFAULT_TARGETS.visitRate / 100,
     met: null,
     drillDown: '/visits',
   });
@@ -116,9 +118,9 @@ export function fallbackIndicators(parts: {
   out.push({
     code: 'puhui_share',
     label: '普惠托位占比',
-    value: c ? (c.places === 0 ? null : round(c.puhuiShare * 100, 1)) : null,
+    value: c ? (c.places === 0 ? null : c.puhuiShare) : null,
     unit: '%',
-    target: DEFAULT_TARGETS.puhuiShare,
+    target: DEFAULT_TARGETS.puhuiShare / 100,
     met: null,
     drillDown: '/figures/childcare',
   });

@@ -7,6 +7,7 @@ import { api, ApiError } from '../api';
 import { EChart } from '../components/EChart';
 import { gauge, mealBars, visitBars } from '../lib/charts';
 import { KpiCard } from '../components/KpiCard';
+import { KpiInsights } from '../components/KpiInsights';
 import { EmptyState, ErrorState } from '../components/PageState';
 import { PageTitle } from '../components/PageTitle';
 import { RegionMonthBar } from '../components/RegionMonthBar';
@@ -105,6 +106,7 @@ export default function Dashboard() {
           </ChartCard>
         </Col>
       </Row>
+      <KpiInsights indicators={summary.data?.indicators ?? null} />
     </div>
   );
 }

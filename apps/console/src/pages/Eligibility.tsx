@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, errorMessage } from '../api';
 import { EmptyState, ErrorState } from '../components/PageState';
+import { OfficialListImport } from '../components/OfficialListImport';
 import { PageTitle } from '../components/PageTitle';
 import { compareText, formatDate, formatDateTime, today } from '../lib/format';
 import { validated } from '../lib/forms';
@@ -61,9 +62,12 @@ export default function Eligibility() {
       <PageTitle
         title="补贴资格核验"
         extra={
-          <Button icon={<ReloadOutlined />} onClick={list.reload}>
-            刷新
-          </Button>
+          <Space>
+            <OfficialListImport onImported={list.reload} />
+            <Button icon={<ReloadOutlined />} onClick={list.reload}>
+              刷新
+            </Button>
+          </Space>
         }
       >
         家属申报的补贴类别（特困、低保、高龄…）经核验后才享受补贴；通过须填写有效期，不通过须说明理由
