@@ -16,6 +16,7 @@ import { secondsLeft } from '../../../../utils/countdown'
 import { confirm, toastError, toastSuccess } from '../../../../utils/feedback'
 import JobCard from './JobCard'
 import OfferCard from './OfferCard'
+import TrainingNotice, { noOffersText } from './TrainingNotice'
 import './index.scss'
 
 const POLL_MS = 5000
@@ -177,11 +178,12 @@ export default function WorkbenchPage() {
           {switching ? '正在切换…' : me.onDuty ? '正在接收附近的派单，并每 30 秒上报一次位置。' : '下班时不会收到派单，也不上报位置。'}
         </Text>
       </View>
+      <TrainingNotice me={me} />
 
       <Text className='bench__group'>新派单{openOffers.length ? `（${openOffers.length}）` : ''}</Text>
       {openOffers.length === 0 ? (
         <View className='cc-card cc-card--padded'>
-          <Text className='cc-muted'>{me.onDuty ? '暂时没有新的派单。有新派单时会出现在这里，请保持本页打开。' : '上班后，附近的派单会出现在这里。'}</Text>
+          <Text className='cc-muted'>{noOffersText(me)}</Text>
         </View>
       ) : (
         openOffers.map((offer) => (
