@@ -225,6 +225,7 @@ describe('provider supervision', () => {
     };
 
     await failOnce('fail-1');
+    await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 50, inspectorCount: 1, seed: 'left-planned' }).expect(201);
     let credit = (await t.http.get(`/api/supervision/providers/${provider}/credit`).set(op).expect(200)).body;
     expect(credit).toMatchObject({ score: 75, suspendBelow: 60 });
     expect(credit.events[0].reason).toContain('双随机抽查不合格');
@@ -255,6 +256,21 @@ describe('provider supervision', () => {
     const record = (await t.http.get(`/api/supervision/providers/${provider}`).set(op).expect(200)).body;
     expect(record.provider).toMatchObject({ status: 'suspended', recommended: false });
     expect(record.inspections.filter((i: { status: string }) => i.status === 'published')).toHaveLength(3);
+
+    const audit = (await t.http.get(`/api/operator/audit?entityId=${provider}`).set(op).expect(200)).body;
+    expect(audit.map((e: { actionLabel: string }) => e.actionLabel)).toContain('公示抽查结果');
+
+    // The provider's own admin sees its record with published results only, and cannot grade itself.
+    const admin = await d.f.login('不合格机构管理员');
+    await t.dataSource.query(`UPDATE users SET roles = '["provider_admin"]' WHERE id = ?`, [admin.tokens.user.id]);
+    await t.dataSource.query('INSERT INTO provider_admins (provider_id, user_id) VALUES (?, ?)', [provider, admin.tokens.user.id]);
+    const planned = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 50, inspectorCount: 1, seed: 'planned-1' }).expect(201)).body;
+    expect(planned.providers.map((p: { id: string }) => p.id)).not.toContain(provider); // suspended providers are out of the pool
+    expect(record.inspections.map((i: { status: string }) => i.status).sort()).toEqual(['planned', 'published', 'published', 'published']);
+    const own = (await t.http.get(`/api/supervision/providers/${provider}`).set(admin.auth).expect(200)).body;
+    expect(own.inspections.map((i: { status: string }) => i.status)).toEqual(['published', 'published', 'published']);
+    expect(own.credit.score).toBe(50);
+    await t.http.post(`/api/supervision/providers/${provider}/gradings`).set(admin.auth).send({ scores: { facility: 30, staff: 30, service: 40 } }).expect(403);
   });
 
   it('takes credit off the staff member and the provider for a check-in override marked 无正当理由, once', async () => {

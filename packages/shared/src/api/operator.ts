@@ -171,6 +171,15 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   order_assign: '人工指派',
   order_redispatch: '重新派单',
   assessment_record: '提交能力评估',
+  filing_updated: '变更机构备案',
+  document_uploaded: '上传备案材料',
+  document_viewed: '下载备案材料',
+  provider_graded: '机构等级评定',
+  evaluation_recorded: '登记评估或满意度调查',
+  inspection_drawn: '双随机抽取',
+  inspection_published: '公示抽查结果',
+  override_justified: '超范围签到认定有正当理由',
+  override_unjustified: '超范围签到认定无正当理由',
 };
 
 /** The words for an audit action; policy versions read 发布政策 (kind vN), unknown codes show as they are. */
