@@ -13,6 +13,8 @@ export const POLICY_KIND_LABELS: Record<string, string> = {
   timebank: '时间银行',
   credit: '信用管理',
   grading: '机构等级评定',
+  grading_criteria: '机构等级评定标准',
+  inspection_checklist: '双随机抽查检查表',
   population: '参考人口',
 };
 
