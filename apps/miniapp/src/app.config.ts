@@ -16,11 +16,12 @@ export default defineAppConfig({
         'pages/child-form/index',
         'pages/invite/index',
         'pages/join/index',
+        'pages/eligibility/index',
       ],
     },
     {
       root: 'subpackages/orders',
-      pages: ['pages/services/index', 'pages/form/index', 'pages/detail/index'],
+      pages: ['pages/services/index', 'pages/form/index', 'pages/detail/index', 'pages/complaint/index', 'pages/complaints/index'],
     },
     {
       root: 'subpackages/staff',

@@ -32,6 +32,12 @@ export const routes = {
   services: (elderId?: string | null) => `${ORDERS_ROOT}/services/index${query({ elderId })}`,
   orderForm: (serviceCode: string, elderId?: string | null) => `${ORDERS_ROOT}/form/index${query({ serviceCode, elderId })}`,
   order: (orderId: string) => `${ORDERS_ROOT}/detail/index${query({ id: orderId })}`,
+  /** 投诉 about one order. */
+  complaint: (orderId: string) => `${ORDERS_ROOT}/complaint/index${query({ orderId })}`,
+  /** 我的投诉: every complaint of my households, with the 街道's replies. */
+  complaints: () => `${ORDERS_ROOT}/complaints/index`,
+  /** 申报补贴类别 for an elder. */
+  eligibility: (elderId: string) => `${HOUSEHOLD_ROOT}/eligibility/index${query({ elderId })}`,
   staffWorkbench: () => `${STAFF_ROOT}/workbench/index`,
   staffJob: (orderId: string) => `${STAFF_ROOT}/job/index${query({ id: orderId })}`,
   operatorDispatch: () => `${OPERATOR_ROOT}/dispatch/index`,

@@ -166,6 +166,11 @@ export default function MinePage() {
         {households.length > 0 ? <Row title='创建新的家庭' onClick={() => navigate(routes.createHousehold())} /> : null}
       </View>
 
+      <Text className='mine__group-title'>投诉与反馈</Text>
+      <View className='cc-card'>
+        <Row title='我的投诉' desc='投诉处理进展和街道的答复' onClick={() => navigate(routes.complaints())} />
+      </View>
+
       <View className='cc-card'>
         <Row title='隐私保护指引' desc='我们收集哪些信息、如何保护' onClick={openPrivacyGuide} />
       </View>

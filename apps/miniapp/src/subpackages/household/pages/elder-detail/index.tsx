@@ -1,12 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react'
-import type { ElderView, RegionView } from '@carecircle/shared'
-import {
-  DIETARY_NEED_LABELS,
-  LIVING_SITUATION_LABELS,
-  SUBSIDY_CATEGORY_LABELS,
-  SUBSIDY_VERIFICATION_LABELS,
-  SubsidyCategory,
-} from '@carecircle/shared'
+import type { ElderView, EligibilityStatusView, RegionView } from '@carecircle/shared'
+import { DIETARY_NEED_LABELS, LIVING_SITUATION_LABELS } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -15,10 +9,12 @@ import { regionPath } from '../../../../components/RegionPicker/options'
 import { useLoader } from '../../../../hooks/useLoader'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { deleteElder, getElder } from '../../../../services/elders'
+import { getEligibility } from '../../../../services/eligibility'
 import { goBackOr, navigate, routes } from '../../../../services/navigation'
 import { elderRoutes } from '../../../../services/elder-routes'
 import { listRegions } from '../../../../services/regions'
 import { confirm, toastError, toastSuccess } from '../../../../utils/feedback'
+import SubsidyStatus from './SubsidyStatus'
 import './index.scss'
 
 const GENDER_LABELS = { male: '男', female: '女' } as const
@@ -40,6 +36,8 @@ export default function ElderDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const { data: elder, loading, error, reload } = useLoader<ElderView>(() => getElder(id))
+  // Validity and the 街道's note live in the eligibility status; the page works without it.
+  const { data: eligibility } = useLoader<EligibilityStatusView>(() => getEligibility(id), { enabled: id !== '' })
   const [regions, setRegions] = useState<RegionView[]>([])
 
   useEffect(() => {
@@ -68,7 +66,6 @@ export default function ElderDetailPage() {
   }
 
   const region = elder.regionId ? regionPath(regions, elder.regionId) : null
-  const hasCategory = elder.subsidyCategory !== SubsidyCategory.NONE
 
   return (
     <View className='cc-page elder-detail'>
@@ -113,17 +110,12 @@ export default function ElderDetailPage() {
           <Text>{LIVING_SITUATION_LABELS[elder.livingSituation]}</Text>
         </Item>
         <Item label='补贴类别'>
-          <View className='elder-detail__phone'>
-            <Text>{SUBSIDY_CATEGORY_LABELS[elder.subsidyCategory]}</Text>
-            {hasCategory ? (
-              <Text className={`cc-badge cc-badge--${elder.subsidyVerification}`}>
-                {SUBSIDY_VERIFICATION_LABELS[elder.subsidyVerification]}
-              </Text>
-            ) : null}
-          </View>
-          {hasCategory && elder.subsidyVerification !== 'verified' ? (
-            <Text className='cc-note'>补贴类别需经街道核验后才生效，核验通过前不享受补贴。</Text>
-          ) : null}
+          <SubsidyStatus
+            category={elder.subsidyCategory}
+            verification={elder.subsidyVerification}
+            eligibility={eligibility?.elderId === elder.id ? eligibility : undefined}
+            onDeclare={() => navigate(routes.eligibility(elder.id))}
+          />
         </Item>
         <Item label='饮食需求'>
           <Text className={elder.dietaryNeeds.length ? '' : 'cc-muted'}>

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import type { OrderView } from '@carecircle/shared'
+import type { ComplaintView, OrderView } from '@carecircle/shared'
 import { formatDistance, formatFen, isFinal } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
@@ -9,12 +9,14 @@ import PriceBreakdown from '../../../../components/PriceBreakdown'
 import { useLoader } from '../../../../hooks/useLoader'
 import { useWhileVisible } from '../../../../hooks/useWhileVisible'
 import { navigate, routes } from '../../../../services/navigation'
+import { listComplaints } from '../../../../services/complaints'
 import { watchOrder } from '../../../../services/order-live'
 import { getOrder } from '../../../../services/orders'
 import { formatDateTimeCn } from '../../../../utils/dates'
 import { familyActions } from '../../../../utils/order-actions'
 import { formatEventTime, formatWindow } from '../../../../utils/time-slots'
 import CancelPanel from './CancelPanel'
+import ComplaintSection from './ComplaintSection'
 import RatingForm from './RatingForm'
 import StaffCard from './StaffCard'
 import { buildTimeline, waitingNote } from './timeline'
@@ -44,6 +46,7 @@ export default function OrderDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const { data: order, loading, error, reload, setData } = useLoader<OrderView>(() => getOrder(id), { enabled: id !== '' })
+  const complaints = useLoader<ComplaintView[]>(listComplaints, { enabled: id !== '' })
   const [cancelling, setCancelling] = useState(false)
 
   // Live status: SSE on H5, polling on weapp; only while this page is on screen and the order can still change.
@@ -52,7 +55,7 @@ export default function OrderDetailPage() {
   useWhileVisible(() => (id && !(status.current && isFinal(status.current)) ? watchOrder(id, () => void reload()) : () => undefined))
 
   usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([reload(), complaints.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   if (!id) {
@@ -123,6 +126,8 @@ export default function OrderDetailPage() {
           {order.rating.comment ? <Text className='detail__comment'>{order.rating.comment}</Text> : null}
         </View>
       ) : null}
+
+      <ComplaintSection order={order} complaints={complaints.data} error={complaints.error} onRetry={() => void complaints.reload()} />
 
       {order.serviceRecord ? (
         <View className='cc-card'>
