@@ -12,10 +12,13 @@ export async function preJobTrainingRequired(regions: RegionsService, regionId: 
   return rules?.preJobTrainingRequired !== false;
 }
 
-/** SQL: 1 when the staff member (column `staffColumn`) has passed a 岗前培训, else 0. */
-export function preJobPassedSql(staffColumn: string): string {
+/**
+ * SQL: 1 when the staff member (column `staffColumn`) has passed a 岗前培训, else 0. With
+ * `asOfDateParam`, only sessions held on or before the date bound to that `?` count.
+ */
+export function preJobPassedSql(staffColumn: string, asOfDateParam = false): string {
   return `EXISTS (SELECT 1 FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
-                   WHERE ta.staff_id = ${staffColumn} AND ta.passed = 1 AND ts.kind = 'pre_job')`;
+                   WHERE ta.staff_id = ${staffColumn} AND ta.passed = 1 AND ts.kind = 'pre_job'${asOfDateParam ? ' AND ts.held_on <= ?' : ''})`;
 }
 
 /**

@@ -17,6 +17,7 @@ import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
+import { preJobPassedSql } from './pre-job-training.js';
 import { TrainingAccess } from './training-access.service.js';
 
 export interface QualificationRates {
@@ -30,8 +31,7 @@ const CARE_CERTS = CARE_CERTIFICATES.map((c) => `'${c}'`).join(',');
 /** A certificate of care work valid on `?` (the date), for staff column `s.id`. */
 const CERTIFIED_SQL = `EXISTS (SELECT 1 FROM staff_certificates c WHERE c.staff_id = s.id AND c.type IN (${CARE_CERTS}) AND c.expires_on >= ?)`;
 /** A 岗前培训 passed on or before `?` (the date). */
-const TRAINED_SQL = `EXISTS (SELECT 1 FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
-                              WHERE ta.staff_id = s.id AND ta.passed = 1 AND ts.kind = 'pre_job' AND ts.held_on <= ?)`;
+const TRAINED_SQL = preJobPassedSql('s.id', true);
 
 /**
  * 持证上岗率 and 岗前培训率 per provider. Volunteers of the 时间银行 count in neither: they are not
