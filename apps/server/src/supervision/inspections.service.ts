@@ -88,7 +88,9 @@ export class InspectionsService {
     const subtree = await this.regions.subtreeIds([dto.regionId]);
     const marks = subtree.map(() => '?').join(',');
     const providerPool = (await this.dataSource.query(`SELECT id FROM providers WHERE region_id IN (${marks}) AND status = 'approved' ORDER BY id`, subtree)).map((r: { id: string }) => r.id);
-    const inspectorPool = (await this.dataSource.query(`SELECT id FROM inspectors WHERE region_id IN (${marks}) AND active = 1 ORDER BY id`, subtree)).map((r: { id: string }) => r.id);
+    // A community's draw uses its street's (and district's) roster as well as its own.
+    const rosterRegions = [...subtree, ...(await this.ancestors(dto.regionId))];
+    const inspectorPool = (await this.dataSource.query(`SELECT id FROM inspectors WHERE region_id IN (${rosterRegions.map(() => '?').join(',')}) AND active = 1 ORDER BY id`, rosterRegions)).map((r: { id: string }) => r.id);
     if (providerPool.length === 0) throw new DomainError(ErrorCode.CONFLICT, '本地区没有可抽查的机构（需已审核通过）');
     if (inspectorPool.length === 0) throw new DomainError(ErrorCode.CONFLICT, '请先在检查人员名录中添加检查人员');
     const seed = dto.seed ?? randomBytes(8).toString('hex');
@@ -196,6 +198,16 @@ export class InspectionsService {
       [providerId],
     );
     return Promise.all(rows.map((r) => this.view(r.id)));
+  }
+
+  private async ancestors(regionId: string): Promise<string[]> {
+    const out: string[] = [];
+    let [row] = await this.dataSource.query('SELECT parent_id FROM regions WHERE id = ?', [regionId]);
+    while (row?.parent_id && !out.includes(row.parent_id)) {
+      out.push(row.parent_id);
+      [row] = await this.dataSource.query('SELECT parent_id FROM regions WHERE id = ?', [row.parent_id]);
+    }
+    return out;
   }
 
   private async checklistInForce(regionId: string, at: Date): Promise<InspectionChecklist> {

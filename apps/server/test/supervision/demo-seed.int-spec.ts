@@ -28,5 +28,13 @@ describe('demo district supervision data', () => {
     const tasks = (await t.http.get(`/api/supervision/inspections?regionId=${street.id}`).set(auth).expect(200)).body;
     expect(tasks.filter((i: { drawId: string }) => i.drawId === draw.id)[0].checklist).toHaveLength(7);
     expect((await t.http.get(`/api/supervision/providers/${ankang.id}/grading-criteria`).set(auth).expect(200)).body.criteria.items).toHaveLength(5);
+
+    // A community draws from its own providers and the street's roster.
+    const community = ankang.regionId;
+    const local = (await t.http.post('/api/supervision/draws').set(auth).send({ regionId: community, providerCount: 5, inspectorCount: 1, seed: 'community' }).expect(201)).body;
+    const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM providers WHERE region_id = ? AND status = 'approved'`, [community]);
+    expect(local.providerPool).toHaveLength(Number(n));
+    expect(local.providers.map((p: { id: string }) => p.id)).toContain(ankang.id);
+    expect(local.inspectorPool).toHaveLength(4);
   });
 });
