@@ -75,7 +75,7 @@ export class TrainingService {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [id, dto.title, dto.kind, dto.heldOn, dto.hours, regionId, dto.organiserRegionId ?? null, dto.organiserProviderId ?? null, principal.userId, this.clock.now()],
     );
-    await this.audit.record(principal.userId, 'training_session_create', 'training_session', id);
+    await this.audit.record(principal.userId, 'training_session_create', ...auditSubject({ region_id: regionId, organiser_provider_id: dto.organiserProviderId ?? null }));
     return this.get(principal, id);
   }
 
@@ -133,7 +133,7 @@ export class TrainingService {
         );
       }
     });
-    await this.audit.record(principal.userId, 'training_attendance', 'training_session', sessionId);
+    await this.audit.record(principal.userId, 'training_attendance', ...auditSubject(session));
     return this.get(principal, sessionId);
   }
 
@@ -187,6 +187,11 @@ export class TrainingService {
     );
     return rows.map((r) => ({ staffId: r.staff_id, staffName: r.staff_name, providerId: r.provider_id, providerName: r.provider_name, passed: r.passed === null ? null : !!Number(r.passed) }));
   }
+}
+
+/** Logged against the organising provider or region, so the 街道's audit log (scoped by region) shows it. */
+function auditSubject(s: Pick<SessionRow, 'region_id' | 'organiser_provider_id'>): [entity: string, entityId: string] {
+  return s.organiser_provider_id ? ['provider', s.organiser_provider_id] : ['region', s.region_id];
 }
 
 function toSessionView(r: SessionRow): TrainingSessionView {

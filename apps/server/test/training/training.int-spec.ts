@@ -64,6 +64,8 @@ describe('staff qualification: training, gating, rates', () => {
 
     const passed = (await t.http.put(`/api/training/sessions/${session.id}/attendance`).set(op).send({ records: [{ staffId: novice.id, passed: true }] }).expect(200)).body;
     expect(passed).toMatchObject({ attended: 1, passed: 1 });
+    const audit = (await t.http.get(`/api/operator/audit?entityId=${d.regionId}`).set(op).expect(200)).body as { actionLabel: string }[];
+    expect(audit.map((a) => a.actionLabel)).toEqual(expect.arrayContaining(['登记培训', '登记培训签到与考核']));
     expect((await t.http.get('/api/staff/me').set(novice.auth).expect(200)).body.preJobTrainingPending).toBe(false);
     const second = await d.order(fam.auth, { elderId: fam.elder.id, serviceCode: 'cleaning' });
     await dispatcher.dispatch(second.id);

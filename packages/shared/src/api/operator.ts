@@ -180,6 +180,8 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   inspection_published: '公示抽查结果',
   override_justified: '超范围签到认定有正当理由',
   override_unjustified: '超范围签到认定无正当理由',
+  training_session_create: '登记培训',
+  training_attendance: '登记培训签到与考核',
 };
 
 /** The words for an audit action; policy versions read 发布政策 (kind vN), unknown codes show as they are. */
