@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   CarryOutOutlined,
   ClusterOutlined,
+  DatabaseOutlined,
   CommentOutlined,
   DashboardOutlined,
   FileProtectOutlined,
@@ -43,6 +44,7 @@ const Audit = lazy(() => import('./pages/Audit'));
 const Worklists = lazy(() => import('./pages/Worklists'));
 const Report = lazy(() => import('./pages/Report'));
 const KpiRecords = lazy(() => import('./pages/KpiRecords'));
+const RegionFigures = lazy(() => import('./pages/RegionFigures'));
 const ProviderRecord = lazy(() => import('./pages/ProviderRecord'));
 const Inspections = lazy(() => import('./pages/Inspections'));
 
@@ -56,6 +58,7 @@ export const NAV: NavItem[] = [
   { path: '/dashboard', label: '工作台', icon: <DashboardOutlined /> },
   { path: '/worklists', label: '工作清单', icon: <CarryOutOutlined /> },
   { path: '/report', label: '月报', icon: <FileTextOutlined /> },
+  { path: '/region-figures', label: '地区基础数据', icon: <DatabaseOutlined /> },
   { path: '/escalations', label: '待派单', icon: <AlertOutlined /> },
   { path: '/providers', label: '机构管理', icon: <BankOutlined /> },
   { path: '/staff', label: '人员资质', icon: <IdcardOutlined /> },
@@ -190,6 +193,7 @@ function Shell() {
               <Route path="/worklists" element={<Worklists />} />
               <Route path="/report" element={<Report />} />
               <Route path="/kpi/:code" element={<KpiRecords />} />
+              <Route path="/region-figures" element={<RegionFigures />} />
               <Route path="/escalations" element={<Escalations />} />
               <Route path="/providers" element={<Providers />} />
               <Route path="/staff" element={<Staff />} />

@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { errorMessage } from '../api';
 import { kpiApi } from '../lib/kpiApi';
+import { readText } from '../lib/readText';
 import { OFFICIAL_ROW_STATUS } from '../lib/kpiTrend';
 
 const columns: ColumnsType<OfficialListRowView> = [
@@ -137,12 +138,3 @@ export function OfficialListImport({ onImported }: { onImported?: () => void }) 
   );
 }
 
-/** The file's text as UTF-8 (the decoder drops a BOM; the server would strip one too). */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(new Error('无法读取文件'));
-    reader.readAsText(file, 'utf-8');
-  });
-}

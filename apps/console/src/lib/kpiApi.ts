@@ -5,6 +5,8 @@ import type {
   KpiTrendView,
   OfficialListConfirmView,
   OfficialListPreviewView,
+  RegionFiguresImportView,
+  RegionFiguresInput,
   RegionFiguresView,
   WorklistsView,
 } from '@carecircle/shared';
@@ -26,4 +28,6 @@ export const kpiApi = {
   previewOfficialList: (csv: string) => api.request<OfficialListPreviewView>('POST', '/operator/official-list/preview', { body: { csv } }),
   confirmOfficialList: (csv: string) => api.request<OfficialListConfirmView>('POST', '/operator/official-list/confirm', { body: { csv } }),
   regionFigures: (regionId: string, year: number) => api.request<RegionFiguresView[]>('GET', `/operator/region-figures?${q({ regionId, year })}`),
+  putRegionFigures: (regionId: string, year: number, input: RegionFiguresInput) => api.request<RegionFiguresView>('PUT', `/operator/region-figures/${encodeURIComponent(regionId)}/${year}`, { body: input }),
+  importRegionFigures: (csv: string) => api.request<RegionFiguresImportView>('POST', '/operator/region-figures/import', { body: { csv } }),
 };
