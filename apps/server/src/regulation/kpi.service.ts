@@ -17,6 +17,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { calendarDay, monthRange } from './month-range.js';
 import { OperatorScope } from './operator-scope.service.js';
 import { RegionFiguresService } from './region-figures.service.js';
 
@@ -145,14 +146,11 @@ export class KpiService {
     const rows: { id: string; name: string; level: string }[] = await this.dataSource.query(`SELECT id, name, level FROM regions WHERE id ${inIds} ORDER BY code`, ids);
     const names = new Map(rows.map((r) => [r.id, r.name]));
     const communities = rows.filter((r) => r.level === 'community').map((r) => ({ id: r.id, name: r.name }));
-    const [y, m] = month.split('-').map(Number);
-    const monthEnd = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+    const { first, last, from, to } = monthRange(month);
     const today = shanghaiDate(this.clock.now());
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
     return {
       root: { id: root.id, name: root.name, code: root.code, level: root.level }, ids, inIds, names, communities, month,
-      monthStart: `${month}-01`, monthEnd, asOf: today < monthEnd ? today : monthEnd,
-      from: new Date(`${month}-01T00:00:00+08:00`), to: new Date(`${next}-01T00:00:00+08:00`), year: y,
+      monthStart: first, monthEnd: last, asOf: today < last ? today : last, from, to, year: Number(month.slice(0, 4)),
     };
   }
 
@@ -345,7 +343,7 @@ export class KpiService {
           ORDER BY s.date, p.name, s.period`,
         [...a.ids, a.monthStart, a.monthEnd],
       );
-      records = rows.map((r) => this.record('booking', r.id, r.elder, a.names.get(r.region_id) ?? null, `${r.canteen} ${day(r.date)} ${r.period === 'lunch' ? '午餐' : '晚餐'}`, 1, true, false));
+      records = rows.map((r) => this.record('booking', r.id, r.elder, a.names.get(r.region_id) ?? null, `${r.canteen} ${calendarDay(r.date)} ${r.period === 'lunch' ? '午餐' : '晚餐'}`, 1, true, false));
     }
     const numerator = records.reduce((s, r) => s + r.amount, 0);
     const d = Number(days);
@@ -386,7 +384,7 @@ export class KpiService {
         WHERE p.kind = 'home_care' AND p.status = 'approved' AND s.is_volunteer = 0 AND p.region_id ${a.inIds} AND s.created_at < ? ORDER BY p.name, s.name`,
       [a.asOf, ...a.ids, a.to],
     );
-    return ratio(rows.map((r) => this.record('staff', r.id, r.name, a.names.get(r.region_id) ?? null, `${r.provider}；${r.valid_until ? `证书有效至 ${day(r.valid_until)}` : '无有效证书'}`, 1, !!r.valid_until, true)));
+    return ratio(rows.map((r) => this.record('staff', r.id, r.name, a.names.get(r.region_id) ?? null, `${r.provider}；${r.valid_until ? `证书有效至 ${calendarDay(r.valid_until)}` : '无有效证书'}`, 1, !!r.valid_until, true)));
   }
 
   private async assessmentRate(a: KpiArea): Promise<KpiResult> {
@@ -397,7 +395,7 @@ export class KpiService {
       [a.asOf, ...a.ids, a.to],
     );
     return ratio(rows.map((r) => {
-      const until = r.valid_until ? day(r.valid_until) : '1000-01-01';
+      const until = r.valid_until ? calendarDay(r.valid_until) : '1000-01-01';
       const valid = until >= a.asOf;
       return this.record('elder', r.id, r.name, a.names.get(r.region_id) ?? null, until === '1000-01-01' ? '未评估' : valid ? `评估有效至 ${until}` : `评估已于 ${until} 过期`, 1, valid, true);
     }));
@@ -454,6 +452,3 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
-function day(v: string | Date): string {
-  return typeof v === 'string' ? v.slice(0, 10) : new Date(v.getTime() - v.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}

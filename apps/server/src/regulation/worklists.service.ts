@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { calendarDay, monthRange } from './month-range.js';
 import { OperatorScope } from './operator-scope.service.js';
 
 interface ElderRow {
@@ -35,11 +36,7 @@ export class WorklistsService {
     if (ids.length === 0) return { month, days, unserved: [], unassessed: [], expiring: [] };
     const inIds = `IN (${ids.map(() => '?').join(',')})`;
     const today = shanghaiDate(this.clock.now());
-    const [y, m] = month.split('-').map(Number);
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    const from = new Date(`${month}-01T00:00:00+08:00`);
-    const to = new Date(`${next}-01T00:00:00+08:00`);
-    const lastDay = new Date(to.getTime() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const { first, last: lastDay, from, to } = monthRange(month);
 
     // 应服尽服: verified entitlement valid in the month, and neither a completed service nor a served meal in it.
     const unserved: ElderRow[] = await this.dataSource.query(
@@ -53,7 +50,7 @@ export class WorklistsService {
           AND NOT EXISTS (SELECT 1 FROM meal_bookings b JOIN meal_slots s ON s.id = b.slot_id LEFT JOIN orders d ON d.id = b.delivery_order_id
                            WHERE b.elder_id = e.id AND s.date BETWEEN ? AND ? AND (b.status IN ('served', 'picked_up', 'delivered') OR d.status IN ('completed', 'rated')))
         ORDER BY r.name, e.name`,
-      [...ids, `${month}-01`, from, to, `${month}-01`, lastDay],
+      [...ids, first, from, to, first, lastDay],
     );
 
     // 应评尽评: 80 and over with no assessment valid today.
@@ -72,10 +69,10 @@ export class WorklistsService {
     );
 
     const view = (r: ElderRow, reason: (v: WorklistEntryView) => string): WorklistEntryView => {
-      const last = r.last_served ? day(r.last_served) : null;
+      const last = r.last_served ? calendarDay(r.last_served) : null;
       const v: WorklistEntryView = {
-        elderId: r.id, elderName: r.name, age: ageInYears(day(r.birth_date), today), communityName: r.community,
-        category: r.subsidy_category === 'none' ? null : r.subsidy_category, validUntil: r.valid_until ? day(r.valid_until) : null,
+        elderId: r.id, elderName: r.name, age: ageInYears(calendarDay(r.birth_date), today), communityName: r.community,
+        category: r.subsidy_category === 'none' ? null : r.subsidy_category, validUntil: r.valid_until ? calendarDay(r.valid_until) : null,
         lastServedAt: last && last > '1001' ? last : null, reason: '',
       };
       return { ...v, reason: reason(v) };
@@ -89,6 +86,3 @@ export class WorklistsService {
   }
 }
 
-function day(v: string | Date): string {
-  return typeof v === 'string' ? v.slice(0, 10) : new Date(v.getTime() - v.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
