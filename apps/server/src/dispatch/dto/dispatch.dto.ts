@@ -46,7 +46,7 @@ export class DispatchSkipResponse implements DispatchSkipView {
   @ApiProperty() staffId!: string;
   @ApiProperty() staffName!: string;
   @ApiProperty({ example: '接单已满（2/2）' }) reason!: string;
-  @ApiProperty({ description: '具备所需技能和证书（可人工指派）' }) qualified!: boolean;
+  @ApiProperty({ description: '具备所需技能和证书、已完成岗前培训（可人工指派）' }) qualified!: boolean;
 }
 
 export class DispatchRoundResponse implements DispatchRoundView {
