@@ -1,4 +1,4 @@
-import { CERTIFICATE_LABELS, SERVICE_LABELS, type DispatchSkipView, type ServiceTypeView, type StaffView } from '@carecircle/shared';
+import { CERTIFICATE_LABELS, PRE_JOB_TRAINING_MISSING, SERVICE_LABELS, type DispatchSkipView, type ServiceTypeView, type StaffView } from '@carecircle/shared';
 
 export interface Qualification {
   /** Has the service's skill and, where it needs one, a certificate valid on the service day. */
@@ -31,7 +31,10 @@ export function rankSkipped(
 ): (DispatchSkipView & { qualification: Qualification | null })[] {
   const rows = skipped.map((s) => {
     const staff = staffById.get(s.staffId);
-    return { ...s, qualification: staff && service ? qualification(staff, service, day) : null };
+    const q = staff && service ? qualification(staff, service, day) : null;
+    // The server alone knows who passed a 岗前培训; its skip reason says so.
+    if (q && s.reason === PRE_JOB_TRAINING_MISSING) return { ...s, qualification: { qualified: false, missing: [...q.missing, PRE_JOB_TRAINING_MISSING] } };
+    return { ...s, qualification: q };
   });
   const rank = (q: Qualification | null) => (q === null ? 1 : q.qualified ? 0 : 2);
   return rows.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r.qualification) - rank(b.r.qualification) || a.i - b.i).map((x) => x.r);

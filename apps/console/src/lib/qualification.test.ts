@@ -57,3 +57,20 @@ describe('attendance marking', () => {
     expect(canRecordPasses('2026-11-28', '2026-11-27')).toBe(false);
   });
 });
+
+describe('escalated orders: who could be assigned by hand', () => {
+  it('counts staff skipped for a missing 岗前培训 as not assignable, the server’s reason being the only one who knows', async () => {
+    const { rankSkipped } = await import('./dispatch');
+    const staff = new Map([
+      ['trained', { skills: ['cleaning' as const], certificates: [] }],
+      ['novice', { skills: ['cleaning' as const], certificates: [] }],
+    ]);
+    const skipped = [
+      { staffId: 'novice', staffName: '新员工', reason: '未完成岗前培训', qualified: false },
+      { staffId: 'trained', staffName: '老员工', reason: '不在岗', qualified: true },
+    ];
+    const ranked = rankSkipped(skipped, staff, { requiredSkill: 'cleaning', requiredCertificate: null }, '2026-11-27');
+    expect(ranked.map((r) => r.staffId)).toEqual(['trained', 'novice']);
+    expect(ranked[1].qualification).toEqual({ qualified: false, missing: ['未完成岗前培训'] });
+  });
+});

@@ -1,9 +1,9 @@
-import { ACTIVE_JOB_STATUSES, CERTIFICATE_LABELS, distanceMeters, SERVICE_LABELS, shanghaiDate, type DispatchCandidateView, type DispatchSkipView, type ServiceCode } from '@carecircle/shared';
+import { ACTIVE_JOB_STATUSES, CERTIFICATE_LABELS, distanceMeters, PRE_JOB_TRAINING_MISSING, SERVICE_LABELS, shanghaiDate, type DispatchCandidateView, type DispatchSkipView, type ServiceCode } from '@carecircle/shared';
 import type { EntityManager } from 'typeorm';
 import type { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
 import type { OrderEntity } from '../orders/entities/order.entity.js';
 import type { NearbyStaff } from '../providers/staff-positions.service.js';
-import { PRE_JOB_TRAINING_MISSING, preJobPassedSql } from '../training/pre-job-training.js';
+import { preJobPassedSql } from '../training/pre-job-training.js';
 
 /** How much each factor weighs in the ranking (rules as data; change here, not in the code below). */
 export const RANKING_WEIGHTS = { distance: 0.4, rating: 0.25, load: 0.2, fairness: 0.15 } as const;

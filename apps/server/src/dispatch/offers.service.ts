@@ -1,4 +1,4 @@
-import { ErrorCode, ORDER_STATUS_LABELS, SERVICE_LABELS, shanghaiDate, type OrderStatus } from '@carecircle/shared';
+import { ErrorCode, ORDER_STATUS_LABELS, PRE_JOB_TRAINING_MISSING, SERVICE_LABELS, shanghaiDate, type OrderStatus } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
@@ -14,7 +14,7 @@ import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { PRE_JOB_TRAINING_MISSING, passesPreJobGate, preJobTrainingRequired } from '../training/pre-job-training.js';
+import { passesPreJobGate, preJobTrainingRequired } from '../training/pre-job-training.js';
 import { AuditService } from '../regulation/audit.service.js';
 import { requiredCertificate } from './candidate-search.js';
 import { Dispatcher } from './dispatcher.service.js';

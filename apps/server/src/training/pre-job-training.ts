@@ -30,5 +30,3 @@ export async function passesPreJobGate(manager: EntityManager, staffId: string, 
   const [row] = await manager.query(`SELECT s.is_volunteer, ${preJobPassedSql('s.id')} AS trained FROM provider_staff s WHERE s.id = ?`, [staffId]);
   return !!row && (Number(row.is_volunteer) === 1 || Number(row.trained) === 1);
 }
-
-export const PRE_JOB_TRAINING_MISSING = '未完成岗前培训';

@@ -15,6 +15,9 @@ export interface StaffRules {
 /** Certificates that count for 养老护理人员持证上岗率 (an electrician's licence does not). */
 export const CARE_CERTIFICATES: readonly CertificateType[] = ['elder_care', 'nursing', 'rehab_therapist'];
 
+/** Dispatch's skip reason for staff who have not passed a 岗前培训 (the console recognises it). */
+export const PRE_JOB_TRAINING_MISSING = '未完成岗前培训';
+
 /** How many days ahead an expiring certificate is listed. */
 export const CERTIFICATE_EXPIRY_WARNING_DAYS = 30;
 
