@@ -160,6 +160,10 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = { elder: '老人
 const AUDIT_ACTION_LABELS: Record<string, string> = {
   view: '查看老人档案',
   eligibility_verified: '补贴资格核验通过',
+  eligibility_list_import: '按民政官方名单核验',
+  region_figures_updated: '修改地区基础数据',
+  region_figures_imported: '导入地区基础数据',
+  kpi_report_exported: '导出指标月报',
   eligibility_rejected: '补贴资格核验不通过',
   statement_adjust: '调整结算单',
   statement_approve: '审批结算单',
