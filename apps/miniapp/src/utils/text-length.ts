@@ -5,8 +5,3 @@
 export function textLength(text: string): number {
   return Array.from(text.trim()).length
 }
-
-/** The counter under a text area: 12/300. */
-export function countLabel(text: string, max: number): string {
-  return `${textLength(text)}/${max}`
-}

@@ -4,6 +4,7 @@ import { SUBSIDY_CATEGORY_LABELS, SUBSIDY_VERIFICATION_LABELS } from '@carecircl
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
+import CharCount from '../../../../components/CharCount'
 import ChoiceChips from '../../../../components/ChoiceChips'
 import FormField, { labelled } from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
@@ -16,17 +17,16 @@ import { formErrorsFromApi } from '../../../../utils/api-form-errors'
 import { formatDateTimeCn } from '../../../../utils/dates'
 import { confirm, flashSuccess, toastError } from '../../../../utils/feedback'
 import { type FieldErrors, clearFieldErrors, hasErrors } from '../../../../utils/field-errors'
-import { countLabel, textLength } from '../../../../utils/text-length'
 import {
   DECLARABLE_OPTIONS,
   ELIGIBILITY_FORM_KEYS,
   EVIDENCE_NOTE_MAX,
   type EligibilityFormValues,
-  eligibilityLine,
   hasDeclared,
   initialEligibilityForm,
   validateEligibilityForm,
 } from '../../logic/eligibility'
+import EligibilityLine from '../../components/EligibilityLine'
 import './index.scss'
 
 interface PageData {
@@ -35,17 +35,16 @@ interface PageData {
 }
 
 function StatusCard({ elder, status }: PageData) {
-  const line = eligibilityLine(status)
   return (
     <View className='cc-card cc-card--padded eligibility__status'>
       <Text className='eligibility__caption'>{elder.name}的补贴类别</Text>
       <View className='eligibility__current'>
         <Text className='eligibility__category'>{hasDeclared(status) ? SUBSIDY_CATEGORY_LABELS[status.category] : '还没有申报'}</Text>
         {hasDeclared(status) ? (
-          <Text className={`eligibility__badge eligibility__badge--${status.verification}`}>{SUBSIDY_VERIFICATION_LABELS[status.verification]}</Text>
+          <Text className={`cc-badge cc-badge--${status.verification}`}>{SUBSIDY_VERIFICATION_LABELS[status.verification]}</Text>
         ) : null}
       </View>
-      {line ? <Text className={`eligibility__line eligibility__line--${line.tone}`}>{line.text}</Text> : null}
+      <EligibilityLine status={status} />
       {hasDeclared(status) && status.evidenceNote ? <Text className='eligibility__meta'>证明材料：{status.evidenceNote}</Text> : null}
       {status.declaredAt ? <Text className='eligibility__meta'>申报时间：{formatDateTimeCn(status.declaredAt)}</Text> : null}
     </View>
@@ -116,8 +115,6 @@ export default function EligibilityPage() {
     setErrors((e) => clearFieldErrors(e, key))
   }
 
-  const over = textLength(values.evidenceNote) > EVIDENCE_NOTE_MAX
-
   return (
     <View className='cc-page eligibility'>
       <StatusCard elder={data.elder} status={data.status} />
@@ -151,7 +148,7 @@ export default function EligibilityPage() {
             maxLength={EVIDENCE_NOTE_MAX}
             rows={4}
           />
-          <Text className={`eligibility__count${over ? ' eligibility__count--over' : ''}`}>{countLabel(values.evidenceNote, EVIDENCE_NOTE_MAX)}</Text>
+          <CharCount text={values.evidenceNote} max={EVIDENCE_NOTE_MAX} />
         </FormField>
       </View>
 

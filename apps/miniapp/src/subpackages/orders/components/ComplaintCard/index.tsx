@@ -18,7 +18,7 @@ export default function ComplaintCard({ complaint, showOrder = false, onOpenOrde
     <View className='complaint-card'>
       <View className='complaint-card__head'>
         <Text className='complaint-card__title'>{showOrder ? `${complaint.serviceName} · ${complaint.elderName}` : '我的投诉'}</Text>
-        <Text className={`complaint-card__status complaint-card__status--${complaint.status}`}>{complaint.statusLabel}</Text>
+        <Text className={`cc-badge complaint-card__status complaint-card__status--${complaint.status}`}>{complaint.statusLabel}</Text>
       </View>
       <Text className='complaint-card__meta'>
         {formatDateTimeCn(complaint.createdAt)} 提交{who ? ` · ${who}` : ''}

@@ -3,6 +3,7 @@ import type { OrderView } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
+import CharCount from '../../../../components/CharCount'
 import FormField, { labelled } from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
 import { useLoader } from '../../../../hooks/useLoader'
@@ -13,7 +14,6 @@ import { getOrder } from '../../../../services/orders'
 import { formErrorsFromApi } from '../../../../utils/api-form-errors'
 import { flashSuccess, toastError } from '../../../../utils/feedback'
 import type { FieldErrors } from '../../../../utils/field-errors'
-import { countLabel, textLength } from '../../../../utils/text-length'
 import { formatWindow } from '../../../../utils/time-slots'
 import { COMPLAINT_TEXT_MAX, canComplain, validateComplaintText } from '../../logic/complaints'
 import './index.scss'
@@ -71,8 +71,6 @@ export default function ComplaintPage() {
     )
   }
 
-  const over = textLength(text) > COMPLAINT_TEXT_MAX
-
   return (
     <View className='cc-page complaint'>
       <View className='cc-card cc-card--padded'>
@@ -98,7 +96,7 @@ export default function ComplaintPage() {
             maxLength={COMPLAINT_TEXT_MAX}
             rows={6}
           />
-          <Text className={`complaint__count${over ? ' complaint__count--over' : ''}`}>{countLabel(text, COMPLAINT_TEXT_MAX)}</Text>
+          <CharCount text={text} max={COMPLAINT_TEXT_MAX} />
         </FormField>
       </View>
 
