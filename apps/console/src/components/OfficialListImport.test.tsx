@@ -40,8 +40,14 @@ describe('OfficialListImport', () => {
     expect(screen.getByText('已匹配', { selector: '.ant-tag' })).toBeTruthy();
     expect(screen.getByText('未在您负责地区的在册老人中找到此身份证号')).toBeTruthy();
 
-    fireEvent.click(screen.getByText(/确认核验/).closest('button')!);
-    await waitFor(() => expect(imported).toHaveBeenCalled());
+    // Once the preview has loaded, the confirm button is ready (not loading).
+    const confirm = await waitFor(() => {
+      const b = screen.getByText(/确认核验/).closest('button')!;
+      if (b.disabled || b.classList.contains('ant-btn-loading')) throw new Error('confirm not ready');
+      return b;
+    });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(imported).toHaveBeenCalled(), { timeout: 5000 });
     expect(calls.find((c) => c.path === '/operator/official-list/confirm')?.body).toEqual({ csv: CSV.replace(/^\ufeff/, '') });
   });
 
