@@ -17,6 +17,7 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { QualificationService } from '../training/qualification.service.js';
 import { calendarDay, monthRange } from './month-range.js';
 import { OperatorScope } from './operator-scope.service.js';
 import { RegionFiguresService } from './region-figures.service.js';
@@ -78,6 +79,7 @@ export class KpiService {
     private readonly regions: RegionsService,
     private readonly figures: RegionFiguresService,
     private readonly visits: VisitsService,
+    private readonly qualification: QualificationService,
     private readonly clock: Clock,
   ) {
     this.indicators = this.definitions();
@@ -229,9 +231,15 @@ export class KpiService {
       },
       {
         code: 'certified_rate', label: '养老护理人员持证上岗率', unit: '%',
-        rule: '已审核居家养老机构的在册护理员（不含志愿者）中，持有有效证书的人数占比（按月末或今天）',
+        rule: '已审核居家养老机构的在册护理员（不含志愿者）中，持有有效护理类证书（养老护理员、护士、康复治疗师）的人数占比（按月末或今天）',
         numeratorLabel: '持证护理员', denominatorLabel: '护理员',
-        compute: (a) => this.certifiedRate(a),
+        compute: (a) => this.qualificationRate(a, 'certified'),
+      },
+      {
+        code: 'pre_job_training_rate', label: '岗前培训率', unit: '%',
+        rule: '已审核机构的在册服务人员（不含时间银行志愿者）中，已通过岗前培训的人数占比（按月末或今天）',
+        numeratorLabel: '已通过岗前培训', denominatorLabel: '服务人员',
+        compute: (a) => this.qualificationRate(a, 'trained'),
       },
       {
         code: 'assessment_rate', label: '生活能力评估率', unit: '%',
@@ -377,14 +385,14 @@ export class KpiService {
     }));
   }
 
-  private async certifiedRate(a: KpiArea): Promise<KpiResult> {
-    const rows: { id: string; name: string; provider: string; region_id: string; valid_until: string | Date | null }[] = await this.dataSource.query(
-      `SELECT s.id, s.name, p.name AS provider, p.region_id, (SELECT MAX(c.expires_on) FROM staff_certificates c WHERE c.staff_id = s.id AND c.expires_on >= ?) AS valid_until
-         FROM provider_staff s JOIN providers p ON p.id = s.provider_id
-        WHERE p.kind = 'home_care' AND p.status = 'approved' AND s.is_volunteer = 0 AND p.region_id ${a.inIds} AND s.created_at < ? ORDER BY p.name, s.name`,
-      [a.asOf, ...a.ids, a.to],
-    );
-    return ratio(rows.map((r) => this.record('staff', r.id, r.name, a.names.get(r.region_id) ?? null, `${r.provider}；${r.valid_until ? `证书有效至 ${calendarDay(r.valid_until)}` : '无有效证书'}`, 1, !!r.valid_until, true)));
+  /** 持证上岗率 and 岗前培训率 from the staff records the 人员资质 page counts, so both pages agree. */
+  private async qualificationRate(a: KpiArea, what: 'certified' | 'trained'): Promise<KpiResult> {
+    const staff = await this.qualification.staffRecords(a.ids, a.asOf);
+    const counted = what === 'certified' ? staff.filter((s) => s.providerKind === 'home_care') : staff;
+    return ratio(counted.map((s) => {
+      const detail = what === 'certified' ? (s.certifiedUntil ? `证书有效至 ${s.certifiedUntil}` : '无有效护理证书') : s.trained ? '已通过岗前培训' : '未完成岗前培训';
+      return this.record('staff', s.id, s.name, a.names.get(s.regionId) ?? null, `${s.providerName}；${detail}`, 1, what === 'certified' ? s.certifiedUntil !== null : s.trained, true);
+    }));
   }
 
   private async assessmentRate(a: KpiArea): Promise<KpiResult> {

@@ -4,6 +4,7 @@ import { ChildcareModule } from '../childcare/childcare.module.js';
 import { HouseholdsModule } from '../households/households.module.js';
 import { MealsModule } from '../meals/meals.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
+import { TrainingModule } from '../training/training.module.js';
 import { AuditService } from './audit.service.js';
 import { ComplaintsService } from './complaints.service.js';
 import { CreditService } from './credit.service.js';
@@ -19,7 +20,7 @@ import { RegulationController } from './regulation.controller.js';
 import { StatementsService } from './statements.service.js';
 
 @Module({
-  imports: [HouseholdsModule, RegionsModule, CareModule, MealsModule, ChildcareModule],
+  imports: [HouseholdsModule, RegionsModule, CareModule, MealsModule, ChildcareModule, TrainingModule],
   controllers: [RegulationController, KpiController],
   providers: [EligibilityService, ComplaintsService, StatementsService, KpiService, RegionFiguresService, WorklistsService, OfficialListService, ReportService],
 })

@@ -20,6 +20,18 @@ import { OperatorScope } from '../regulation/operator-scope.service.js';
 import { preJobPassedSql } from './pre-job-training.js';
 import { TrainingAccess } from './training-access.service.js';
 
+export interface StaffQualificationRecord {
+  id: string;
+  name: string;
+  providerName: string;
+  providerKind: string;
+  regionId: string;
+  /** The last expiry among care certificates valid on the date, YYYY-MM-DD; null without one. */
+  certifiedUntil: string | null;
+  /** Passed a 岗前培训 held on or before the date. */
+  trained: boolean;
+}
+
 export interface QualificationRates {
   onDate: string;
   totals: QualificationTotals;
@@ -65,6 +77,27 @@ export class QualificationService {
     );
     const providers = rows.map(toRow);
     return { onDate, totals: totalsOf(providers), providers };
+  }
+
+  /**
+   * Each counted staff member with what they hold on a date: the records behind the two KPI figures
+   * (the same rules as `rates`: approved providers, no volunteers; certificates count for home care).
+   */
+  async staffRecords(regionIds: string[], onDate: string): Promise<StaffQualificationRecord[]> {
+    if (regionIds.length === 0) return [];
+    const rows: { id: string; name: string; provider: string; kind: string; region_id: string; certified_until: string | Date | null; trained: number | string }[] = await this.dataSource.query(
+      `SELECT s.id, s.name, p.name AS provider, p.kind, p.region_id,
+              (SELECT MAX(c.expires_on) FROM staff_certificates c WHERE c.staff_id = s.id AND c.type IN (${CARE_CERTS}) AND c.expires_on >= ?) AS certified_until,
+              ${TRAINED_SQL} AS trained
+         FROM provider_staff s JOIN providers p ON p.id = s.provider_id
+        WHERE p.status = 'approved' AND s.is_volunteer = 0 AND p.region_id IN (${regionIds.map(() => '?').join(',')})
+        ORDER BY p.name, s.name`,
+      [onDate, onDate, ...regionIds],
+    );
+    return rows.map((r) => ({
+      id: r.id, name: r.name, providerName: r.provider, providerKind: r.kind, regionId: r.region_id, trained: Number(r.trained) === 1,
+      certifiedUntil: r.certified_until === null ? null : typeof r.certified_until === 'string' ? r.certified_until.slice(0, 10) : shanghaiDate(r.certified_until),
+    }));
   }
 
   /** The operator's page: the region's figures against its targets and the certificates about to lapse. */

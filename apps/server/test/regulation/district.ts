@@ -82,13 +82,19 @@ export class District {
     return id;
   }
 
-  async staff(providerId: string, o: { name?: string; volunteer?: boolean; birthYear?: number | null; certificateUntil?: string | null } = {}): Promise<string> {
+  async staff(providerId: string, o: { name?: string; volunteer?: boolean; birthYear?: number | null; certificateUntil?: string | null; preJobTraining?: 'passed' | 'failed' } = {}): Promise<string> {
     const id = randomUUID();
     await this.t.dataSource.query(
       `INSERT INTO provider_staff (id, provider_id, name, skills, home_lat, home_lng, is_volunteer, birth_year, created_at) VALUES (?, ?, ?, '[]', 31.38, 120.98, ?, ?, '2020-01-01')`,
       [id, providerId, o.name ?? `员工${++seq}`, o.volunteer ? 1 : 0, o.birthYear ?? null],
     );
-    if (o.certificateUntil) await this.t.dataSource.query(`INSERT INTO staff_certificates (id, staff_id, type, number, expires_on) VALUES (UUID(), ?, 'elderly_care', 'N-1', ?)`, [id, o.certificateUntil]);
+    if (o.certificateUntil) await this.t.dataSource.query(`INSERT INTO staff_certificates (id, staff_id, type, number, expires_on) VALUES (UUID(), ?, 'elder_care', 'N-1', ?)`, [id, o.certificateUntil]);
+    if (o.preJobTraining) {
+      const session = randomUUID();
+      const [{ region_id: regionId }] = await this.t.dataSource.query('SELECT region_id FROM providers WHERE id = ?', [providerId]);
+      await this.t.dataSource.query(`INSERT INTO training_sessions (id, title, kind, held_on, hours, region_id, organiser_provider_id) VALUES (?, '岗前培训', 'pre_job', '2026-10-10', 8, ?, ?)`, [session, regionId, providerId]);
+      await this.t.dataSource.query('INSERT INTO training_attendance (session_id, staff_id, passed) VALUES (?, ?, ?)', [session, id, o.preJobTraining === 'passed' ? 1 : 0]);
+    }
     return id;
   }
 

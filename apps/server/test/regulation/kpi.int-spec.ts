@@ -36,7 +36,7 @@ describe('KPI indicators on a seeded district', () => {
     await d.figures(west, 2026, 2000, 60, 20);
     await d.figures(east, 2025, 1000, 10);
     await d.policy(street, 'kpi_targets', {
-      visit_rate: 1, home_service_share: 0.2, places_per_thousand: 4.5, puhui_share: 0.6, certified_rate: 0.93, assessment_rate: 1,
+      visit_rate: 1, home_service_share: 0.2, places_per_thousand: 4.5, puhui_share: 0.6, certified_rate: 0.93, pre_job_training_rate: 1, assessment_rate: 1,
       volunteer_ratio: 0.15, satisfaction: 4.5, satisfaction_share: 0.5, home_community_coverage: 1, childcare_coverage: 0.5, meals_per_day: 2,
     });
     await d.policy(street, 'visit_plan', { tiers: [{ reason: '独居', livingSituations: ['alone'], frequency: 'monthly' }] });
@@ -57,11 +57,11 @@ describe('KPI indicators on a seeded district', () => {
     await d.order(e2.id, east, 'meal_delivery', 'completed', '2026-11-05 04:00:00');
     await d.order(outsider.id, other, 'visit', 'rated', '2026-11-10 02:00:00', 1);
 
-    // Home care: 3 carers (one with a valid certificate), three volunteers (one aged 66); a pending provider does not count.
+    // Home care: 3 carers (one with a valid certificate, two passed the 岗前培训), three volunteers (one aged 66); a pending provider does not count.
     const care = await d.provider(east, 'home_care');
-    await d.staff(care, { certificateUntil: '2027-06-30' });
-    await d.staff(care, { certificateUntil: '2026-01-01' });
-    await d.staff(care);
+    await d.staff(care, { certificateUntil: '2027-06-30', preJobTraining: 'passed' });
+    await d.staff(care, { certificateUntil: '2026-01-01', preJobTraining: 'failed' });
+    await d.staff(care, { preJobTraining: 'passed' });
     await d.staff(care, { volunteer: true, birthYear: 1960 });
     await d.staff(care, { volunteer: true, birthYear: 1990 });
     await d.staff(care, { volunteer: true });
@@ -100,6 +100,7 @@ describe('KPI indicators on a seeded district', () => {
     ['puhui_share', 0.6667, 20, 30, true],
     ['childcare_coverage', 0.3333, 1, 3, false],
     ['certified_rate', 0.3333, 1, 3, false],
+    ['pre_job_training_rate', 0.6667, 2, 3, false], // volunteers need no 岗前培训
     ['assessment_rate', 0.5, 2, 4, false], // 甲 丁 valid on 20 November
     ['volunteer_ratio', 0.01, 1, 100, false],
     ['satisfaction', 4, 8, 2, false],
