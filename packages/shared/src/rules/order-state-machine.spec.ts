@@ -1,5 +1,6 @@
 import { canTransition, ORDER_STATUSES, ORDER_TRANSITIONS, transitionsFrom } from './order-state-machine.js';
-import { cancellationFee, findSubsidyRule, priceBreakdown, shanghaiMonth, type SubsidyTable } from './price-breakdown.js';
+import { cancellationFee, findSubsidyRule, priceBreakdown, type SubsidyTable } from './price-breakdown.js';
+import { shanghaiMonth } from './shanghai-time.js';
 
 describe('order state machine', () => {
   it('lets only the staff accept an offer and only the family rate a finished job', () => {
