@@ -1,45 +1,21 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EligibilityItemView, ElderView, KpiSummaryView, OrderView, ProviderView, RegionView, StatementView } from '@carecircle/shared';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { api, apiLogin, collectErrors, startServerAndBrowser, waitForApi } from './support/app.js';
+import type { Browser, Page, Response } from 'playwright-core';
+import { api, apiLogin, startServerAndBrowser, waitForApi } from './support/app.js';
+import { addDays, chinaMonth, chinaToday, ConsoleSession, label, ok } from './support/console.js';
 import { elderByName } from './support/orders.js';
-import { artifactsDir, type RunningServer } from './support/server.js';
+import type { RunningServer } from './support/server.js';
 
 // The operator console (apps/console, served by the built server at /console/) in Chromium at a
 // desktop size. 吴主任 is the demo district's operator of 玉山镇; the steps are those of
 // apps/console/scripts/shots.mjs --act.
 
-const DESKTOP = { width: 1440, height: 900 };
-
-/** Today and this month in China (the console and the server both count in Asia/Shanghai). */
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const chinaMonth = () => chinaToday().slice(0, 7);
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * A button's accessible name: antd puts a space between the two characters of a two-character
- * Chinese label (「通 过」), and an icon adds its own name in front (「check-circle 审批」).
- */
-const label = (text: string) => new RegExp(`(?:^|\\s)${text.split('').join('\\s*')}\\s*$`);
-
-function ok<T>(what: string, res: { status: number; body: unknown }, status = 200): T {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
-}
-
 describe('运营管理端: the operator console in Chromium against the built server', () => {
   let server: RunningServer;
   let browser: Browser;
-  let context: BrowserContext | undefined;
-  /** Page errors, console errors and failed API calls of the current test's page. */
-  let problems: string[] = [];
-  /** API answers ≥ 400 a test expects (method + path), left out of `problems`. */
-  let expectedFailures: RegExp[] = [];
+  let c: ConsoleSession;
   let operatorToken: string;
   let familyToken: string;
   let regions: RegionView[];
@@ -47,6 +23,7 @@ describe('运营管理端: the operator console in Chromium against the built se
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser('console'));
+    c = new ConsoleSession(browser, server.baseUrl);
     [operatorToken, familyToken] = await Promise.all([apiLogin(server.baseUrl, '吴主任'), apiLogin(server.baseUrl, '王芳')]);
     // The whole tree, as a family member sees it (an operator's list holds only their own 街道 and 社区).
     regions = ok<RegionView[]>('GET /regions', await api(server.baseUrl, familyToken, 'GET', '/regions'));
@@ -62,78 +39,17 @@ describe('运营管理端: the operator console in Chromium against the built se
     await server?.stop();
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  afterEach(() => c.close());
 
-  async function open(): Promise<Page> {
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    problems = collectErrors(page);
-    expectedFailures = [];
-    page.on('response', (res) => {
-      const path = new URL(res.url()).pathname;
-      if (res.status() < 400 || path.endsWith('/favicon.ico')) return;
-      const line = `${res.request().method()} ${path}`;
-      if (!expectedFailures.some((e) => e.test(line))) problems.push(`${res.status()} ${line}`);
-    });
-    return page;
-  }
-
-  /** Page errors and console errors, less Chromium's line for each failed request (the listener above has those). */
-  function unexpected(): string[] {
-    return problems.filter((p) => !/^console: Failed to load resource: the server responded with a status of \d+/.test(p));
-  }
-
-  /** The console's next `method` call whose path and query start with `/api<pathAndQuery>`. */
-  function waitForCall(page: Page, method: string, pathAndQuery: string, timeout = 15_000): Promise<Response> {
-    return page.waitForResponse((res) => {
-      const url = new URL(res.url());
-      return res.request().method() === method && `${url.pathname}${url.search}`.startsWith(`/api${pathAndQuery}`);
-    }, { timeout });
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.screenshot({ path: resolve(artifactsDir, `console-${name}.png`), fullPage: true, animations: 'disabled' });
-  }
-
-  /** A response the console got: its status, JSON body and path with query. */
-  async function answer<T>(pending: Promise<Response>): Promise<{ status: number; body: T; path: string }> {
-    const res = await pending;
-    const text = await res.text();
-    return { status: res.status(), body: (text ? JSON.parse(text) : null) as T, path: new URL(res.url()).pathname + new URL(res.url()).search };
-  }
-
-  /** The visible popconfirm's primary button labelled `text`. */
-  async function confirmPopover(page: Page, text: string): Promise<void> {
-    const button = page.locator('.ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').filter({ hasText: label(text) });
-    await button.waitFor();
-    await button.click();
-  }
-
-  /** Opens /console/ and logs in with the dev picker's 登录 button of `nickname`, as shots.mjs does. */
-  async function loginWithDevPicker(page: Page, nickname: string, shotName?: string): Promise<void> {
-    await page.goto(`${server.baseUrl}/console/`);
-    const item = page.locator('.ant-list-item').filter({ has: page.locator('.ant-list-item-meta-title', { hasText: nickname }) });
-    await item.waitFor();
-    if (shotName) await shot(page, shotName);
-    const [login] = await Promise.all([waitForApi(page, 'POST', '/auth/wechat'), item.getByRole('button', { name: label('登录') }).click()]);
-    expect(login.status()).toBe(200);
-    await page.locator('.ant-layout-sider').waitFor();
-  }
-
-  /** Goes to a hash route and waits for the page's list call. */
-  async function visit<T>(page: Page, hash: string, method: string, path: string | RegExp): Promise<{ status: number; body: T; path: string }> {
-    const pending = waitForApi(page, method, path);
-    await page.goto(`${server.baseUrl}/console/#${hash}`);
-    return answer<T>(pending);
-  }
-
-  function tableRow(page: Page, text: string): Locator {
-    return page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text });
-  }
+  const open = () => c.open();
+  const unexpected = () => c.unexpected();
+  const waitForCall = (page: Page, method: string, pathAndQuery: string, timeout?: number) => c.waitForCall(page, method, pathAndQuery, timeout);
+  const shot = (page: Page, name: string) => c.shot(page, name);
+  const answer = <T>(pending: Promise<Response>) => c.answer<T>(pending);
+  const confirmPopover = (page: Page, text: string) => c.confirmPopover(page, text);
+  const loginWithDevPicker = (page: Page, nickname: string, shotName?: string) => c.loginWithDevPicker(page, nickname, shotName);
+  const visit = <T>(page: Page, hash: string, method: string, path: string | RegExp) => c.visit<T>(page, hash, method, path);
+  const tableRow = (page: Page, text: string) => c.tableRow(page, text);
 
   it('吴主任 logs in with the dev picker and 工作台 shows the KPI cards and drawn ECharts charts', async () => {
     const page = await open();
@@ -456,7 +372,7 @@ describe('运营管理端: the operator console in Chromium against the built se
     // What of 玉山镇 each page shows this operator; every list should be empty.
     const seen: Record<string, string[]> = {};
     const page = await open();
-    expectedFailures.push(/^GET \/api\/kpi\/(summary|visits|childcare)$/);
+    c.expectedFailures.push(/^GET \/api\/kpi\/(summary|visits|childcare)$/);
     const firstSummary = waitForApi(page, 'GET', '/kpi/summary');
     await loginWithCode(page, other.nickname);
     const summary = await firstSummary;

@@ -161,8 +161,7 @@ export async function stored(page: Page, key: string): Promise<string | null> {
 }
 
 /** Uncaught page errors and console errors, to show when a step fails. */
-export function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
+export function collectErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // The dev server has no favicon; nothing else is expected to fail.
