@@ -17,8 +17,8 @@ export function trendOption(trend: KpiTrendView): ChartOption {
       trigger: 'axis',
       valueFormatter: (v) => (v === null || v === undefined || v === '-' ? '—' : formatKpiValue(Number(v), trend.unit)),
     },
-    legend: { data: hasTarget ? [trend.label, '目标'] : [trend.label] },
-    grid: { left: 48, right: 24, top: 40, bottom: 32 },
+    legend: { data: hasTarget ? [trend.label, '目标'] : [trend.label], bottom: 0 },
+    grid: { left: 48, right: 24, top: 24, bottom: 56 },
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', axisLabel: { formatter: trend.unit === '%' ? '{value}%' : '{value}' } },
     series: [

@@ -13,7 +13,7 @@ import { kpiApi } from '../lib/kpiApi';
 import { useAsync } from '../lib/useAsync';
 
 const ENTITY_LABELS: Record<KpiRecordView['entity'], string> = {
-  elder: '老人', order: '订单', staff: '护理员', volunteer: '志愿者', class: '托育班级', canteen: '助餐点', booking: '助餐订单', region: '社区',
+  elder: '老人', order: '订单', staff: '服务人员', volunteer: '志愿者', class: '托育班级', canteen: '助餐点', booking: '助餐订单', region: '社区',
 };
 
 /** The records one indicator was computed from (drill-down): each counted in the numerator, the denominator, or both. */

@@ -8,6 +8,10 @@ import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bull';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
@@ -51,6 +55,20 @@ export class QueueBoardController {
   }
 }
 
+/**
+ * Bull Board's page links IBM Plex from Google Fonts: unreachable from mainland China (and from the
+ * machines here), so every visit would wait on it. The same template without that link, written once.
+ */
+function offlineViews(): string {
+  const require = createRequire(import.meta.url);
+  const uiDir = dirname(require.resolve('@bull-board/ui/package.json', { paths: [dirname(require.resolve('@bull-board/api'))] }));
+  const template = readFileSync(join(uiDir, 'dist', 'index.ejs'), 'utf8').replace(/^\s*<link[^>]+fonts\.googleapis\.com[^>]*>\s*$/m, '');
+  const dir = join(tmpdir(), 'carecircle-queue-board-views');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.ejs'), template);
+  return dir;
+}
+
 function cookieValue(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
@@ -75,6 +93,7 @@ export class QueueBoardMount implements OnModuleInit {
     const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
     const queues = Object.values(QUEUE).map((name) => new BullAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })));
     createBullBoard({ queues, serverAdapter, options: { uiConfig: { boardTitle: 'CareCircle 队列' } } });
+    serverAdapter.setViewsPath(offlineViews());
     http.getInstance().use(QUEUE_BOARD_PATH, (req: Request, res: Response, next: NextFunction) => void this.authorize(req, res, next), serverAdapter.getRouter());
   }
 

@@ -43,6 +43,7 @@ describe('Bull Board behind operator auth', () => {
     const { cookie, userId } = await operatorCookie();
     const page = await t.http.get(`${BOARD}/`).set('cookie', cookie).expect(200);
     expect(page.text).toContain('CareCircle 队列');
+    expect(page.text).not.toContain('fonts.googleapis.com');
     const queues = (await t.http.get(`${BOARD}/api/queues`).set('cookie', cookie).expect(200)).body.queues as { name: string }[];
     expect(queues.map((q) => q.name).sort()).toEqual(Object.values(QUEUE).sort());
 
