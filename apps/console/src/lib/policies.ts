@@ -7,6 +7,7 @@ export const POLICY_KIND_LABELS: Record<string, string> = {
   childcare_waitlist: '托育轮候规则',
   childcare_guidance: '普惠托育指导价',
   childcare_subsidy: '普惠托位运营补贴',
+  operating_subsidy: '居家服务运营补贴（按能力等级）',
   visit_plan: '探访计划分级',
   service_requirements: '服务资质要求',
   assessment: '能力评估有效期',

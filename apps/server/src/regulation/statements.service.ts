@@ -1,4 +1,4 @@
-import { ErrorCode, type StatementAnomalyView, type StatementLineView, type StatementView } from '@carecircle/shared';
+import { ABILITY_GRADE_LABELS, ABILITY_GRADES, ErrorCode, shanghaiDate, type OperatingSubsidyRules, type StatementAnomalyView, type StatementLineView, type StatementView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RegionsService } from '../regions/regions.service.js';
 import { AuditService } from './audit.service.js';
+import { monthRange } from './month-range.js';
 import { OperatorScope } from './operator-scope.service.js';
 
 const SOURCE_LABELS: Record<string, string> = { order: '居家上门服务补贴', meal: '老年助餐补贴', childcare: '普惠托位运营补贴' };
@@ -28,6 +30,7 @@ export class StatementsService {
     private readonly dataSource: DataSource,
     private readonly scope: OperatorScope,
     private readonly audit: AuditService,
+    private readonly regions: RegionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -104,11 +107,44 @@ export class StatementsService {
         GROUP BY source_type, side, funding_source HAVING SUM(amount_fen) <> 0`,
       [month, providerId, providerId],
     );
-    return rows.map((r) => ({
+    const fromLedger: StatementLineView[] = rows.map((r) => ({
       kind: r.side === 'supply' ? 'supply_subsidy' : 'demand_subsidy',
       label: `${SOURCE_LABELS[r.source_type] ?? r.source_type}（${r.side === 'supply' ? '补供方' : '补需方'}）`,
       fundingSource: r.funding_source, count: Number(r.n), amountFen: Number(r.total),
     }));
+    return [...fromLedger, ...(await this.operatingSubsidy(providerId, month))];
+  }
+
+  /**
+   * 补供方 operating subsidy (policy `operating_subsidy`): per elder the provider served at home this
+   * month, by the elder's ability grade where the assessment was valid in the month; one line per
+   * grade, then the cap as a line of its own so the reviewer sees what was held back.
+   */
+  private async operatingSubsidy(providerId: string, month: string): Promise<StatementLineView[]> {
+    const [provider] = await this.dataSource.query(`SELECT region_id, kind FROM providers WHERE id = ?`, [providerId]);
+    if (!provider?.region_id || provider.kind !== 'home_care') return [];
+    const { first, last, from, to } = monthRange(month);
+    const policy = await this.regions.policyInForce(provider.region_id, 'operating_subsidy', new Date(`${last}T23:59:59.999+08:00`));
+    const rules = policy?.rules as OperatingSubsidyRules | undefined;
+    if (!rules?.perElderByGradeFen) return [];
+    const served: { grade: string; n: string }[] = await this.dataSource.query(
+      `SELECT e.ability_grade AS grade, COUNT(*) AS n FROM elders e
+         JOIN (SELECT o.elder_id FROM orders o WHERE o.provider_id = ? AND o.status IN ('completed', 'rated') AND o.service_code NOT IN ('meal_delivery', 'visit')
+                 AND o.completed_at >= ? AND o.completed_at < ? GROUP BY o.elder_id HAVING COUNT(*) >= ?) s ON s.elder_id = e.id
+        WHERE e.ability_grade IS NOT NULL AND e.assessment_valid_until >= ? GROUP BY e.ability_grade`,
+      [providerId, from, to, rules.minServicesPerElder ?? 1, first],
+    );
+    const byGrade = new Map(served.map((r) => [r.grade, Number(r.n)]));
+    const lines: StatementLineView[] = [];
+    for (const grade of ABILITY_GRADES) {
+      const rate = rules.perElderByGradeFen[grade] ?? 0;
+      const n = byGrade.get(grade) ?? 0;
+      if (rate > 0 && n > 0) lines.push({ kind: 'supply_subsidy', label: `居家服务运营补贴·${ABILITY_GRADE_LABELS[grade]}（补供方，每人 ${rate / 100} 元）`, fundingSource: rules.fundingSource, count: n, amountFen: n * rate });
+    }
+    const total = lines.reduce((s, l) => s + l.amountFen, 0);
+    const cap = rules.monthlyCapFenPerProvider;
+    if (cap !== undefined && total > cap) lines.push({ kind: 'supply_subsidy', label: `居家服务运营补贴超出月度上限（${cap / 100} 元）核减`, fundingSource: rules.fundingSource, count: 1, amountFen: cap - total });
+    return lines;
   }
 
   /** What a reviewer should look at before approving. */
@@ -138,6 +174,14 @@ export class StatementsService {
       [providerId, month],
     );
     for (const r of pairs) out.push({ kind: 'frequent_pair', label: '同一人员服务同一老人过于频繁', orderId: null, detail: `${r.staff} 本月为 ${r.elder} 服务 ${r.n} 次` });
+    const afterClosed: { id: string; elder: string; closed: Date; done: Date }[] = await this.dataSource.query(
+      `SELECT o.id, e.name AS elder, e.deleted_at AS closed, o.completed_at AS done FROM orders o JOIN elders e ON e.id = o.elder_id
+        WHERE o.provider_id = ? AND o.status IN ('completed', 'rated') AND e.deleted_at IS NOT NULL AND o.completed_at > e.deleted_at AND ${inMonth}`,
+      [providerId, month],
+    );
+    for (const r of afterClosed) {
+      out.push({ kind: 'after_record_closed', label: '老人档案注销后仍有服务', orderId: r.id, detail: `${r.elder} 的档案已于 ${shanghaiDate(new Date(r.closed))} 注销，服务完成于 ${shanghaiDate(new Date(r.done))}` });
+    }
     return out;
   }
 

@@ -80,8 +80,22 @@ export interface StatementLineView {
   amountFen: number;
 }
 
+/**
+ * Region policy `operating_subsidy`: 补供方 operating subsidy paid to a home-care provider per elder
+ * it served in the month, by the elder's ability grade (valid assessment), within a monthly cap.
+ */
+export interface OperatingSubsidyRules {
+  /** Fen per elder and month, by ability grade; a grade not listed earns nothing. */
+  perElderByGradeFen: Partial<Record<'intact' | 'mild' | 'moderate' | 'severe' | 'total', number>>;
+  /** Completed home services an elder needs from the provider in the month to count (default 1). */
+  minServicesPerElder?: number;
+  /** Most one provider receives in a month, fen. */
+  monthlyCapFenPerProvider?: number;
+  fundingSource: string;
+}
+
 export interface StatementAnomalyView {
-  kind: 'check_in_override' | 'short_service' | 'duplicate_claim' | 'frequent_pair';
+  kind: 'check_in_override' | 'short_service' | 'duplicate_claim' | 'frequent_pair' | 'after_record_closed';
   label: string;
   orderId: string | null;
   detail: string;

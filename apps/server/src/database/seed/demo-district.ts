@@ -353,6 +353,8 @@ export const DEMO_CARE_POLICIES = {
   // The seeds' indicator targets (fractions for rates).
   kpi_targets: { visit_rate: 1, home_service_share: 0.2, places_per_thousand: 4.5, puhui_share: 0.6, certified_rate: 0.93, pre_job_training_rate: 1, assessment_rate: 1, satisfaction: 4.5, volunteer_ratio: 0.15, home_community_coverage: 1, childcare_coverage: 0.5, satisfaction_share: 0.9 },
   credit: { suspendBelow: 60, checkInOverridePoints: 5 },
+  // 补供方: ¥50–300 a month per elder a home-care provider served, by ability grade; at most ¥20,000 a provider.
+  operating_subsidy: { perElderByGradeFen: { mild: 5_000, moderate: 10_000, severe: 20_000, total: 30_000 }, minServicesPerElder: 1, monthlyCapFenPerProvider: 2_000_000, fundingSource: '区级财政' },
   timebank: { minutesPerServiceMinute: 1 },
 };
 
