@@ -18,6 +18,8 @@ import { StaffPositions } from './providers/staff-positions.service.js';
 import { dispatchConfig, type DispatchConfig } from './config/configuration.js';
 import { NotifyProcessor } from './notifications/notify.processor.js';
 import { OutboxProcessor } from './outbox/outbox.processor.js';
+import { RegulationModule } from './regulation/regulation.module.js';
+import { RegulationProcessor } from './regulation/regulation.processor.js';
 
 const RELAY_REPEAT_ID = 'outbox-relay-poll';
 const SWEEP_REPEAT_ID = 'dispatch-sweep';
@@ -25,7 +27,7 @@ const MEAL_CUTOFF_REPEAT_ID = 'meal-cutoff-sweep';
 const CHILDCARE_REPEAT_ID = 'childcare-sweep';
 
 /** The worker role: Bull processors, and the periodic outbox relay that catches anything a kick missed. */
-@Module({ imports: [NotificationsModule, DispatchModule, ProvidersModule, MealsModule, ChildcareModule, CareModule, OrdersModule], providers: [OutboxProcessor, NotifyProcessor, DispatchProcessor, MealsProcessor, ChildcareProcessor, CareProcessor] })
+@Module({ imports: [NotificationsModule, DispatchModule, ProvidersModule, MealsModule, ChildcareModule, CareModule, OrdersModule, RegulationModule], providers: [OutboxProcessor, NotifyProcessor, DispatchProcessor, MealsProcessor, ChildcareProcessor, CareProcessor, RegulationProcessor] })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QUEUE.OUTBOX) private readonly outboxQueue: Queue,
@@ -42,6 +44,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     await this.dispatchQueue.add(JOB.MEAL_CUTOFF_SWEEP, {}, { jobId: MEAL_CUTOFF_REPEAT_ID, repeat: { every: this.dispatch.sweepMs }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.ELDER_SWEEP, {}, { jobId: 'elder-sweep', repeat: { every: 3000 }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.ASSESSMENT_REMINDERS, {}, { jobId: 'assessment-reminders', repeat: { cron: '20 9 * * *', tz: 'Asia/Shanghai' }, removeOnComplete: true, removeOnFail: true });
+    await this.dispatchQueue.add(JOB.ELIGIBILITY_REMINDERS, {}, { jobId: 'eligibility-reminders', repeat: { cron: '25 9 * * *', tz: 'Asia/Shanghai' }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.VISIT_PLANS, {}, { jobId: 'visit-plans', repeat: { cron: '10 0 * * *', tz: 'Asia/Shanghai' }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.CHILDCARE_AGE_MOVES, {}, { jobId: 'childcare-age-moves', repeat: { cron: '5 0 1 * *', tz: 'Asia/Shanghai' }, removeOnComplete: true, removeOnFail: true });
     await this.dispatchQueue.add(JOB.CHILDCARE_SWEEP, {}, { jobId: CHILDCARE_REPEAT_ID, repeat: { every: 60_000 }, removeOnComplete: true, removeOnFail: true });

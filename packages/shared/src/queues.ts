@@ -18,6 +18,7 @@ export const JOB = {
   SOS_BROADCAST: 'sos-broadcast',
   VISIT_PLANS: 'visit-plans',
   ASSESSMENT_REMINDERS: 'assessment-reminders',
+  ELIGIBILITY_REMINDERS: 'eligibility-reminders',
 } as const;
 
 /** Outbox event types written in the same transaction as the change they announce. */
@@ -32,5 +33,6 @@ export const OutboxEvent = {
   SOS_RAISED: 'sos.raised',
   SOS_UNANSWERED: 'sos.unanswered',
   ASSESSMENT_EXPIRING: 'assessment.expiring',
+  ELIGIBILITY_EXPIRING: 'eligibility.expiring',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];

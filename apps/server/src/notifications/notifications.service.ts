@@ -79,6 +79,18 @@ export class NotificationsService {
         }
         return out;
       }
+      case OutboxEvent.ELIGIBILITY_EXPIRING: {
+        const out = new Map<string, NotificationMessage>();
+        for (const userId of await this.householdMembers(String(payload.householdId), '')) {
+          out.set(userId, {
+            topic: OutboxEvent.ELIGIBILITY_EXPIRING,
+            title: '补贴资格即将到期',
+            body: `${String(payload.elderName)}的「${String(payload.categoryLabel)}」补贴资格将于 ${String(payload.validUntil)} 到期，请在到期前重新申报，街道复核通过后补贴不中断`,
+            page: `subpackages/household/pages/eligibility/index?elderId=${String(payload.elderId)}`,
+          });
+        }
+        return out;
+      }
       case OutboxEvent.SOS_RAISED:
       case OutboxEvent.SOS_UNANSWERED:
         return this.sosMessages(event, payload);

@@ -1,4 +1,4 @@
-import { ageInYears, ErrorCode, shanghaiDate, type EligibilityItemView, type EligibilityStatusView, type SubsidyCategory } from '@carecircle/shared';
+import { ageInYears, ErrorCode, OutboxEvent, shanghaiDate, SUBSIDY_CATEGORY_LABELS, type EligibilityItemView, type EligibilityStatusView, type SubsidyCategory } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
@@ -6,6 +6,8 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
 import { HouseholdAccess } from '../households/household-access.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { RegionsService } from '../regions/regions.service.js';
 import { AuditService } from './audit.service.js';
 import { OperatorScope } from './operator-scope.service.js';
 
@@ -17,8 +19,42 @@ export class EligibilityService {
     private readonly access: HouseholdAccess,
     private readonly scope: OperatorScope,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly regions: RegionsService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Daily: the family hears once, `reminderDays` before a verified category runs out (policy
+   * `eligibility`, default 30), so they can re-declare and the 街道 re-check it in time.
+   */
+  async remindExpiring(): Promise<number> {
+    const today = shanghaiDate(this.clock.now());
+    const rows: { id: string; name: string; household_id: string; region_id: string | null; subsidy_category: SubsidyCategory; valid_until: string | Date }[] = await this.dataSource.query(
+      `SELECT id, name, household_id, region_id, subsidy_category, subsidy_valid_until AS valid_until FROM elders
+        WHERE deleted_at IS NULL AND subsidy_verification = 'verified' AND subsidy_valid_until >= ?`,
+      [today],
+    );
+    const reminderDays = new Map<string | null, number>();
+    let reminded = 0;
+    for (const r of rows) {
+      if (!reminderDays.has(r.region_id)) {
+        const policy = r.region_id ? await this.regions.policyInForce(r.region_id, 'eligibility', this.clock.now()) : null;
+        reminderDays.set(r.region_id, (policy?.rules as { reminderDays?: number } | undefined)?.reminderDays ?? 30);
+      }
+      const validUntil = typeof r.valid_until === 'string' ? r.valid_until.slice(0, 10) : shanghaiDate(r.valid_until);
+      const remindFrom = new Date(Date.parse(`${validUntil}T00:00:00Z`) - reminderDays.get(r.region_id)! * 86_400_000).toISOString().slice(0, 10);
+      if (today < remindFrom) continue;
+      const [sent] = await this.dataSource.query(`SELECT id FROM outbox WHERE event = ? AND aggregate_id = ? AND JSON_VALUE(payload, '$.validUntil') = ?`, [OutboxEvent.ELIGIBILITY_EXPIRING, r.id, validUntil]);
+      if (sent) continue;
+      await this.outbox.add(this.dataSource.manager, OutboxEvent.ELIGIBILITY_EXPIRING, r.id, {
+        elderId: r.id, elderName: r.name, householdId: r.household_id, validUntil, category: r.subsidy_category, categoryLabel: SUBSIDY_CATEGORY_LABELS[r.subsidy_category],
+      });
+      reminded++;
+    }
+    if (reminded) await this.outbox.kick();
+    return reminded;
+  }
 
   async declare(principal: Principal, elderId: string, category: SubsidyCategory, evidenceNote: string): Promise<EligibilityItemView> {
     await this.access.requireElderOfMyHousehold(principal.userId, elderId);

@@ -22,6 +22,7 @@ import { StatementsService } from './statements.service.js';
 @Module({
   imports: [HouseholdsModule, RegionsModule, CareModule, MealsModule, ChildcareModule, TrainingModule],
   controllers: [RegulationController, KpiController],
+  exports: [EligibilityService],
   providers: [EligibilityService, ComplaintsService, StatementsService, KpiService, RegionFiguresService, WorklistsService, OfficialListService, ReportService],
 })
 export class RegulationModule {}
