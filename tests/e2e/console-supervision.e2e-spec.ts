@@ -262,17 +262,19 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     // 备案材料: a real PDF, uploaded through the file chooser.
     await page.getByRole('tab', { name: '备案材料（0）' }).click();
     const docs = page.locator('.ant-tabs-tabpane-active');
+    await docs.locator('.ant-select[aria-label="材料类型"]').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '保险单' }).click();
     await docs.getByRole('textbox', { name: '材料名称' }).fill('责任保险保单');
     const pdf = minimalPdf('CareCircle e2e policy');
     const uploadCall = waitForApi(page, 'POST', `/supervision/providers/${ankang.id}/documents`);
     await docs.locator('input[type=file]').setInputFiles({ name: '保单-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
     const uploaded = await answer<ProviderDocumentView>(uploadCall);
     expect(uploaded.status).toBe(201);
-    expect(uploaded.body).toMatchObject({ providerId: ankang.id, kind: 'licence', title: '责任保险保单', fileName: '保单-2026.pdf', mimeType: 'application/pdf', sizeBytes: pdf.length });
+    expect(uploaded.body).toMatchObject({ providerId: ankang.id, kind: 'insurance', title: '责任保险保单', fileName: '保单-2026.pdf', mimeType: 'application/pdf', sizeBytes: pdf.length });
     await page.locator('.ant-message-notice', { hasText: '已上传' }).waitFor();
     await page.getByRole('tab', { name: '备案材料（1）' }).waitFor();
     const docRow = tabRow(page, '责任保险保单');
-    await expect(docRow.innerText()).resolves.toMatch(/责任保险保单[\s\S]*保单-2026\.pdf/);
+    await expect(docRow.innerText()).resolves.toMatch(/责任保险保单[\s\S]*保险单[\s\S]*保单-2026\.pdf[\s\S]*吴主任/);
 
     // 下载: the browser saves exactly the bytes that were uploaded, under their name.
     const downloadCall = waitForApi(page, 'GET', `/supervision/providers/${ankang.id}/documents/${uploaded.body.id}/download`);
@@ -291,7 +293,10 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     const refused = await answer<{ message: string; statusCode: number }>(refusedCall);
     expect(refused.status).toBe(400);
     expect(refused.body.message).toContain('只能上传 PDF、JPG 或 PNG 文件');
-    await page.locator('.ant-message-error', { hasText: '只能上传 PDF、JPG 或 PNG 文件' }).waitFor();
+    // The server's sentence, without its field name.
+    const refusal = page.locator('.ant-message-error', { hasText: '只能上传 PDF、JPG 或 PNG 文件' });
+    await refusal.waitFor();
+    await expect(refusal.innerText()).resolves.toBe('只能上传 PDF、JPG 或 PNG 文件');
     await shot(page, '07-documents');
     await expect(page.getByRole('tab', { name: '备案材料（1）' }).count()).resolves.toBe(1);
 
@@ -393,6 +398,8 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     await drawer.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
     await expect(trainedCell.innerText()).resolves.toBe(`${before.staff}/${before.staff}`);
+    // The open drill-down reloads with the figures: nobody is missing the training any more.
+    await expect(page.locator('.ant-table-expanded-row').filter({ hasText: '未完成岗前培训' }).innerText()).resolves.toMatch(/未完成岗前培训（不会收到派单）：\s*无\s*$/);
     const sessionRow = tableRow(page, '玉山镇新入职护理员岗前培训（补训）');
     await expect(sessionRow.innerText()).resolves.toMatch(/岗前培训[\s\S]*玉山镇[\s\S]*1 \/ 1/);
     await shot(page, '10-staff-after');

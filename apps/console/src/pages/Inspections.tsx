@@ -210,16 +210,16 @@ export function RecordModal({ inspection, onClose, onSaved }: { inspection: Insp
   }
 
   return (
-    <Modal title={`检查表 · ${inspection.providerName}`} open onCancel={onClose} onOk={() => void save()} okText="保存结果" cancelText="取消" confirmLoading={busy} width={640}>
+    <Modal title={`检查表 · ${inspection.providerName}`} open onCancel={onClose} onOk={() => void save()} okText="保存结果" cancelText="取消" confirmLoading={busy} width={720}>
       <Space direction="vertical" style={{ width: '100%' }}>
         {inspection.checklist.map((c) => (
-          <Space key={c.code} style={{ width: '100%' }} wrap>
+          <div key={c.code} style={{ display: 'grid', gridTemplateColumns: 'auto 1fr 200px', gap: 12, alignItems: 'center' }}>
             <Radio.Group aria-label={c.label} value={results[c.code]} onChange={(e) => setResults((r) => ({ ...r, [c.code]: e.target.value as boolean }))} optionType="button" buttonStyle="solid" options={[{ value: true, label: '符合' }, { value: false, label: '不符合' }]} />
-            <span style={{ minWidth: 140, display: 'inline-block' }}>
+            <span>
               {c.label} {c.critical && <Tag color="red">否决项</Tag>}
             </span>
-            <Input size="small" placeholder="说明（可选）" aria-label={`${c.label}说明`} value={notes[c.code] ?? ''} maxLength={200} onChange={(e) => setNotes((n) => ({ ...n, [c.code]: e.target.value }))} style={{ width: 200 }} />
-          </Space>
+            <Input size="small" placeholder="说明（可选）" aria-label={`${c.label}说明`} value={notes[c.code] ?? ''} maxLength={200} onChange={(e) => setNotes((n) => ({ ...n, [c.code]: e.target.value }))} />
+          </div>
         ))}
         <Input.TextArea aria-label="检查结论" placeholder="检查结论" value={summary} maxLength={1000} onChange={(e) => setSummary(e.target.value)} autoSize={{ minRows: 2 }} />
         <Alert data-testid="inspection-outcome" type={outcome.passed ? 'success' : 'error'} showIcon message={outcome.passed ? '按检查表判定：合格' : `按检查表判定：不合格（否决项 ${outcome.failedCritical} 项，一般项 ${outcome.failedMinor} 项不符合）`} />

@@ -191,7 +191,8 @@ function DocumentsTab({ record, onChanged }: { record: ProviderRecordView; onCha
       setTitle('');
       onChanged();
     } catch (err) {
-      message.error(errorMessage(err));
+      // The server names the field (「file: …」); the operator needs only the sentence.
+      message.error((err instanceof ApiError && err.fieldMessage('file')) || errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -43,6 +43,8 @@ export default function Staff() {
   const rows = useMemo(() => worstFirst(summary.data?.providers ?? [], targets), [summary.data, targets.certifiedRate, targets.preJobTrainedRate]);
   const [creating, setCreating] = useState(false);
   const [openSession, setOpenSession] = useState<string | null>(null);
+  // Bumped whenever the figures reload, so an open drill-down reloads with them.
+  const [version, setVersion] = useState(0);
 
   const rateCell = (count: number, total: number, rate: number | null, target: number, label: string) => {
     const status = rateStatus(rate, target);
@@ -109,7 +111,7 @@ export default function Staff() {
       <PageTitle
         title="人员资质"
         extra={
-          <Button icon={<ReloadOutlined />} onClick={() => (summary.reload(), sessions.reload())}>
+          <Button icon={<ReloadOutlined />} onClick={() => (summary.reload(), sessions.reload(), setVersion((v) => v + 1))}>
             刷新
           </Button>
         }
@@ -159,7 +161,7 @@ export default function Staff() {
               columns={columns}
               dataSource={rows}
               pagination={false}
-              expandable={{ expandedRowRender: (r) => <ProviderDrillDown providerId={r.providerId} date={date} /> }}
+              expandable={{ expandedRowRender: (r) => <ProviderDrillDown providerId={r.providerId} date={date} version={version} /> }}
               locale={{ emptyText: <EmptyState description="该地区暂无已审核的机构" /> }}
             />
           </Card>
@@ -218,6 +220,7 @@ export default function Staff() {
           onSaved={() => {
             sessions.reload();
             summary.reload();
+            setVersion((v) => v + 1);
           }}
         />
       )}
@@ -225,8 +228,8 @@ export default function Staff() {
   );
 }
 
-function ProviderDrillDown({ providerId, date }: { providerId: string; date: string }) {
-  const detail = useAsync(() => qualificationApi.provider(providerId, date), [providerId, date]);
+function ProviderDrillDown({ providerId, date, version }: { providerId: string; date: string; version: number }) {
+  const detail = useAsync(() => qualificationApi.provider(providerId, date), [providerId, date, version]);
   if (detail.error) return <ErrorState compact error={detail.error} onRetry={detail.reload} />;
   const d = detail.data;
   const names = (list: StaffQualificationView[] | undefined) =>
