@@ -12,6 +12,7 @@ export * from './enums/service.js';
 export * from './rules/order-state-machine.js';
 export * from './rules/price-breakdown.js';
 export * from './rules/shanghai-time.js';
+export * from './rules/policy-rules.js';
 export * from './api/orders.js';
 export * from './enums/meal.js';
 export * from './rules/dietary.js';

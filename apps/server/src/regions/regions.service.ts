@@ -1,4 +1,4 @@
-import { ErrorCode } from '@carecircle/shared';
+import { ErrorCode, policyRuleErrors } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -46,6 +46,8 @@ export class RegionsService {
   /** A new version of a rule table; earlier versions stay, so past orders keep theirs. */
   async addPolicy(operatorId: string, regionId: string, dto: CreateRegionPolicyDto): Promise<RegionPolicyResponse> {
     await this.requireRegion(regionId);
+    const fields = policyRuleErrors(dto.kind, dto.rules);
+    if (fields.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${fields[0].message}${fields.length > 1 ? `（另有 ${fields.length - 1} 处需要修改）` : ''}`, { fields });
     const saved = await onDuplicateKey(() => this.dataSource.transaction(async (manager) => {
       const [{ next }] = await manager.query(
         'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM region_policies WHERE region_id = ? AND kind = ? FOR UPDATE',

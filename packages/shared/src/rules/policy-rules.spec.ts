@@ -1,0 +1,43 @@
+import { policyRuleErrors } from './policy-rules';
+
+const good = { currency: 'fen', rules: [
+  { category: 'dibao', service: 'meal', kind: 'fixed', amountFen: 500, monthlyCapFen: 15_000, includesDeliveryFee: true },
+  { category: 'dibao', service: '*', kind: 'percent', percent: 80, monthlyCapFen: 40_000 },
+  { category: 'advanced_age', service: 'bathing', kind: 'fixed', amountFen: 2_000, monthlyCapFen: 8_000, grades: ['severe', 'total'] },
+] };
+
+describe('policy tables before they are published', () => {
+  it('accepts a well-formed subsidy table and kinds it does not know', () => {
+    expect(policyRuleErrors('subsidy', good)).toEqual([]);
+    expect(policyRuleErrors('some_new_kind', { anything: [1, 'x'] })).toEqual([]);
+  });
+
+  it('names each bad field of a subsidy rule by its row, as people count', () => {
+    const errors = policyRuleErrors('subsidy', { rules: [
+      good.rules[0],
+      { category: 'none', service: 'massage', kind: 'percent', percent: 120, monthlyCapFen: -1 },
+      { category: 'dibao', service: 'meal', kind: 'fixed', amountFen: 300, monthlyCapFen: 100 },
+      'oops',
+    ] });
+    expect(errors).toEqual([
+      { field: 'rules.rules[1].category', message: '第 2 条：请选择补贴类别' },
+      { field: 'rules.rules[1].service', message: '第 2 条：请选择服务项目（或「全部服务」「助餐」）' },
+      { field: 'rules.rules[1].percent', message: '第 2 条：补贴比例应为 1–100 的整数' },
+      { field: 'rules.rules[1].monthlyCapFen', message: '第 2 条：每月上限应为不小于 0 的整数（分）' },
+      { field: 'rules.rules[2].service', message: '第 3 条：与第 1 条的类别和服务相同，只能保留一条' },
+      { field: 'rules.rules[3]', message: '第 4 条应为一条规则' },
+    ]);
+    expect(policyRuleErrors('subsidy', { rules: 'all' })).toEqual([{ field: 'rules.rules', message: '补贴规则应为一个列表' }]);
+  });
+
+  it('checks targets, credit points, reminders and the operating subsidy', () => {
+    expect(policyRuleErrors('kpi_targets', { visit_rate: 1, certified_rate: '93%' })).toEqual([{ field: 'rules.certified_rate', message: expect.stringContaining('不小于 0 的数') }]);
+    expect(policyRuleErrors('credit', { suspendBelow: 60.5 })).toHaveLength(1);
+    expect(policyRuleErrors('eligibility', { reminderDays: 0 })).toHaveLength(1);
+    expect(policyRuleErrors('operating_subsidy', { perElderByGradeFen: { moderate: 10_000, severe: 'a lot' }, fundingSource: ' ' }).map((e) => e.field)).toEqual([
+      'rules.perElderByGradeFen.severe',
+      'rules.fundingSource',
+    ]);
+    expect(policyRuleErrors('operating_subsidy', { perElderByGradeFen: { moderate: 10_000 }, fundingSource: '区级财政', monthlyCapFenPerProvider: 2_000_000 })).toEqual([]);
+  });
+});

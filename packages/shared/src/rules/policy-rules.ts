@@ -1,0 +1,107 @@
+import { SUBSIDY_CATEGORIES, SubsidyCategory } from '../enums/elder.js';
+import { SERVICE_CODES } from '../enums/service.js';
+import type { FieldError } from '../errors/error-codes.js';
+import { ABILITY_GRADES } from './assessment.js';
+
+/**
+ * What a region's policy tables must look like before they are published: checkout, dispatch and
+ * the statements read them, so a malformed table would break them for everyone. Kinds not listed
+ * here are free-form. Field names are paths under `rules` (rules.rules[2].monthlyCapFen); messages
+ * name the row as people count (第 3 条).
+ */
+export function policyRuleErrors(kind: string, rules: Record<string, unknown>): FieldError[] {
+  const check = CHECKS[kind];
+  return check ? check(rules) : [];
+}
+
+type Check = (rules: Record<string, unknown>) => FieldError[];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isFen = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000_000;
+const isIntIn = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
+/** Codes a subsidy rule may name as its service: a service code, 助餐, or every service. */
+export const SUBSIDY_SERVICE_CODES: readonly string[] = ['*', 'meal', ...SERVICE_CODES];
+
+function subsidyTable(rules: Record<string, unknown>): FieldError[] {
+  const list = rules.rules;
+  if (!Array.isArray(list)) return [{ field: 'rules.rules', message: '补贴规则应为一个列表' }];
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((raw, i) => {
+    const at = `rules.rules[${i}]`;
+    const row = `第 ${i + 1} 条`;
+    if (!isObject(raw)) {
+      errors.push({ field: at, message: `${row}应为一条规则` });
+      return;
+    }
+    const r = raw;
+    const fail = (field: string, message: string) => errors.push({ field: `${at}.${field}`, message: `${row}：${message}` });
+    if (!SUBSIDY_CATEGORIES.includes(r.category as SubsidyCategory) || r.category === SubsidyCategory.NONE) fail('category', '请选择补贴类别');
+    if (typeof r.service !== 'string' || !SUBSIDY_SERVICE_CODES.includes(r.service)) fail('service', '请选择服务项目（或「全部服务」「助餐」）');
+    if (r.kind === 'fixed') {
+      if (!isFen(r.amountFen) || r.amountFen === 0) fail('amountFen', '固定补贴金额应为大于 0 的整数（分）');
+    } else if (r.kind === 'percent') {
+      if (!isIntIn(r.percent, 1, 100)) fail('percent', '补贴比例应为 1–100 的整数');
+    } else {
+      fail('kind', '补贴方式只能是 固定金额 或 按比例');
+    }
+    if (!isFen(r.monthlyCapFen)) fail('monthlyCapFen', '每月上限应为不小于 0 的整数（分）');
+    if (r.includesDeliveryFee !== undefined && typeof r.includesDeliveryFee !== 'boolean') fail('includesDeliveryFee', '含配送费应为 是 或 否');
+    if (r.grades !== undefined && (!Array.isArray(r.grades) || r.grades.length === 0 || r.grades.some((g) => !ABILITY_GRADES.includes(g as never)))) fail('grades', '能力等级应从 能力完好/轻度/中度/重度/完全失能 中选择');
+    const key = `${String(r.category)}|${String(r.service)}|${Array.isArray(r.grades) ? [...r.grades].sort().join(',') : ''}`;
+    const first = seen.get(key);
+    if (first !== undefined) fail('service', `与第 ${first + 1} 条的类别和服务相同，只能保留一条`);
+    else seen.set(key, i);
+  });
+  return errors;
+}
+
+function kpiTargets(rules: Record<string, unknown>): FieldError[] {
+  return Object.entries(rules)
+    .filter(([, v]) => typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    .map(([code]) => ({ field: `rules.${code}`, message: `${code}：目标应为不小于 0 的数（百分比写成小数，如 0.93）` }));
+}
+
+function credit(rules: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const key of ['suspendBelow', 'checkInOverridePoints', 'failCreditPoints']) {
+    if (rules[key] !== undefined && !isIntIn(rules[key], 0, 100)) errors.push({ field: `rules.${key}`, message: `${key}：应为 0–100 的整数分` });
+  }
+  return errors;
+}
+
+function operatingSubsidy(rules: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  const perGrade = rules.perElderByGradeFen;
+  if (!isObject(perGrade)) errors.push({ field: 'rules.perElderByGradeFen', message: '请按能力等级填写每人每月补贴（分）' });
+  else for (const [grade, fen] of Object.entries(perGrade)) {
+    if (!ABILITY_GRADES.includes(grade as never)) errors.push({ field: `rules.perElderByGradeFen.${grade}`, message: `没有「${grade}」这个能力等级` });
+    else if (!isFen(fen)) errors.push({ field: `rules.perElderByGradeFen.${grade}`, message: '每人每月补贴应为不小于 0 的整数（分）' });
+  }
+  if (typeof rules.fundingSource !== 'string' || !rules.fundingSource.trim()) errors.push({ field: 'rules.fundingSource', message: '请填写资金来源' });
+  if (rules.minServicesPerElder !== undefined && !isIntIn(rules.minServicesPerElder, 1, 100)) errors.push({ field: 'rules.minServicesPerElder', message: '每人最少服务次数应为 1–100 的整数' });
+  if (rules.monthlyCapFenPerProvider !== undefined && !isFen(rules.monthlyCapFenPerProvider)) errors.push({ field: 'rules.monthlyCapFenPerProvider', message: '每月上限应为不小于 0 的整数（分）' });
+  return errors;
+}
+
+function reminderDays(rules: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (rules.reminderDays !== undefined && !isIntIn(rules.reminderDays, 1, 365)) errors.push({ field: 'rules.reminderDays', message: '提前提醒天数应为 1–365 的整数' });
+  if (rules.validityMonths !== undefined && !isIntIn(rules.validityMonths, 1, 60)) errors.push({ field: 'rules.validityMonths', message: '有效期应为 1–60 个月' });
+  return errors;
+}
+
+function staffRules(rules: Record<string, unknown>): FieldError[] {
+  return rules.preJobTrainingRequired !== undefined && typeof rules.preJobTrainingRequired !== 'boolean' ? [{ field: 'rules.preJobTrainingRequired', message: '是否要求岗前培训应为 是 或 否' }] : [];
+}
+
+const CHECKS: Record<string, Check> = {
+  subsidy: subsidyTable,
+  kpi_targets: kpiTargets,
+  credit,
+  operating_subsidy: operatingSubsidy,
+  assessment: reminderDays,
+  eligibility: reminderDays,
+  staff_rules: staffRules,
+};
