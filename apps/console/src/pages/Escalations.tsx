@@ -1,5 +1,5 @@
 import { ReloadOutlined, SendOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { formatFen, type DispatchCandidateView, type DispatchRoundView, type DispatchSkipView, type OrderView, type ServiceTypeView, type StaffView } from '@carecircle/shared';
+import { formatFen, type DispatchCandidateView, type OfferStatus, type DispatchRoundView, type DispatchSkipView, type OrderView, type ServiceTypeView, type StaffView } from '@carecircle/shared';
 import { App, Button, Card, Collapse, Descriptions, Empty, Input, Popconfirm, Progress, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
@@ -182,6 +182,11 @@ function OrderDispatch({ order, directory, onChanged }: { order: OrderView; dire
                 <Tag color={r.candidates.length ? 'blue' : 'default'}>候选 {r.candidates.length}</Tag>
                 <Tag>跳过 {r.skipped.length}</Tag>
                 {r.offeredTo.length > 0 && <Tag color="geekblue">已邀约 {r.offeredTo.length}</Tag>}
+                {offerSummary(r).map(([status, label, n]) => (
+                  <Tag key={status} color={OFFER_OUTCOME_COLORS[status]}>
+                    {label} {n}
+                  </Tag>
+                ))}
                 <Typography.Text type="secondary">{formatDateTime(r.createdAt)}</Typography.Text>
               </Space>
             ),
@@ -193,10 +198,37 @@ function OrderDispatch({ order, directory, onChanged }: { order: OrderView; dire
   );
 }
 
+/** How an offer ended, as a tag: declined and timed-out are told apart (a pattern of either says something different). */
+const OFFER_OUTCOME_COLORS: Record<OfferStatus, string> = { offered: 'blue', accepted: 'green', declined: 'orange', expired: 'red', withdrawn: 'default' };
+
+/** Per outcome, how many of the round's offers ended that way: 已婉拒 1, 超时未响应 2 … */
+export function offerSummary(round: Pick<DispatchRoundView, 'offers'>): [OfferStatus, string, number][] {
+  const counts = new Map<OfferStatus, [string, number]>();
+  for (const o of round.offers ?? []) counts.set(o.status, [o.statusLabel, (counts.get(o.status)?.[1] ?? 0) + 1]);
+  return [...counts].map(([status, [label, n]]) => [status, label, n]);
+}
+
 function RoundDetail({ order, round, directory, onAssigned }: { order: OrderView; round: DispatchRoundView; directory: Directory | null; onAssigned(): void }) {
-  const offered = new Set(round.offeredTo);
+  const outcomes = new Map((round.offers ?? []).map((o) => [o.staffId, o]));
   const candidates: ColumnsType<DispatchCandidateView> = [
-    { title: '服务人员', dataIndex: 'staffName', render: (n: string, c) => (offered.has(c.staffId) ? <Space>{n}<Tag color="blue">已发出邀约</Tag></Space> : n) },
+    {
+      title: '服务人员',
+      dataIndex: 'staffName',
+      render: (n: string, c) => {
+        const offer = outcomes.get(c.staffId);
+        if (!offer) return n;
+        const when = offer.respondedAt ? ` ${formatDateTime(offer.respondedAt).slice(11)}` : '';
+        return (
+          <Space>
+            {n}
+            <Tag color={OFFER_OUTCOME_COLORS[offer.status]} title={`邀约 ${formatDateTime(offer.offeredAt)}`}>
+              {offer.statusLabel}
+              {when}
+            </Tag>
+          </Space>
+        );
+      },
+    },
     { title: '距离', dataIndex: 'distanceMeters', render: formatMeters, sorter: (a, b) => a.distanceMeters - b.distanceMeters },
     {
       title: '综合得分',

@@ -24,7 +24,7 @@ interface CandidateRow {
   active_jobs: string;
   jobs_today: string;
   valid_certs: string;
-  already_offered: string;
+  last_offer_status: string | null;
   conflicts: string;
   provider_price: number | null;
   is_volunteer: number;
@@ -63,7 +63,7 @@ export async function searchCandidates(
             (SELECT COUNT(*) FROM orders o WHERE o.staff_id = s.id AND o.status IN (${active})) AS active_jobs,
             (SELECT COUNT(*) FROM orders o WHERE o.staff_id = s.id AND o.accepted_at >= ?) AS jobs_today,
             (SELECT COUNT(*) FROM staff_certificates c WHERE c.staff_id = s.id AND c.type = ? AND c.expires_on >= ?) AS valid_certs,
-            (SELECT COUNT(*) FROM offers f WHERE f.order_id = ? AND f.staff_id = s.id) AS already_offered,
+            (SELECT f.status FROM offers f WHERE f.order_id = ? AND f.staff_id = s.id ORDER BY f.offered_at DESC LIMIT 1) AS last_offer_status,
             (SELECT COUNT(*) FROM orders o WHERE o.staff_id = s.id AND o.status IN (${active})
                AND o.window_start IS NOT NULL AND o.window_start < ? AND o.window_end > ?) AS conflicts,
             (SELECT pp.price_fen FROM provider_service_prices pp WHERE pp.provider_id = s.provider_id AND pp.service_code = ?) AS provider_price,
@@ -128,7 +128,9 @@ function skipReason(row: CandidateRow, order: OrderEntity, service: ServiceTypeE
     return `没有在 ${serviceDay} 有效的「${CERTIFICATE_LABELS[certificate as keyof typeof CERTIFICATE_LABELS] ?? certificate}」`;
   }
   if (lacksPreJobTraining(row, rules)) return PRE_JOB_TRAINING_MISSING;
-  if (Number(row.already_offered) > 0) return '已拒绝或超时未接此单';
+  if (row.last_offer_status === 'declined') return '已婉拒此单';
+  if (row.last_offer_status === 'expired') return '超时未接此单';
+  if (row.last_offer_status) return '此前已邀约过此单';
   if (Number(row.active_jobs) >= row.max_concurrent_jobs) return `接单已满（${row.active_jobs}/${row.max_concurrent_jobs}）`;
   if (Number(row.conflicts) > 0) return '该时段已有其他服务';
   if (row.provider_price !== null && row.provider_price > order.priceFen) return '所属机构定价高于订单价格';

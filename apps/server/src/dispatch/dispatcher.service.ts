@@ -94,10 +94,12 @@ export class Dispatcher {
 
     const live = await m.getRepository(OfferEntity).countBy({ orderId, status: 'offered', expiresAt: MoreThan(now) });
     if (live > 0) return null;
-    await m.getRepository(OfferEntity).update({ orderId, status: 'offered', expiresAt: LessThanOrEqual(now) }, { status: 'expired', respondedAt: now });
+    const expired = await m.getRepository(OfferEntity).update({ orderId, status: 'offered', expiresAt: LessThanOrEqual(now) }, { status: 'expired', respondedAt: now });
 
     if (order.status !== 'dispatching') {
-      const note = order.status === 'offered' ? '上一位服务人员未接单，继续派单' : null;
+      // The family's timeline says why the search goes on: nobody answered in time, or the offer was declined.
+      const why = (expired.affected ?? 0) > 0 ? `服务人员未在 ${this.config.offerTimeoutSeconds} 秒内响应` : '服务人员暂时无法接单';
+      const note = order.status === 'offered' ? `${why}，继续为您派单` : null;
       order = await this.transitions.move(m, order, 'dispatching', 'system', null, note);
       after.statuses.push('dispatching');
     }

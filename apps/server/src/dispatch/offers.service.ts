@@ -1,4 +1,4 @@
-import { ErrorCode, ORDER_STATUS_LABELS, PRE_JOB_TRAINING_MISSING, SERVICE_LABELS, shanghaiDate, type OrderStatus } from '@carecircle/shared';
+import { ErrorCode, OFFER_STATUS_LABELS, ORDER_STATUS_LABELS, PRE_JOB_TRAINING_MISSING, SERVICE_LABELS, shanghaiDate, type OfferStatus, type OrderStatus } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
@@ -138,7 +138,17 @@ export class OffersService {
   async rounds(principal: Principal, orderId: string) {
     await this.scope.requireRecord(principal.userId, 'orders', orderId, new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单'));
     const rounds = await this.dataSource.getRepository(DispatchRoundEntity).find({ where: { orderId }, order: { roundNo: 'ASC' } });
-    return rounds.map((r) => ({ roundNo: r.roundNo, radiusMeters: r.radiusM, candidates: r.candidates, skipped: r.skipped, offeredTo: r.offeredTo, createdAt: r.createdAt.toISOString() }));
+    const offers: { round_id: string; staff_id: string; name: string; status: OfferStatus; offered_at: Date; responded_at: Date | null }[] = await this.dataSource.query(
+      'SELECT o.round_id, o.staff_id, s.name, o.status, o.offered_at, o.responded_at FROM offers o JOIN provider_staff s ON s.id = o.staff_id WHERE o.order_id = ? ORDER BY o.offered_at, s.name',
+      [orderId],
+    );
+    return rounds.map((r) => ({
+      roundNo: r.roundNo, radiusMeters: r.radiusM, candidates: r.candidates, skipped: r.skipped, offeredTo: r.offeredTo, createdAt: r.createdAt.toISOString(),
+      offers: offers.filter((o) => o.round_id === r.id).map((o) => ({
+        staffId: o.staff_id, staffName: o.name, status: o.status, statusLabel: OFFER_STATUS_LABELS[o.status],
+        offeredAt: new Date(o.offered_at).toISOString(), respondedAt: o.responded_at ? new Date(o.responded_at).toISOString() : null,
+      })),
+    }));
   }
 
   async jobsFor(orderIds: string[]): Promise<Map<string, JobResponse>> {

@@ -37,6 +37,13 @@ describe('dispatch (线上点单、线下派单)', () => {
       [near.id, 'declined'],
       [far.id, 'offered'],
     ]);
+    // The log tells a decline from a timeout, and so does the family's timeline.
+    const op = await d.f.login('派单日志运营');
+    await d.makeOperator(op.tokens.user.id);
+    const rounds = (await t.http.get(`/api/orders/${order.id}/dispatch-rounds`).set(op.auth).expect(200)).body as { offers: { staffName: string; status: string; statusLabel: string }[] }[];
+    expect(rounds.flatMap((r) => r.offers.map((o) => [o.staffName, o.statusLabel]))).toEqual([['近的', '已婉拒'], ['远的', '待响应']]);
+    const events = (await t.http.get(`/api/orders/${order.id}`).set(family.auth).expect(200)).body.events as { note: string | null }[];
+    expect(events.map((e) => e.note)).toContain('服务人员暂时无法接单，继续为您派单');
   });
 
   it('passes the job on when an offer times out (time moved, not slept)', async () => {
@@ -61,6 +68,8 @@ describe('dispatch (线上点单、线下派单)', () => {
     ]);
     const late = await t.http.post(`/api/offers/${offer.id}/accept`).set(first.auth).expect(409);
     expect(late.body.error).toBe('OFFER.EXPIRED');
+    const events = (await t.http.get(`/api/orders/${order.id}`).set(family.auth).expect(200)).body.events as { note: string | null }[];
+    expect(events.map((e) => e.note)).toContain('服务人员未在 60 秒内响应，继续为您派单');
   });
 
   it('widens the circle 3 → 5 → 8 km, then escalates to the operator, who assigns by hand', async () => {
@@ -86,7 +95,7 @@ describe('dispatch (线上点单、线下派单)', () => {
     const queue = (await t.http.get('/api/operator/escalations').set(op.auth).expect(200)).body;
     expect(queue.map((o: { id: string }) => o.id)).toContain(order.id);
     const log = (await t.http.get(`/api/orders/${order.id}/dispatch-rounds`).set(op.auth).expect(200)).body;
-    expect(log[2].skipped).toEqual([expect.objectContaining({ staffId: at4km.id, reason: '已拒绝或超时未接此单' })]);
+    expect(log[2].skipped).toEqual([expect.objectContaining({ staffId: at4km.id, reason: '已婉拒此单' })]);
     await t.http.get(`/api/orders/${order.id}/dispatch-rounds`).set(family.auth).expect(403);
 
     await t.http.post(`/api/orders/${order.id}/assign`).set(op.auth).send({ staffId: at7km.id }).expect(204);

@@ -173,12 +173,34 @@ export interface DispatchSkipView {
   qualified: boolean;
 }
 
+export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+export const OFFER_STATUS_LABELS: Record<OfferStatus, string> = {
+  offered: '待响应',
+  accepted: '已接单',
+  declined: '已婉拒',
+  expired: '超时未响应',
+  withdrawn: '已撤回',
+};
+
+/** What became of one offer of a round: answered, declined, let run out, or withdrawn once someone else took the job. */
+export interface DispatchOfferOutcomeView {
+  staffId: string;
+  staffName: string;
+  status: OfferStatus;
+  statusLabel: string;
+  offeredAt: string;
+  respondedAt: string | null;
+}
+
 export interface DispatchRoundView {
   roundNo: number;
   radiusMeters: number;
   candidates: DispatchCandidateView[];
   skipped: DispatchSkipView[];
   offeredTo: string[];
+  /** The offers this round made and how each ended. */
+  offers: DispatchOfferOutcomeView[];
   createdAt: string;
 }
 

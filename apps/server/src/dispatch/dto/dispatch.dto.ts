@@ -1,4 +1,4 @@
-import { ORDER_STATUSES, SERVICE_CODES, type AssignOrderInput, type DispatchCandidateView, type DispatchRoundView, type DispatchSkipView, type JobView, type OfferView, type OrderStatus, type ServiceCode } from '@carecircle/shared';
+import { OFFER_STATUS_LABELS, ORDER_STATUSES, SERVICE_CODES, type AssignOrderInput, type DispatchCandidateView, type DispatchOfferOutcomeView, type DispatchRoundView, type OfferStatus, type DispatchSkipView, type JobView, type OfferView, type OrderStatus, type ServiceCode } from '@carecircle/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { GeoPointDto } from '../../households/dto/elder.dto.js';
@@ -55,7 +55,17 @@ export class DispatchRoundResponse implements DispatchRoundView {
   @ApiProperty({ type: [DispatchCandidateResponse] }) candidates!: DispatchCandidateResponse[];
   @ApiProperty({ type: [DispatchSkipResponse] }) skipped!: DispatchSkipResponse[];
   @ApiProperty({ type: [String] }) offeredTo!: string[];
+  @ApiProperty({ type: () => [DispatchOfferOutcomeResponse] }) offers!: DispatchOfferOutcomeResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class DispatchOfferOutcomeResponse implements DispatchOfferOutcomeView {
+  @ApiProperty() staffId!: string;
+  @ApiProperty() staffName!: string;
+  @ApiProperty({ enum: Object.keys(OFFER_STATUS_LABELS) }) status!: OfferStatus;
+  @ApiProperty({ example: '超时未响应' }) statusLabel!: string;
+  @ApiProperty({ format: 'date-time' }) offeredAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) respondedAt!: string | null;
 }
 
 export class AssignOrderDto implements AssignOrderInput {

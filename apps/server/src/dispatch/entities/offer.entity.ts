@@ -1,6 +1,7 @@
+import type { OfferStatus } from '@carecircle/shared';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+export type { OfferStatus };
 
 /** A job put to one staff member, open until its deadline. */
 @Entity('offers')

@@ -67,12 +67,12 @@ function Rounds({ rounds, canAssign, busy, onAssign }: RoundsProps) {
       <Text className='round__summary'>
         共派单 {roundCount} 轮，最远 {formatDistance(maxRadiusMeters)}，派给过 {tried.length} 人。
       </Text>
-      {tried.length ? <Text className='round__title'>已派过、未接单的人</Text> : null}
+      {tried.length ? <Text className='round__title'>已派过、未接单的人（婉拒或超时）</Text> : null}
       {tried.map((c) => (
         <CandidateRow
           key={c.staffId}
           candidate={c}
-          note={`第 ${c.roundNo} 轮`}
+          note={c.outcome ? `第 ${c.roundNo} 轮 · ${c.outcome}` : `第 ${c.roundNo} 轮`}
           canAssign={canAssign}
           busy={busy === c.staffId}
           onAssign={() => onAssign(c.staffId, c.staffName)}

@@ -8,6 +8,8 @@ export interface Person {
 export interface TriedCandidate extends DispatchCandidateView {
   /** The round they were offered the order in (with the score and distance of that round). */
   roundNo: number
+  /** How the offer ended (已婉拒 / 超时未响应 …), when the server says. */
+  outcome: string | null
 }
 
 export interface RoundsSummary {
@@ -36,7 +38,8 @@ export function summarizeRounds(rounds: readonly DispatchRoundView[]): RoundsSum
       const candidate = r.candidates.find((c) => c.staffId === staffId)
       if (!candidate) continue
       seen.add(staffId)
-      tried.push({ ...candidate, roundNo: r.roundNo })
+      const offer = (r.offers ?? []).find((o) => o.staffId === staffId)
+      tried.push({ ...candidate, roundNo: r.roundNo, outcome: offer?.statusLabel ?? null })
     }
   }
   const latest = sorted.length ? sorted[sorted.length - 1] : null
