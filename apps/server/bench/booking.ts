@@ -97,7 +97,7 @@ async function main() {
   });
   const { slotIds, dishIds, regionId } = seeded!;
   try {
-    console.log(`bench:booking — meals: ${CLIENTS} concurrent clients for ${PLACES} delivery places, ${ROUNDS} rounds (ROLE=all, one process)`);
+    console.log(`bench:booking — meals: ${CLIENTS} concurrent clients for ${PLACES} delivery places, ${ROUNDS} rounds (${process.env.BENCH_WORKERS ? `ROLE=api + ${process.env.BENCH_WORKERS} × ROLE=worker` : 'ROLE=all, one process'})`);
     const fams = await families(server.port, CLIENTS, regionId, 'book-');
     const rounds = [];
     for (let r = 0; r < ROUNDS; r++) {

@@ -1,7 +1,7 @@
 /**
  * pnpm bench:dispatch — order → first offer through the real API and worker.
  *
- * Seeds N on-duty staff across a district, starts the built server (ROLE=all) on its own database
+ * Seeds N on-duty staff across a district, starts the built server (ROLE=all, or BENCH_WORKERS=n separate workers) on its own database
  * and Redis prefix, fires orders at a target rate for a while, and reports orders/s achieved and
  * order → first-offer latency p50/p95/p99. Runs twice: Redis GEOSEARCH candidates (what production
  * uses) and a naive baseline (distance in SQL over every staff row, no spatial index), then prints
@@ -102,7 +102,7 @@ async function run(source: Source) {
     const [[{ escalated }]] = (await db.query(`SELECT COUNT(*) AS escalated FROM orders WHERE notes IS NULL AND status = 'escalated'`)) as any;
     apiMs.sort((a, b) => a - b);
     return {
-      source, staff: STAFF, targetRate: RATE, seconds: SECONDS, ordersSent: total, ordersCreated: ok, ordersFailed: failed,
+      source, processes: server.processes, staff: STAFF, targetRate: RATE, seconds: SECONDS, ordersSent: total, ordersCreated: ok, ordersFailed: failed,
       ordersPerSecond: round(ok / elapsed), ordersWithOffer: latencies.length, ordersEscalated: Number(escalated),
       firstOfferMs: { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), max: latencies.at(-1) ?? null },
       createApiMs: { p50: pct(apiMs, 50), p95: pct(apiMs, 95), p99: pct(apiMs, 99) },
@@ -114,7 +114,7 @@ async function run(source: Source) {
 
 async function main() {
   buildServer();
-  console.log(`bench:dispatch — ${STAFF} staff on duty, ${RATE} orders/s for ${SECONDS} s, through the API and worker (ROLE=all, one process)\n`);
+  console.log(`bench:dispatch — ${STAFF} staff on duty, ${RATE} orders/s for ${SECONDS} s, through the API and worker (${process.env.BENCH_WORKERS ? `ROLE=api + ${process.env.BENCH_WORKERS} × ROLE=worker` : 'ROLE=all, one process'})\n`);
   const geo = await run('geo');
   console.log(format(geo));
   const baseline = await run('sql-scan');

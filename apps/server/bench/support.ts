@@ -16,6 +16,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 export interface BenchServer {
   port: number;
   db: Connection;
+  /** How the server ran: one process, or the API and separate workers. */
+  processes: string;
   stop(): Promise<void>;
 }
 
@@ -43,7 +45,10 @@ export async function startBenchServer(extraEnv: Record<string, string>, seed: (
   await seed(db);
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server process (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const server: ChildProcess = spawn('node', [...profile, 'dist/src/main.js'], { cwd: serverDir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_WORKERS=<n> runs the API (ROLE=api) and n queue workers (ROLE=worker) as separate processes, as docker compose can.
+  const workerCount = Number(process.env.BENCH_WORKERS ?? 0);
+  const server: ChildProcess = spawn('node', [...profile, 'dist/src/main.js'], { cwd: serverDir, env: { ...env, ROLE: workerCount > 0 ? 'api' : 'all' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const workers: ChildProcess[] = Array.from({ length: workerCount }, () => spawn('node', [...profile, 'dist/src/main.js'], { cwd: serverDir, env: { ...env, ROLE: 'worker' }, stdio: ['ignore', 'ignore', 'inherit'] }));
   for (let i = 0; i < 120; i++) {
     try {
       if ((await request(port, 'GET', '/health')).status === 200) break;
@@ -52,13 +57,17 @@ export async function startBenchServer(extraEnv: Record<string, string>, seed: (
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  // Workers have no HTTP port: give them the time the API took to boot, then a little more to rebuild staff positions.
+  if (workerCount > 0) await new Promise((r) => setTimeout(r, 3000));
   return {
     port,
     db,
+    processes: workerCount > 0 ? `ROLE=api + ${workerCount} × ROLE=worker` : 'ROLE=all, one process',
     async stop() {
-      if (server.exitCode === null) {
-        const exited = new Promise((r) => server.once('exit', r));
-        server.kill('SIGTERM');
+      for (const child of [server, ...workers]) {
+        if (child.exitCode !== null) continue;
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
         await exited;
       }
       await db.query(`DROP DATABASE IF EXISTS \`${env.DB_NAME}\``);
