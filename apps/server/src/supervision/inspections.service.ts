@@ -1,9 +1,12 @@
 import {
+  checklistForKind,
   DEFAULT_FAIL_CREDIT_POINTS,
   drawInspection,
   ErrorCode,
   inspectionOutcome,
   INSPECTION_STATUS_LABELS,
+  PROVIDER_KIND_LABELS,
+  type DrawPoolView,
   type DrawVerificationView,
   type InspectionChecklist,
   type InspectionDrawView,
@@ -30,6 +33,7 @@ import { SupervisionAccess } from './supervision-access.service.js';
 interface DrawRow {
   id: string;
   region_id: string;
+  provider_kind: ProviderKind | null;
   seed: string;
   provider_count: number;
   inspector_count: number;
@@ -76,31 +80,36 @@ export class InspectionsService {
     return this.inspector(principal, id);
   }
 
+  /** Who a draw of one kind would pick from right now, and whether the kind has a checklist. */
+  async pool(principal: Principal, regionId: string, kind: ProviderKind): Promise<DrawPoolView> {
+    await this.access.requireOperatorRegion(principal, regionId);
+    const providers = await this.providerPool(regionId, kind);
+    const inspectorPool = await this.inspectorPool(regionId);
+    const policy = await this.regions.policyInForce(regionId, 'inspection_checklist', this.clock.now());
+    return { regionId, providerKind: kind, providers, inspectorCount: inspectorPool.length, checklistItems: checklistForKind(policy?.rules, kind)?.items.length ?? 0 };
+  }
+
   /**
-   * Draws `providerCount` approved providers of the region and `inspectorCount` active inspectors
-   * from its roster, from one seed; the seed and both pools are logged so the draw can be re-run.
-   * Each drawn provider gets a planned inspection with the region's checklist in force today.
+   * Draws `providerCount` approved providers of one kind in the region and `inspectorCount` active
+   * inspectors from its roster, from one seed; the kind, the seed and both pools are logged so the
+   * draw can be re-run. Each drawn provider gets a planned inspection with its kind's checklist in force today.
    */
   async draw(principal: Principal, dto: DrawDto): Promise<InspectionDrawView> {
     await this.access.requireOperatorRegion(principal, dto.regionId);
     const now = this.clock.now();
-    const checklist = await this.checklistInForce(dto.regionId, now);
-    const subtree = await this.regions.subtreeIds([dto.regionId]);
-    const marks = subtree.map(() => '?').join(',');
-    const providerPool = (await this.dataSource.query(`SELECT id FROM providers WHERE region_id IN (${marks}) AND status = 'approved' ORDER BY id`, subtree)).map((r: { id: string }) => r.id);
-    // A community's draw uses its street's (and district's) roster as well as its own.
-    const rosterRegions = [...subtree, ...(await this.ancestors(dto.regionId))];
-    const inspectorPool = (await this.dataSource.query(`SELECT id FROM inspectors WHERE region_id IN (${rosterRegions.map(() => '?').join(',')}) AND active = 1 ORDER BY id`, rosterRegions)).map((r: { id: string }) => r.id);
-    if (providerPool.length === 0) throw new DomainError(ErrorCode.CONFLICT, '本地区没有可抽查的机构（需已审核通过）');
+    const checklist = await this.checklistInForce(dto.regionId, dto.providerKind, now);
+    const providerPool = (await this.providerPool(dto.regionId, dto.providerKind)).map((p) => p.id);
+    const inspectorPool = await this.inspectorPool(dto.regionId);
+    if (providerPool.length === 0) throw new DomainError(ErrorCode.CONFLICT, `本地区没有可抽查的${PROVIDER_KIND_LABELS[dto.providerKind]}（需已审核通过）`);
     if (inspectorPool.length === 0) throw new DomainError(ErrorCode.CONFLICT, '请先在检查人员名录中添加检查人员');
     const seed = dto.seed ?? randomBytes(8).toString('hex');
     const result = drawInspection({ seed, providerPool, inspectorPool, providerCount: dto.providerCount, inspectorCount: dto.inspectorCount });
     const drawId = randomUUID();
     await this.dataSource.transaction(async (m) => {
       await m.query(
-        `INSERT INTO inspection_draws (id, region_id, seed, provider_count, inspector_count, provider_pool, inspector_pool, provider_ids, inspector_ids, drawn_by, drawn_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [drawId, dto.regionId, seed, dto.providerCount, dto.inspectorCount, JSON.stringify(providerPool), JSON.stringify(inspectorPool), JSON.stringify(result.providerIds), JSON.stringify(result.inspectorIds), principal.userId, now],
+        `INSERT INTO inspection_draws (id, region_id, provider_kind, seed, provider_count, inspector_count, provider_pool, inspector_pool, provider_ids, inspector_ids, drawn_by, drawn_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [drawId, dto.regionId, dto.providerKind, seed, dto.providerCount, dto.inspectorCount, JSON.stringify(providerPool), JSON.stringify(inspectorPool), JSON.stringify(result.providerIds), JSON.stringify(result.inspectorIds), principal.userId, now],
       );
       for (const providerId of result.providerIds) {
         const [p] = await m.query('SELECT region_id FROM providers WHERE id = ?', [providerId]);
@@ -210,13 +219,28 @@ export class InspectionsService {
     return out;
   }
 
-  private async checklistInForce(regionId: string, at: Date): Promise<InspectionChecklist> {
+  /** Approved providers of one kind in the region and below, in a fixed order (the logged pool). */
+  private async providerPool(regionId: string, kind: ProviderKind): Promise<{ id: string; name: string }[]> {
+    const subtree = await this.regions.subtreeIds([regionId]);
+    return this.dataSource.query(
+      `SELECT id, name FROM providers WHERE region_id IN (${subtree.map(() => '?').join(',')}) AND status = 'approved' AND kind = ? ORDER BY id`,
+      [...subtree, kind],
+    );
+  }
+
+  /** Active inspectors: a community's draw uses its street's (and district's) roster as well as its own. */
+  private async inspectorPool(regionId: string): Promise<string[]> {
+    const rosterRegions = [...(await this.regions.subtreeIds([regionId])), ...(await this.ancestors(regionId))];
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM inspectors WHERE region_id IN (${rosterRegions.map(() => '?').join(',')}) AND active = 1 ORDER BY id`, rosterRegions);
+    return rows.map((r) => r.id);
+  }
+
+  /** The checklist for one kind from the policy in force: `{ byKind }`, or an older single checklist for every kind. */
+  private async checklistInForce(regionId: string, kind: ProviderKind, at: Date): Promise<InspectionChecklist> {
     const policy = await this.regions.policyInForce(regionId, 'inspection_checklist', at);
-    const rules = policy?.rules as InspectionChecklist | undefined;
-    if (!rules || !Array.isArray(rules.items) || rules.items.length === 0 || !rules.items.every((i) => i && typeof i.code === 'string' && typeof i.label === 'string')) {
-      throw new DomainError(ErrorCode.CONFLICT, '本地区尚未发布抽查检查表（政策表 inspection_checklist）');
-    }
-    return rules;
+    const checklist = checklistForKind(policy?.rules, kind);
+    if (!checklist) throw new DomainError(ErrorCode.CONFLICT, `本地区尚未发布${PROVIDER_KIND_LABELS[kind]}的抽查检查表（政策表 inspection_checklist）`);
+    return checklist;
   }
 
   private async inspector(principal: Principal, id: string): Promise<InspectorView> {
@@ -244,7 +268,7 @@ export class InspectionsService {
     const names = await this.names(providerIds, inspectorIds);
     const inspections: { id: string; provider_id: string }[] = await this.dataSource.query('SELECT id, provider_id FROM inspections WHERE draw_id = ?', [drawId]);
     return {
-      id: d.id, regionId: d.region_id, seed: d.seed, providerCount: d.provider_count, inspectorCount: d.inspector_count,
+      id: d.id, regionId: d.region_id, providerKind: d.provider_kind ?? null, seed: d.seed, providerCount: d.provider_count, inspectorCount: d.inspector_count,
       providerPool: json(d.provider_pool), inspectorPool: json(d.inspector_pool),
       providers: providerIds.map((id) => ({ id, name: names.providers.get(id) ?? '' })),
       inspectors: inspectorIds.map((id) => ({ id, name: names.inspectors.get(id)?.name ?? '', organisation: names.inspectors.get(id)?.organisation ?? '' })),

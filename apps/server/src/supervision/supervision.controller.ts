@@ -12,6 +12,7 @@ import { CheckInOverridesService } from './check-in-overrides.service.js';
 import {
   CreateInspectorDto,
   DrawDto,
+  DrawPoolQueryDto,
   GradeProviderDto,
   ObjectResponse,
   OverrideQueryDto,
@@ -168,6 +169,14 @@ export class SupervisionController {
   @ApiCreatedResponse({ type: ObjectResponse })
   draw(@CurrentUser() user: Principal, @Body() dto: DrawDto) {
     return this.inspections.draw(user, dto);
+  }
+
+  @Get('supervision/draw-pool')
+  @Roles(Role.OPERATOR)
+  @ApiOperation({ summary: '抽取名单预览：本地区某一类机构中可抽查的机构（已审核通过）与检查人员数' })
+  @ApiOkResponse({ type: ObjectResponse })
+  drawPool(@CurrentUser() user: Principal, @Query() q: DrawPoolQueryDto) {
+    return this.inspections.pool(user, q.regionId, q.providerKind);
   }
 
   @Get('supervision/draws')

@@ -167,12 +167,12 @@ describe('provider supervision', () => {
     expect(roster).toHaveLength(4);
     await t.http.get(`/api/supervision/inspectors?regionId=${d.regionId}`).set(otherOp).expect(404);
 
-    const first = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 2, inspectorCount: 2, seed: 'KS-2026-11-01' }).expect(201)).body;
+    const first = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 2, inspectorCount: 2, seed: 'KS-2026-11-01' }).expect(201)).body;
     expect(first.providers).toHaveLength(2);
     expect(first.inspectors).toHaveLength(2);
     expect(first.inspectionIds).toHaveLength(2);
     expect(first.drawnByName).toBe('本街道监管');
-    const again = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 2, inspectorCount: 2, seed: 'KS-2026-11-01' }).expect(201)).body;
+    const again = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 2, inspectorCount: 2, seed: 'KS-2026-11-01' }).expect(201)).body;
     expect(again.providers).toEqual(first.providers);
     expect(again.inspectors).toEqual(first.inspectors);
     const recomputed = drawInspection({ seed: first.seed, providerPool: first.providerPool, inspectorPool: first.inspectorPool, providerCount: 2, inspectorCount: 2 });
@@ -181,17 +181,17 @@ describe('provider supervision', () => {
 
     const others = [];
     for (const seed of ['KS-2026-11-02', 'KS-2026-11-03', 'KS-2026-11-04', 'KS-2026-11-05']) {
-      others.push((await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 2, inspectorCount: 2, seed }).expect(201)).body);
+      others.push((await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 2, inspectorCount: 2, seed }).expect(201)).body);
     }
     expect(others.some((o) => JSON.stringify(o.providers) !== JSON.stringify(first.providers))).toBe(true);
-    const unseeded = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 1, inspectorCount: 1 }).expect(201)).body;
+    const unseeded = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 1, inspectorCount: 1 }).expect(201)).body;
     expect(unseeded.seed).toMatch(/^[0-9a-f]{16}$/);
 
     const log = (await t.http.get(`/api/supervision/draws?regionId=${d.regionId}`).set(op).expect(200)).body;
     expect(log.map((x: { id: string }) => x.id)).toContain(first.id);
     await t.http.get(`/api/supervision/draws/${first.id}`).set(otherOp).expect(404);
     await t.http.post(`/api/supervision/draws/${first.id}/verify`).set(otherOp).expect(404);
-    await t.http.post('/api/supervision/draws').set(otherOp).send({ regionId: d.regionId, providerCount: 1, inspectorCount: 1 }).expect(404);
+    await t.http.post('/api/supervision/draws').set(otherOp).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 1, inspectorCount: 1 }).expect(404);
     expect((await t.http.get('/api/supervision/inspections').set(otherOp).expect(200)).body).toEqual([]);
   });
 
@@ -204,7 +204,7 @@ describe('provider supervision', () => {
     }
 
     const failOnce = async (seed: string) => {
-      const draw = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 50, inspectorCount: 1, seed }).expect(201)).body;
+      const draw = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 50, inspectorCount: 1, seed }).expect(201)).body;
       const list = (await t.http.get(`/api/supervision/inspections?regionId=${d.regionId}&status=planned`).set(op).expect(200)).body;
       const mine = list.find((i: { drawId: string; providerId: string }) => i.drawId === draw.id && i.providerId === provider);
       expect(mine.checklist.map((c: { code: string }) => c.code)).toEqual(CHECKLIST.items.map((c) => c.code));
@@ -225,14 +225,14 @@ describe('provider supervision', () => {
     };
 
     await failOnce('fail-1');
-    await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 50, inspectorCount: 1, seed: 'left-planned' }).expect(201);
+    await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 50, inspectorCount: 1, seed: 'left-planned' }).expect(201);
     let credit = (await t.http.get(`/api/supervision/providers/${provider}/credit`).set(op).expect(200)).body;
     expect(credit).toMatchObject({ score: 75, suspendBelow: 60 });
     expect(credit.events[0].reason).toContain('双随机抽查不合格');
     expect((await t.dataSource.query('SELECT status FROM providers WHERE id = ?', [provider]))[0].status).toBe('approved');
 
     // A pass with one minor failure costs nothing.
-    const draw = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 50, inspectorCount: 1, seed: 'pass-1' }).expect(201)).body;
+    const draw = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 50, inspectorCount: 1, seed: 'pass-1' }).expect(201)).body;
     const passId = (await t.http.get(`/api/supervision/inspections?regionId=${d.regionId}`).set(op).expect(200)).body.find((i: { drawId: string; providerId: string }) => i.drawId === draw.id && i.providerId === provider).id;
     await t.http.put(`/api/supervision/inspections/${passId}/result`).set(op).send({
       results: CHECKLIST.items.map((c) => ({ code: c.code, passed: c.code !== 'hygiene' })), summary: '基本合格',
@@ -264,7 +264,7 @@ describe('provider supervision', () => {
     const admin = await d.f.login('不合格机构管理员');
     await t.dataSource.query(`UPDATE users SET roles = '["provider_admin"]' WHERE id = ?`, [admin.tokens.user.id]);
     await t.dataSource.query('INSERT INTO provider_admins (provider_id, user_id) VALUES (?, ?)', [provider, admin.tokens.user.id]);
-    const planned = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerCount: 50, inspectorCount: 1, seed: 'planned-1' }).expect(201)).body;
+    const planned = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 50, inspectorCount: 1, seed: 'planned-1' }).expect(201)).body;
     expect(planned.providers.map((p: { id: string }) => p.id)).not.toContain(provider); // suspended providers are out of the pool
     expect(record.inspections.map((i: { status: string }) => i.status).sort()).toEqual(['planned', 'published', 'published', 'published']);
     const own = (await t.http.get(`/api/supervision/providers/${provider}`).set(admin.auth).expect(200)).body;

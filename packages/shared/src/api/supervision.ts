@@ -131,6 +131,8 @@ export interface CreateInspectorInput {
 
 export interface InspectionDrawInputView {
   regionId: string;
+  /** One kind per draw: providers of this kind are drawn and checked with this kind's checklist. */
+  providerKind: ProviderKind;
   providerCount: number;
   inspectorCount: number;
   /** Left out: the server makes a random one; either way it is logged with the draw. */
@@ -140,6 +142,8 @@ export interface InspectionDrawInputView {
 export interface InspectionDrawView {
   id: string;
   regionId: string;
+  /** The kind drawn from; null for draws made before draws had a kind (they drew from every kind). */
+  providerKind: ProviderKind | null;
   seed: string;
   providerCount: number;
   inspectorCount: number;
@@ -177,8 +181,27 @@ export interface InspectionChecklist {
   failCreditPoints?: number;
 }
 
+/**
+ * The `inspection_checklist` policy: one checklist per provider kind. The older single checklist
+ * (an InspectionChecklist) is still read, as applying to every kind.
+ */
+export interface InspectionChecklistByKind {
+  byKind: Partial<Record<ProviderKind, InspectionChecklist>>;
+}
+export type InspectionChecklistPolicy = InspectionChecklist | InspectionChecklistByKind;
+
+/** Who could be drawn right now for one kind: the pool the operator is about to draw from. */
+export interface DrawPoolView {
+  regionId: string;
+  providerKind: ProviderKind;
+  providers: { id: string; name: string }[];
+  inspectorCount: number;
+  /** How many items the kind's checklist has; 0 when the region has none for this kind. */
+  checklistItems: number;
+}
+
 export type InspectionStatus = 'planned' | 'recorded' | 'published';
-export const INSPECTION_STATUS_LABELS: Record<InspectionStatus, string> = { planned: '待检查', recorded: '已录入', published: '已公示' };
+export const INSPECTION_STATUS_LABELS: Record<InspectionStatus, string> = { planned: '待检查', recorded: '待公示', published: '已公示' };
 
 export interface InspectionView {
   id: string;

@@ -40,4 +40,17 @@ describe('policy tables before they are published', () => {
     ]);
     expect(policyRuleErrors('operating_subsidy', { perElderByGradeFen: { moderate: 10_000 }, fundingSource: '区级财政', monthlyCapFenPerProvider: 2_000_000 })).toEqual([]);
   });
+
+  it('checks the 双随机 checklist: per provider kind, or the older single checklist', () => {
+    const list = { items: [{ code: 'fire_safety', label: '消防安全', critical: true }, { code: 'records', label: '服务记录' }], maxMinorFailures: 1 };
+    expect(policyRuleErrors('inspection_checklist', list)).toEqual([]);
+    expect(policyRuleErrors('inspection_checklist', { byKind: { home_care: list, canteen: list } })).toEqual([]);
+    expect(policyRuleErrors('inspection_checklist', { byKind: { canteen: { items: [{ code: 'food', label: '' }, { code: 'food', label: '留样' }] }, nursery: list } }).map((e) => e.field)).toEqual([
+      'rules.byKind.canteen.items[0].label',
+      'rules.byKind.canteen.items[1].code',
+      'rules.byKind.nursery',
+    ]);
+    expect(policyRuleErrors('inspection_checklist', { byKind: {} })[0].message).toBe('至少填写一种机构类型的检查表');
+    expect(policyRuleErrors('inspection_checklist', { items: [] })[0]).toEqual({ field: 'rules.items', message: '至少需要一个检查项' });
+  });
 });

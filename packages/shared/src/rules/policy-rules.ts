@@ -2,6 +2,7 @@ import { SUBSIDY_CATEGORIES, SubsidyCategory } from '../enums/elder.js';
 import { SERVICE_CODES } from '../enums/service.js';
 import type { FieldError } from '../errors/error-codes.js';
 import { ABILITY_GRADES } from './assessment.js';
+import { inspectionChecklistErrors } from './inspection.js';
 
 /**
  * What a region's policy tables must look like before they are published: checkout, dispatch and
@@ -104,4 +105,5 @@ const CHECKS: Record<string, Check> = {
   assessment: reminderDays,
   eligibility: reminderDays,
   staff_rules: staffRules,
+  inspection_checklist: inspectionChecklistErrors,
 };

@@ -1,9 +1,9 @@
-import { gradeProvider, type GradingCriteria, type InspectionChecklist } from '@carecircle/shared';
+import { gradeProvider, type GradingCriteria, type InspectionChecklistByKind } from '@carecircle/shared';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
-/** 等级评定 criteria and the 双随机 checklist of 玉山镇, as policy tables (data, not code). */
-export const DEMO_SUPERVISION_POLICIES: { grading_criteria: GradingCriteria; inspection_checklist: InspectionChecklist } = {
+/** 等级评定 criteria and the 双随机 checklists (one per provider kind) of 玉山镇, as policy tables (data, not code). */
+export const DEMO_SUPERVISION_POLICIES: { grading_criteria: GradingCriteria; inspection_checklist: InspectionChecklistByKind } = {
   grading_criteria: {
     items: [
       { code: 'facility', label: '场所与设施设备', maxPoints: 20 },
@@ -21,17 +21,48 @@ export const DEMO_SUPERVISION_POLICIES: { grading_criteria: GradingCriteria; ins
     ],
   },
   inspection_checklist: {
-    items: [
-      { code: 'licence_displayed', label: '证照公示、备案信息与实际一致', critical: true },
-      { code: 'fire_safety', label: '消防安全（通道畅通、器材有效）', critical: true },
-      { code: 'certified_staff', label: '护理人员持证上岗' },
-      { code: 'pre_job_training', label: '岗前培训记录' },
-      { code: 'service_records', label: '服务记录完整、签到签退真实' },
-      { code: 'price_publicity', label: '收费标准公示' },
-      { code: 'insurance', label: '责任保险在保' },
-    ],
-    maxMinorFailures: 1,
-    failCreditPoints: 20,
+    byKind: {
+      home_care: {
+        items: [
+          { code: 'licence_displayed', label: '证照公示、备案信息与实际一致', critical: true },
+          { code: 'fire_safety', label: '消防安全（通道畅通、器材有效）', critical: true },
+          { code: 'certified_staff', label: '护理人员持证上岗' },
+          { code: 'pre_job_training', label: '岗前培训记录' },
+          { code: 'service_records', label: '服务记录完整、签到签退真实' },
+          { code: 'price_publicity', label: '收费标准公示' },
+          { code: 'insurance', label: '责任保险在保' },
+        ],
+        maxMinorFailures: 1,
+        failCreditPoints: 20,
+      },
+      canteen: {
+        items: [
+          { code: 'food_licence', label: '食品经营许可证在有效期内并公示', critical: true },
+          { code: 'food_samples', label: '每餐每样留样不少于 125 克、冷藏 48 小时并有记录', critical: true },
+          { code: 'health_certificates', label: '从业人员持有效健康证明上岗', critical: true },
+          { code: 'ingredient_records', label: '食材进货查验、索证索票记录' },
+          { code: 'kitchen_hygiene', label: '后厨卫生、生熟分开、餐具消毒' },
+          { code: 'menu_price_publicity', label: '菜单、价格及助餐补贴标准公示' },
+          { code: 'fire_gas_safety', label: '燃气与消防安全（报警器、灭火器有效）' },
+        ],
+        maxMinorFailures: 1,
+        failCreditPoints: 20,
+      },
+      childcare: {
+        items: [
+          { code: 'childcare_filing', label: '托育机构已在卫生健康部门备案，信息与实际一致', critical: true },
+          { code: 'caregiver_qualification', label: '保育人员、保健人员具备相应资格并经无犯罪记录查询', critical: true },
+          { code: 'fire_safety', label: '消防安全（疏散通道畅通、器材有效、定期演练）', critical: true },
+          { code: 'staff_ratio', label: '保育人员与婴幼儿配比符合要求' },
+          { code: 'infant_care_records', label: '婴幼儿照护记录（饮食、睡眠、如厕）完整' },
+          { code: 'health_checks', label: '晨午检及健康观察记录' },
+          { code: 'pickup_control', label: '接送核验、门禁与监控正常' },
+          { code: 'fee_publicity', label: '收费项目与标准公示' },
+        ],
+        maxMinorFailures: 1,
+        failCreditPoints: 25,
+      },
+    },
   },
 };
 

@@ -1,5 +1,7 @@
 import {
   PROVIDER_DOCUMENT_KINDS,
+  PROVIDER_KINDS,
+  type ProviderKind,
   type CreateInspectorInput,
   type EvaluationKind,
   type GradeProviderInput,
@@ -57,12 +59,20 @@ export class SetInspectorActiveDto {
   @ApiProperty() @IsBoolean({ message: 'active 应为 true 或 false' }) active!: boolean;
 }
 
+export class DrawPoolQueryDto {
+  @ApiProperty() @Matches(UUID, { message: '请选择地区' }) regionId!: string;
+  @ApiProperty({ enum: PROVIDER_KINDS }) @IsIn(PROVIDER_KINDS, { message: '请选择抽查的机构类型（居家养老服务机构、助餐点或托育机构）' }) providerKind!: ProviderKind;
+}
+
 export class RegionQueryDto {
   @ApiProperty() @Matches(UUID, { message: '请选择地区' }) regionId!: string;
 }
 
 export class DrawDto implements InspectionDrawInputView {
   @ApiProperty() @Matches(UUID, { message: '请选择地区' }) regionId!: string;
+  @ApiProperty({ enum: PROVIDER_KINDS, description: '本次抽取的机构类型：只抽这一类机构，并用这一类的检查表' })
+  @IsIn(PROVIDER_KINDS, { message: '请选择抽查的机构类型（居家养老服务机构、助餐点或托育机构）' })
+  providerKind!: ProviderKind;
   @ApiProperty({ example: 2 }) @IsInt({ message: '抽取机构数应为整数' }) @Min(1, { message: '至少抽取 1 家机构' }) @Max(50, { message: '一次最多抽取 50 家' }) providerCount!: number;
   @ApiProperty({ example: 2 }) @IsInt({ message: '检查人员数应为整数' }) @Min(1, { message: '至少选派 1 名检查人员' }) @Max(20, { message: '一次最多选派 20 名' }) inspectorCount!: number;
   @ApiPropertyOptional({ example: '2026-11-玉山镇-01', description: '不填则由系统随机生成；种子与抽取时的名单一并记录，可复现' })
