@@ -2,7 +2,11 @@ import { CheckCircleOutlined, ExperimentOutlined, PlusOutlined, ReloadOutlined, 
 import {
   INSPECTION_STATUS_LABELS,
   inspectionOutcome,
+  PROVIDER_KIND_LABELS,
+  PROVIDER_KINDS,
+  type ProviderKind,
   type CheckInOverrideView,
+  type DrawPoolView,
   type InspectionDrawView,
   type InspectionStatus,
   type InspectionView,
@@ -46,20 +50,24 @@ export default function Inspections() {
   );
 }
 
-function DrawTab({ regionId }: { regionId: string }) {
+export function DrawTab({ regionId }: { regionId: string }) {
   const { message, modal } = App.useApp();
   const draws = useAsync(() => supervision.draws(regionId), [regionId]);
   const [providerCount, setProviderCount] = useState<number | null>(2);
   const [inspectorCount, setInspectorCount] = useState<number | null>(2);
   const [seed, setSeed] = useState(() => suggestSeed());
+  const [kind, setKind] = useState<ProviderKind | null>(null);
   const [busy, setBusy] = useState(false);
+  const pool = useAsync(() => supervision.drawPool(regionId, kind!), [regionId, kind], { skip: !kind });
 
   async function draw() {
+    if (!kind) return void message.error('请先选择抽查的机构类型');
     if (!providerCount || !inspectorCount) return void message.error('请填写抽取数量');
     setBusy(true);
     try {
-      const d = await supervision.draw({ regionId, providerCount, inspectorCount, seed: seed.trim() || undefined });
-      message.success(`已抽取 ${d.providers.length} 家机构、${d.inspectors.length} 名检查人员`);
+      const d = await supervision.draw({ regionId, providerKind: kind, providerCount, inspectorCount, seed: seed.trim() || undefined });
+      message.success(`已抽取 ${d.providers.length} 家${PROVIDER_KIND_LABELS[kind]}、${d.inspectors.length} 名检查人员`);
+      pool.reload();
       setSeed(suggestSeed());
       draws.reload();
     } catch (err) {
@@ -90,6 +98,7 @@ function DrawTab({ regionId }: { regionId: string }) {
 
   const columns: ColumnsType<InspectionDrawView> = [
     { title: '抽取时间', dataIndex: 'drawnAt', render: formatDateTime, sorter: (a, b) => compareText(a.drawnAt, b.drawnAt), defaultSortOrder: 'descend' },
+    { title: '机构类型', dataIndex: 'providerKind', render: (k: ProviderKind | null) => (k ? PROVIDER_KIND_LABELS[k] : '全部类型') },
     { title: '随机种子', dataIndex: 'seed', render: (s: string) => <Typography.Text code copyable>{s}</Typography.Text> },
     { title: '抽中机构', dataIndex: 'providers', render: (list: InspectionDrawView['providers']) => list.map((p) => <Link key={p.id} to={`/providers/${p.id}/record`} style={{ marginRight: 8 }}>{p.name}</Link>) },
     { title: '检查人员', dataIndex: 'inspectors', render: (list: InspectionDrawView['inspectors']) => list.map((i) => i.name).join('、') },
@@ -99,15 +108,28 @@ function DrawTab({ regionId }: { regionId: string }) {
   ];
   return (
     <div>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <span>机构类型</span>
+        <Radio.Group
+          aria-label="抽查机构类型"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ProviderKind)}
+          optionType="button"
+          options={PROVIDER_KINDS.map((k) => ({ value: k, label: PROVIDER_KIND_LABELS[k] }))}
+        />
+      </Space>
+      <div data-testid="draw-pool" style={{ marginBottom: 8, minHeight: 22 }}>
+        <PoolSummary regionId={regionId} kind={kind} pool={pool.data ?? null} error={pool.error} />
+      </div>
       <Space wrap style={{ marginBottom: 16 }}>
-        <span>抽取机构</span>
+        <span>抽取</span>
         <InputNumber aria-label="抽取机构数" min={1} max={50} value={providerCount} onChange={setProviderCount} />
         <span>家，选派检查人员</span>
         <InputNumber aria-label="检查人员数" min={1} max={20} value={inspectorCount} onChange={setInspectorCount} />
         <span>名，随机种子</span>
         <Input aria-label="随机种子" value={seed} onChange={(e) => setSeed(e.target.value)} maxLength={64} style={{ width: 200 }} />
-        <Popconfirm title="确认抽取？" description="种子、名单和结果将留存，可随时复现" okText="抽取" cancelText="取消" onConfirm={() => void draw()}>
-          <Button type="primary" loading={busy}>
+        <Popconfirm title={kind ? `确认抽取${PROVIDER_KIND_LABELS[kind]}？` : '确认抽取？'} description="机构类型、种子、名单和结果将留存，可随时复现" okText="抽取" cancelText="取消" onConfirm={() => void draw()} disabled={!kind}>
+          <Button type="primary" loading={busy} disabled={!kind} title={kind ? undefined : '请先选择机构类型'}>
             抽取
           </Button>
         </Popconfirm>
@@ -121,9 +143,29 @@ function DrawTab({ regionId }: { regionId: string }) {
   );
 }
 
-type StatusFilter = InspectionStatus | 'all';
+/** What the chosen kind's draw would pick from: how many providers (by name) and inspectors, and whether there is a checklist. */
+function PoolSummary({ regionId, kind, pool, error }: { regionId: string; kind: ProviderKind | null; pool: DrawPoolView | null; error: unknown }) {
+  if (!kind) return <Typography.Text type="secondary">请先选择机构类型：每次只抽一类机构，并使用这一类的检查表</Typography.Text>;
+  if (error !== undefined) return <Typography.Text type="danger">{errorMessage(error)}</Typography.Text>;
+  if (!pool || pool.providerKind !== kind || pool.regionId !== regionId) return <Typography.Text type="secondary">正在统计可抽查名单…</Typography.Text>;
+  const label = PROVIDER_KIND_LABELS[kind];
+  return (
+    <Space wrap size={4}>
+      <Typography.Text title={pool.providers.map((p) => p.name).join('、')}>
+        可抽查{label} {pool.providers.length} 家 · 检查人员 {pool.inspectorCount} 名
+      </Typography.Text>
+      {pool.checklistItems > 0 ? <Typography.Text type="secondary">（检查表 {pool.checklistItems} 项）</Typography.Text> : <Tag color="red">本地区尚未发布{label}检查表</Tag>}
+    </Space>
+  );
+}
 
-function TasksTab({ regionId }: { regionId: string }) {
+type StatusFilter = InspectionStatus | 'all';
+const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
+  ...(['planned', 'recorded', 'published'] as const).map((s) => ({ value: s, label: INSPECTION_STATUS_LABELS[s] })),
+  { value: 'all', label: '全部' },
+];
+
+export function TasksTab({ regionId }: { regionId: string }) {
   const { message } = App.useApp();
   const list = useAsync(() => supervision.inspections(regionId), [regionId]);
   const [status, setStatus] = useState<StatusFilter>('planned');
@@ -142,6 +184,7 @@ function TasksTab({ regionId }: { regionId: string }) {
 
   const columns: ColumnsType<InspectionView> = [
     { title: '机构', dataIndex: 'providerName', render: (n: string, i) => <Link to={`/providers/${i.providerId}/record`}>{n}</Link>, sorter: (a, b) => compareText(a.providerName, b.providerName) },
+    { title: '类型', dataIndex: 'providerKind', render: (k: ProviderKind) => PROVIDER_KIND_LABELS[k] ?? k, filters: PROVIDER_KINDS.map((k) => ({ text: PROVIDER_KIND_LABELS[k], value: k })), onFilter: (v, i) => i.providerKind === v },
     { title: '检查人员', dataIndex: 'inspectors', render: (l: InspectionView['inspectors']) => l.map((x) => x.name).join('、') },
     { title: '状态', dataIndex: 'status', render: (s: InspectionStatus) => <Tag color={s === 'published' ? 'blue' : s === 'recorded' ? 'gold' : undefined}>{INSPECTION_STATUS_LABELS[s]}</Tag> },
     { title: '结果', dataIndex: 'passed', render: (p: boolean | null) => (p === null ? '—' : p ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>) },
@@ -169,7 +212,7 @@ function TasksTab({ regionId }: { regionId: string }) {
   return (
     <div>
       <Space style={{ marginBottom: 16 }}>
-        <Segmented<StatusFilter> value={status} onChange={setStatus} options={[{ value: 'planned', label: '待检查' }, { value: 'recorded', label: '待公示' }, { value: 'published', label: '已公示' }, { value: 'all', label: '全部' }]} />
+        <Segmented<StatusFilter> value={status} onChange={setStatus} options={STATUS_FILTERS} />
         <Button icon={<ReloadOutlined />} onClick={list.reload}>
           刷新
         </Button>
