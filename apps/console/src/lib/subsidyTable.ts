@@ -263,3 +263,14 @@ export function ruleInWords(rule: Partial<SubsidyRule>): SubsidyRuleWords {
     grades: rule.grades?.length ? rule.grades.map(gradeLabel).join('、') : '不限',
   };
 }
+
+/** An error pinned to a row by its key, so it stays on its row when rows are added, removed or copied. */
+export interface KeyedCellError {
+  rowKey: string | null;
+  column: SubsidyColumn | null;
+  message: string;
+}
+
+export function keyErrors(rows: readonly SubsidyFormRow[], errors: readonly CellError[]): KeyedCellError[] {
+  return errors.map((e) => ({ rowKey: e.row === null ? null : rows[e.row]?.key ?? null, column: e.row !== null && !rows[e.row] ? null : e.column, message: e.message }));
+}

@@ -3,16 +3,29 @@ import type { RegionPolicyView } from '@carecircle/shared';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, errorMessage } from '../api';
 import { EmptyState, ErrorState } from '../components/PageState';
 import { PageTitle } from '../components/PageTitle';
+import { SubsidyTableEditor, SubsidyTableView } from '../components/SubsidyTableEditor';
 import { useConsole } from '../context';
 import { chinaIso, formatDateTime } from '../lib/format';
 import { currentRules, parseRules, POLICY_KIND_LABELS, POLICY_KIND_PATTERN, policyKindLabel, policyStates, type PolicyState } from '../lib/policies';
 import { regionName, regionTree } from '../lib/regions';
 import { validated } from '../lib/forms';
 import { useAsync } from '../lib/useAsync';
+import {
+  fieldErrorsToCells,
+  keyErrors,
+  type KeyedCellError,
+  locateField,
+  ruleInWords,
+  rulesFromTable,
+  SUBSIDY_KIND,
+  type SubsidyTableForm,
+  tableErrors,
+  tableFromRules,
+} from '../lib/subsidyTable';
 
 const STATE_TAGS: Record<PolicyState, { color: string; label: string }> = {
   current: { color: 'green', label: '当前生效' },
@@ -51,7 +64,7 @@ export default function Policies() {
       filters: Object.entries(STATE_TAGS).map(([value, t]) => ({ text: t.label, value })),
       onFilter: (v, p) => states.get(p.id) === v,
     },
-    { title: '规则摘要', key: 'summary', ellipsis: true, render: (_: unknown, p) => <Typography.Text type="secondary">{JSON.stringify(p.rules).slice(0, 120)}</Typography.Text> },
+    { title: '规则摘要', key: 'summary', ellipsis: true, render: (_: unknown, p) => <Typography.Text type="secondary">{ruleSummary(p)}</Typography.Text> },
     {
       title: '操作',
       key: 'actions',
@@ -105,7 +118,7 @@ export default function Policies() {
             columns={columns}
             dataSource={rows}
             pagination={{ pageSize: 15, showTotal: (n) => `共 ${n} 个版本` }}
-            expandable={{ expandedRowRender: (p) => <pre className="cc-json">{JSON.stringify(p.rules, null, 2)}</pre> }}
+            expandable={{ expandedRowRender: (p) => <PolicyRules policy={p} /> }}
             locale={{ emptyText: <EmptyState description={`${regionName(regions, region)} 没有单独的政策表（按上级地区的执行）`} /> }}
           />
         )}
@@ -125,6 +138,39 @@ export default function Policies() {
           }}
         />
       )}
+    </div>
+  );
+}
+
+/** A subsidy table (kind `subsidy`) the table form can hold, else null. */
+function subsidyRules(p: RegionPolicyView): SubsidyTableForm | null {
+  return p.kind === SUBSIDY_KIND && p.rules ? tableFromRules(p.rules) : null;
+}
+
+function ruleSummary(p: RegionPolicyView): string {
+  if (subsidyRules(p)) {
+    const rules = (p.rules as { rules: Record<string, unknown>[] }).rules;
+    const words = rules.slice(0, 3).map((r) => {
+      const w = ruleInWords(r);
+      return `${w.category}·${w.service} ${w.amount}`;
+    });
+    return `${rules.length} 条：${words.join('；')}${rules.length > 3 ? '…' : ''}`;
+  }
+  return JSON.stringify(p.rules).slice(0, 120);
+}
+
+/** The expanded row: a subsidy table in words, other kinds as JSON. */
+function PolicyRules({ policy }: { policy: RegionPolicyView }) {
+  if (!subsidyRules(policy)) return <pre className="cc-json">{JSON.stringify(policy.rules, null, 2)}</pre>;
+  return (
+    <div>
+      <SubsidyTableView rules={(policy.rules as { rules: Record<string, unknown>[] }).rules} />
+      <details style={{ marginTop: 8 }}>
+        <summary>
+          <Typography.Text type="secondary">查看 JSON</Typography.Text>
+        </summary>
+        <pre className="cc-json">{JSON.stringify(policy.rules, null, 2)}</pre>
+      </details>
     </div>
   );
 }
@@ -162,19 +208,64 @@ function PolicyEditor({
   const nextVersion = Math.max(0, ...existing.filter((p) => p.kind === kind).map((p) => p.version)) + 1;
   const kindOptions = [...new Set([...existing.map((p) => p.kind), ...Object.keys(POLICY_KIND_LABELS)])].map((k) => ({ value: k, label: `${policyKindLabel(k)}（${k}）` }));
 
+  // 补贴标准 is edited as a table; the JSON editor stays for other kinds and as an escape hatch.
+  const [initialTable] = useState(() => tableFromRules(initialKind === SUBSIDY_KIND ? initialRules : currentRules(existing, SUBSIDY_KIND)));
+  const [table, setTable] = useState<SubsidyTableForm>(() => initialTable ?? { rows: [], extra: { currency: 'fen' } });
+  const [jsonMode, setJsonMode] = useState(initialKind === SUBSIDY_KIND && initialTable === null);
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<KeyedCellError[]>([]);
+  const isSubsidy = kind.trim() === SUBSIDY_KIND;
+  const showTable = isSubsidy && !jsonMode;
+  const localErrors = useMemo(() => keyErrors(table.rows, tableErrors(table)), [table]);
+  const textAsTable = 'rules' in parsed ? tableFromRules(parsed.rules) : null;
+
+  // Switching between the table and the JSON carries the content across.
+  const shownAsTable = useRef(showTable);
+  useEffect(() => {
+    if (shownAsTable.current === showTable) return;
+    shownAsTable.current = showTable;
+    if (showTable) {
+      const p = parseRules(form.getFieldValue('rules') ?? '');
+      const t = 'rules' in p ? tableFromRules(p.rules) : null;
+      if (t) setTable(t);
+      setServerErrors([]);
+    } else {
+      form.setFieldValue('rules', JSON.stringify(rulesFromTable(table), null, 2));
+    }
+  }, [showTable, form, table]);
+
   async function submit() {
     const v = await validated(form);
     if (!v) return;
-    const p = parseRules(v.rules);
-    if ('error' in p) return;
+    let rules: Record<string, unknown>;
+    if (showTable) {
+      setAttempted(true);
+      if (localErrors.length) {
+        setError(`补贴表还有 ${localErrors.length} 处需要修改（见表格中的红字）`);
+        return;
+      }
+      rules = rulesFromTable(table);
+    } else {
+      const p = parseRules(v.rules);
+      if ('error' in p) return;
+      rules = p.rules;
+    }
     setBusy(true);
     setError(null);
     try {
-      const saved = await api.addPolicy(regionId, { kind: v.kind.trim(), effectiveFrom: chinaIso(v.effectiveFrom), rules: p.rules });
+      const saved = await api.addPolicy(regionId, { kind: v.kind.trim(), effectiveFrom: chinaIso(v.effectiveFrom), rules });
       message.success(`已发布 ${policyKindLabel(saved.kind)} v${saved.version}，${formatDateTime(saved.effectiveFrom)} 生效`);
       onSaved(saved);
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length) form.setFields(err.fields.map((f) => ({ name: f.field as keyof EditorForm, errors: [f.message] })));
+      if (err instanceof ApiError && err.fields.length) {
+        const outside = err.fields.filter((f) => locateField(f.field) === null);
+        form.setFields(outside.filter((f) => f.field === 'kind' || f.field === 'effectiveFrom').map((f) => ({ name: f.field as keyof EditorForm, errors: [f.message] })));
+        if (showTable) setServerErrors(keyErrors(table.rows, fieldErrorsToCells(err.fields)));
+        else {
+          const inRules = err.fields.filter((f) => locateField(f.field) !== null).map((f) => f.message);
+          if (inRules.length) form.setFields([{ name: 'rules', errors: inRules }]);
+        }
+      }
       setError(errorMessage(err));
     } finally {
       setBusy(false);
@@ -185,8 +276,30 @@ function PolicyEditor({
     if ('rules' in parsed) form.setFieldValue('rules', JSON.stringify(parsed.rules, null, 2));
   }
 
+  const modeSwitch = isSubsidy ? (
+    showTable ? (
+      <Button size="small" type="link" onClick={() => setJsonMode(true)}>
+        以 JSON 编辑
+      </Button>
+    ) : (
+      <Button size="small" type="link" onClick={() => setJsonMode(false)} disabled={!textAsTable} title={textAsTable ? undefined : 'JSON 不是补贴表的格式（{ "rules": [ … ] }），无法转为表格'}>
+        以表格编辑
+      </Button>
+    )
+  ) : null;
+
   return (
-    <Modal open width={760} title={`新增政策版本 · ${regionLabel}`} okText="发布" cancelText="取消" onOk={() => void submit()} confirmLoading={busy} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      width={showTable ? 1280 : 760}
+      title={`新增政策版本 · ${regionLabel}`}
+      okText="发布"
+      cancelText="取消"
+      onOk={() => void submit()}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form<EditorForm>
         form={form}
@@ -206,7 +319,7 @@ function PolicyEditor({
               { required: true, message: '请选择或输入政策类型' },
               { pattern: POLICY_KIND_PATTERN, message: '小写英文和下划线，如 subsidy' },
             ]}
-            extra={kind ? `将发布为 v${nextVersion}` : undefined}
+            extra={kind ? `${policyKindLabel(kind.trim())} · 将发布为 v${nextVersion}` : undefined}
           >
             <Input list="policy-kinds" placeholder="如 subsidy" autoComplete="off" />
           </Form.Item>
@@ -221,21 +334,43 @@ function PolicyEditor({
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: 220 }} />
           </Form.Item>
         </Space>
-        <Form.Item
-          name="rules"
-          label={
-            <Space>
-              规则内容（JSON）
-              <Button size="small" type="link" onClick={formatJson} disabled={'error' in parsed}>
-                格式化
-              </Button>
+        {showTable ? (
+          <div>
+            <Space style={{ marginBottom: 8 }}>
+              <Typography.Text strong>补贴规则（每条：哪类老人、哪项服务、补多少、每月最多补多少）</Typography.Text>
+              {modeSwitch}
             </Space>
-          }
-          rules={[{ validator: (_, v?: string) => { const r = parseRules(v ?? ''); return 'error' in r ? Promise.reject(new Error(r.error)) : Promise.resolve(); } }]}
-        >
-          <Input.TextArea rows={16} spellCheck={false} style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12 }} aria-label="规则 JSON" />
-        </Form.Item>
-        {'error' in parsed ? <Typography.Text type="danger">{parsed.error}</Typography.Text> : <Typography.Text type="success">JSON 有效</Typography.Text>}
+            <SubsidyTableEditor
+              value={table}
+              onChange={(t) => {
+                setTable(t);
+                setServerErrors((list) => list.filter((e) => e.rowKey === null || t.rows.some((r) => r.key === e.rowKey)));
+              }}
+              errors={[...localErrors, ...serverErrors]}
+              revealAll={attempted}
+              onCellEdited={(rowKey, column) => setServerErrors((list) => list.filter((e) => !(e.rowKey === rowKey && (e.column === column || e.column === null))))}
+            />
+          </div>
+        ) : (
+          <>
+            <Form.Item
+              name="rules"
+              label={
+                <Space>
+                  规则内容（JSON）
+                  <Button size="small" type="link" onClick={formatJson} disabled={'error' in parsed}>
+                    格式化
+                  </Button>
+                  {modeSwitch}
+                </Space>
+              }
+              rules={[{ validator: (_, v?: string) => { const r = parseRules(v ?? ''); return 'error' in r ? Promise.reject(new Error(r.error)) : Promise.resolve(); } }]}
+            >
+              <Input.TextArea rows={16} spellCheck={false} style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 12 }} aria-label="规则 JSON" />
+            </Form.Item>
+            {'error' in parsed ? <Typography.Text type="danger">{parsed.error}</Typography.Text> : <Typography.Text type="success">JSON 有效</Typography.Text>}
+          </>
+        )}
       </Form>
     </Modal>
   );
