@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type {
   CreditRecordView,
+  DrawPoolView,
   DrawVerificationView,
   FilingView,
   InspectionDrawView,
@@ -51,6 +52,8 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
   let operatorToken: string;
   let yushan: RegionView;
   let providers: ProviderView[];
+  /** 玉山镇 and its communities: the draws' pools. */
+  let yushanRegionIds: string[];
 
   beforeAll(async () => {
     ({ server, browser } = await startServerAndBrowser('console-supervision'));
@@ -60,6 +63,7 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     const street = regions.find((r) => r.level === 'street' && r.name === '玉山镇');
     if (!street) throw new Error(`no 玉山镇 among 吴主任's regions: ${regions.map((r) => r.name).join(', ')}`);
     yushan = street;
+    yushanRegionIds = [street.id, ...regions.filter((r) => r.parentId === street.id).map((r) => r.id)];
     providers = ok<ProviderView[]>('GET /providers', await api(server.baseUrl, operatorToken, 'GET', '/providers'));
     expect(providers.map((p) => p.name)).toContain(ANKANG);
   });
@@ -92,21 +96,35 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     expect(before.path).toContain(`regionId=${yushan.id}`);
     await expect(page.locator('.ant-menu-item-selected').innerText()).resolves.toContain('双随机抽查');
 
+    // A draw is for one provider kind: nothing can be drawn until 吴主任 picks 居家养老服务机构, and
+    // the pool shown is that kind's approved providers only.
+    const drawButton = page.getByRole('button', { name: label('抽取') });
+    await expect(drawButton.isDisabled()).resolves.toBe(true);
+    const poolCall = waitForApi(page, 'GET', '/supervision/draw-pool');
+    await page.getByLabel('抽查机构类型').getByText('居家养老服务机构', { exact: true }).click();
+    const pool = await answer<DrawPoolView>(poolCall);
+    expect(pool.status).toBe(200);
+    const homeCare = providers.filter((p) => p.kind === 'home_care' && p.status === 'approved' && yushanRegionIds.includes(p.regionId)).map((p) => p.id).sort();
+    expect(pool.body.providers.map((p) => p.id).sort()).toEqual(homeCare);
+    await page.getByTestId('draw-pool').filter({ hasText: `可抽查居家养老服务机构 ${homeCare.length} 家` }).waitFor();
+
     // Two providers and one inspector, from a seed typed in at the meeting.
     const seed = `E2E-${Date.now().toString(36).toUpperCase()}`;
     await page.getByLabel('抽取机构数').fill('2');
     await page.getByLabel('检查人员数').fill('1');
     await page.getByLabel('随机种子').fill(seed);
-    await page.getByRole('button', { name: label('抽取') }).click();
+    await drawButton.click();
     const drawCall = waitForApi(page, 'POST', '/supervision/draws');
     await confirmPopover(page, '抽取');
     const drawn = await answer<InspectionDrawView>(drawCall);
     expect(drawn.status).toBe(201);
-    expect(drawn.body).toMatchObject({ regionId: yushan.id, seed, providerCount: 2, inspectorCount: 1, drawnByName: '吴主任' });
+    expect(drawn.body).toMatchObject({ regionId: yushan.id, providerKind: 'home_care', seed, providerCount: 2, inspectorCount: 1, drawnByName: '吴主任' });
     expect(drawn.body.providers).toHaveLength(2);
+    for (const p of drawn.body.providers) expect(homeCare).toContain(p.id);
+    expect([...drawn.body.providerPool].sort()).toEqual(homeCare);
     expect(drawn.body.inspectors).toHaveLength(1);
     expect(drawn.body.inspectionIds).toHaveLength(2);
-    await page.locator('.ant-message-notice', { hasText: '已抽取 2 家机构、1 名检查人员' }).waitFor();
+    await page.locator('.ant-message-notice', { hasText: '已抽取 2 家居家养老服务机构、1 名检查人员' }).waitFor();
 
     // The draw is listed with its seed, the providers (linked to their records) and the inspector.
     const row = tableRow(page, seed);
@@ -141,7 +159,7 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     // The same seed on the same roster draws the same providers and inspector again.
     const again = ok<InspectionDrawView>(
       'POST /supervision/draws',
-      await api(server.baseUrl, operatorToken, 'POST', '/supervision/draws', { regionId: yushan.id, providerCount: 2, inspectorCount: 1, seed }),
+      await api(server.baseUrl, operatorToken, 'POST', '/supervision/draws', { regionId: yushan.id, providerKind: 'home_care', providerCount: 2, inspectorCount: 1, seed }),
       201,
     );
     expect(again.id).not.toBe(drawn.body.id);
@@ -168,6 +186,8 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
 
     const modal = page.locator('.ant-modal-content').filter({ hasText: `检查表 · ${target.name}` });
     await modal.waitFor();
+    // The home-care checklist (not a canteen's or a 托育 centre's).
+    expect(inspection!.checklist.map((i) => i.label)).toContain('护理人员持证上岗');
     const critical = inspection!.checklist.find((i) => i.critical)!;
     const outcome = modal.getByTestId('inspection-outcome');
     await expect(outcome.innerText()).resolves.toContain('按检查表判定：合格');
@@ -192,7 +212,7 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     await page.locator('.ant-segmented-item', { hasText: '待公示' }).click();
     const pending = tabRow(page, target.name);
     await expect(pending.count()).resolves.toBe(1);
-    await expect(pending.innerText()).resolves.toMatch(/已录入[\s\S]*不合格/);
+    await expect(pending.innerText()).resolves.toMatch(/待公示[\s\S]*不合格/);
     await pending.getByRole('button', { name: label('公示') }).click();
     const publishCall = waitForApi(page, 'POST', `/supervision/inspections/${recorded.body.id}/publish`);
     await confirmPopover(page, '公示');
@@ -211,6 +231,22 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     expect(creditAfter.events.map((e) => e.reason)).toContain('双随机抽查不合格：消防通道堵塞，限期整改');
     // Still above the line: the demo's providers keep taking orders.
     expect(creditAfter.score).toBeGreaterThanOrEqual(creditAfter.suspendBelow);
+
+    // A 助餐点 draw draws canteens only, and their inspections carry the canteen checklist.
+    const canteens = ok<InspectionDrawView>(
+      'POST /supervision/draws (canteen)',
+      await api(server.baseUrl, operatorToken, 'POST', '/supervision/draws', { regionId: yushan.id, providerKind: 'canteen', providerCount: 5, inspectorCount: 1, seed }),
+      201,
+    );
+    const canteenIds = providers.filter((p) => p.kind === 'canteen' && p.status === 'approved' && yushanRegionIds.includes(p.regionId)).map((p) => p.id).sort();
+    expect([...canteens.providerPool].sort()).toEqual(canteenIds);
+    const canteenTasks = ok<InspectionView[]>('GET inspections', await api(server.baseUrl, operatorToken, 'GET', `/supervision/inspections?regionId=${yushan.id}`)).filter((i) => i.drawId === canteens.id);
+    expect(canteenTasks).toHaveLength(canteenIds.length);
+    for (const i of canteenTasks) {
+      expect(i.providerKind).toBe('canteen');
+      expect(i.checklist.some((c) => c.label.includes('留样'))).toBe(true);
+      expect(i.checklist.map((c) => c.label)).not.toContain('护理人员持证上岗');
+    }
     expect(unexpected()).toEqual([]);
   });
 
