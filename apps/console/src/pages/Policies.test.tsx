@@ -210,4 +210,23 @@ describe('政策表 page · 补贴标准 as a table', () => {
     await waitFor(() => expect((within(modal).getByLabelText('第 2 条 补贴比例（%）') as HTMLInputElement).value).toBe('75'));
     expect((within(modal).getByLabelText('第 1 条 每次补贴（元）') as HTMLInputElement).value).toBe('8.80');
   });
+
+  it('other kinds keep the JSON editor; typing 「subsidy」 as the kind brings up the table, started from the version in force', async () => {
+    stubServer({ '/regions/r1/policies': versions, '/regions': [region] });
+    renderPage();
+    await screen.findByText('kpi_targets');
+    fireEvent.click(button(row('kpi_targets'), /以此新建版本/));
+    let modal = await editor();
+    expect(JSON.parse((within(modal).getByLabelText('规则 JSON') as HTMLTextAreaElement).value)).toEqual({ visit_rate: 0.95 });
+    expect(within(modal).queryByText(/以\s*JSON\s*编辑|以表格编辑/)).toBeNull();
+    fireEvent.click(button(modal, /^取消$/));
+
+    fireEvent.click(button(document.body, /新增版本/));
+    modal = await editor();
+    expect(within(modal).getByLabelText('规则 JSON')).toBeTruthy();
+    fireEvent.change(modal.querySelector('input[list="policy-kinds"]')!, { target: { value: 'subsidy' } });
+    const amount = (await within(modal).findByLabelText('第 1 条 每次补贴（元）')) as HTMLInputElement;
+    expect(amount.value).toBe('10.00');
+    expect(within(modal).getAllByLabelText(/^第 \d 条 补贴方式$/).length).toBeGreaterThanOrEqual(3);
+  });
 });
