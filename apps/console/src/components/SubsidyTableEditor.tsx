@@ -158,7 +158,7 @@ export function SubsidyTableEditor({
     {
       title: '金额或比例',
       key: 'amount',
-      width: 160,
+      width: 180,
       render: (_: unknown, row) =>
         cell(row, 'amount', (status) =>
           row.kind === 'percent' ? (

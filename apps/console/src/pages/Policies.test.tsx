@@ -113,6 +113,7 @@ describe('政策表 page · 补贴标准 as a table', () => {
 
     fireEvent.change(amount, { target: { value: '12.5' } });
     await waitFor(() => expect(within(modal).queryByText('固定补贴金额应为大于 0 的金额（元）')).toBeNull());
+    expect(within(modal).queryByText(/补贴表还有/)).toBeNull();
     fireEvent.change(within(modal).getByLabelText('第 1 条 每月上限（元）'), { target: { value: '19.99' } });
     fireEvent.change(within(modal).getByLabelText('第 2 条 补贴比例（%）'), { target: { value: '90' } });
 

@@ -240,10 +240,7 @@ function PolicyEditor({
     let rules: Record<string, unknown>;
     if (showTable) {
       setAttempted(true);
-      if (localErrors.length) {
-        setError(`补贴表还有 ${localErrors.length} 处需要修改（见表格中的红字）`);
-        return;
-      }
+      if (localErrors.length) return;
       rules = rulesFromTable(table);
     } else {
       const p = parseRules(v.rules);
@@ -301,6 +298,7 @@ function PolicyEditor({
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {showTable && attempted && localErrors.length > 0 && <Alert type="warning" showIcon message={`补贴表还有 ${localErrors.length} 处需要修改（见表格中的红字），改好后再发布`} style={{ marginBottom: 12 }} />}
       <Form<EditorForm>
         form={form}
         layout="vertical"
