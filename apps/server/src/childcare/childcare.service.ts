@@ -455,7 +455,9 @@ export class ChildcareService {
       [...ids, ...ids],
     );
     const places = Number(row.places);
-    const population = region.population;
+    // The year's reference figures (地区基础数据), as the KPI uses; the region's own figure when none were entered.
+    const known = (await this.regions.figuresForArea(region.id, ids, Number(shanghaiDate(this.clock.now()).slice(0, 4)))).filter((f) => f.residents !== null);
+    const population = known.length ? known.reduce((sum, f) => sum + (f.residents ?? 0), 0) : region.population;
     return {
       regionId, population, places,
       placesPerThousand: population ? Math.round((places / population) * 1000 * 100) / 100 : null,

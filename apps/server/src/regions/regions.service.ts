@@ -1,4 +1,4 @@
-import { ErrorCode, policyRuleErrors } from '@carecircle/shared';
+import { ErrorCode, policyRuleErrors, type RegionFiguresView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -74,6 +74,29 @@ export class RegionsService {
       current = current.parentId ? await regions.findOneBy({ id: current.parentId }) : null;
     }
     return null;
+  }
+
+  /** Reference figures (residents, people 60+, children 0–3) of these regions for a year; `withEmpty` lists regions without figures too. */
+  async figures(regionIds: string[], year: number, withEmpty = false): Promise<RegionFiguresView[]> {
+    if (regionIds.length === 0) return [];
+    const rows: { region_id: string; name: string; level: string; residents: number | null; elderly_60: number | null; children_0_3: number | null }[] = await this.dataSource.query(
+      `SELECT r.id AS region_id, r.name, r.level, f.residents, f.elderly_60, f.children_0_3
+         FROM regions r ${withEmpty ? 'LEFT' : ''} JOIN region_figures f ON f.region_id = r.id AND f.year = ?
+        WHERE r.id IN (${regionIds.map(() => '?').join(',')}) ORDER BY FIELD(r.level, 'district', 'street', 'community'), r.code`,
+      [year, ...regionIds],
+    );
+    const n = (v: number | string | null) => (v === null ? null : Number(v));
+    return rows.map((r) => ({ regionId: r.region_id, regionName: r.name, regionLevel: r.level, year, residents: n(r.residents), elderly60: n(r.elderly_60), children0to3: n(r.children_0_3) }));
+  }
+
+  /**
+   * The figures that stand for a region's whole area: its 社区' figures when any were entered,
+   * else the region's own (a street entered as one figure).
+   */
+  async figuresForArea(rootId: string, subtreeIds: string[], year: number): Promise<RegionFiguresView[]> {
+    const rows = await this.figures(subtreeIds, year);
+    const communities = rows.filter((r) => r.regionLevel === 'community');
+    return communities.length ? communities : rows.filter((r) => r.regionId === rootId);
   }
 }
 

@@ -20,7 +20,6 @@ import { RegionsService } from '../regions/regions.service.js';
 import { QualificationService } from '../training/qualification.service.js';
 import { calendarDay, monthRange } from './month-range.js';
 import { OperatorScope } from './operator-scope.service.js';
-import { RegionFiguresService } from './region-figures.service.js';
 
 type Targets = Partial<Record<string, number>>;
 
@@ -77,7 +76,6 @@ export class KpiService {
     private readonly dataSource: DataSource,
     private readonly scope: OperatorScope,
     private readonly regions: RegionsService,
-    private readonly figures: RegionFiguresService,
     private readonly visits: VisitsService,
     private readonly qualification: QualificationService,
     private readonly clock: Clock,
@@ -436,7 +434,7 @@ export class KpiService {
 
   /** Records summed in the numerator over a population figure of the year (reference data) as denominator. */
   private async perPopulation(a: KpiArea, records: KpiRecordView[], field: 'elderly60' | 'residents', per: number, digits = 4): Promise<KpiResult> {
-    const figures = await this.figures.forArea(a.root.id, a.ids, a.year);
+    const figures = await this.regions.figuresForArea(a.root.id, a.ids, a.year);
     const known = figures.filter((f) => f[field] !== null);
     const denominator = known.length ? known.reduce((s, f) => s + (f[field] ?? 0), 0) : null;
     const numerator = records.filter((r) => r.inNumerator).reduce((s, r) => s + r.amount, 0);

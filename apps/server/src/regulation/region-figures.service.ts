@@ -8,16 +8,6 @@ import { AuditService } from './audit.service.js';
 import { headerIndex, parseCsv } from './csv.js';
 import { OperatorScope } from './operator-scope.service.js';
 
-interface FiguresRow {
-  region_id: string;
-  name: string;
-  level: string;
-  year: number;
-  residents: number | null;
-  elderly_60: number | null;
-  children_0_3: number | null;
-}
-
 const COLUMNS = {
   region: ['社区', '地区', '地区名称', '社区名称', '地区编码', 'region'],
   year: ['年份', '年度', 'year'],
@@ -40,7 +30,7 @@ export class RegionFiguresService {
   async list(principal: Principal, regionId: string, year: number): Promise<RegionFiguresView[]> {
     await this.scope.requireRegion(principal.userId, regionId);
     const ids = await this.regions.subtreeIds([regionId]);
-    return this.rows(ids, year, true);
+    return this.regions.figures(ids, year, true);
   }
 
   async put(principal: Principal, regionId: string, year: number, input: RegionFiguresInput): Promise<RegionFiguresView> {
@@ -49,7 +39,7 @@ export class RegionFiguresService {
       await this.upsert(m, principal.userId, regionId, year, input);
       await this.audit.record(principal.userId, 'region_figures_updated', 'region', regionId, m);
     });
-    return (await this.rows([regionId], year, true))[0];
+    return (await this.regions.figures([regionId], year, true))[0];
   }
 
   /**
@@ -92,33 +82,11 @@ export class RegionFiguresService {
       }
     });
     const rows: RegionFiguresView[] = [];
-    for (const p of parsed) rows.push(...(await this.rows([p.regionId], p.year, true)));
+    for (const p of parsed) rows.push(...(await this.regions.figures([p.regionId], p.year, true)));
     return { imported: parsed.length, rows };
   }
 
   /** Figures of the given regions for a year; `withEmpty` adds regions that have none as nulls. */
-  async rows(regionIds: string[], year: number, withEmpty = false): Promise<RegionFiguresView[]> {
-    if (regionIds.length === 0) return [];
-    const rows: FiguresRow[] = await this.dataSource.query(
-      `SELECT r.id AS region_id, r.name, r.level, f.year, f.residents, f.elderly_60, f.children_0_3
-         FROM regions r ${withEmpty ? 'LEFT' : ''} JOIN region_figures f ON f.region_id = r.id AND f.year = ?
-        WHERE r.id IN (${regionIds.map(() => '?').join(',')}) ORDER BY FIELD(r.level, 'district', 'street', 'community'), r.code`,
-      [year, ...regionIds],
-    );
-    const n = (v: number | string | null) => (v === null ? null : Number(v));
-    return rows.map((r) => ({ regionId: r.region_id, regionName: r.name, regionLevel: r.level, year, residents: n(r.residents), elderly60: n(r.elderly_60), children0to3: n(r.children_0_3) }));
-  }
-
-  /**
-   * The figures that stand for a region's whole area: its 社区' figures when any were entered,
-   * else the region's own (a street entered as one figure).
-   */
-  async forArea(rootId: string, subtreeIds: string[], year: number): Promise<RegionFiguresView[]> {
-    const rows = await this.rows(subtreeIds, year);
-    const communities = rows.filter((r) => r.regionLevel === 'community');
-    return communities.length ? communities : rows.filter((r) => r.regionId === rootId);
-  }
-
   private async upsert(m: EntityManager, userId: string, regionId: string, year: number, input: RegionFiguresInput): Promise<void> {
     await m.query(
       `INSERT INTO region_figures (region_id, year, residents, elderly_60, children_0_3, updated_by) VALUES (?, ?, ?, ?, ?, ?)

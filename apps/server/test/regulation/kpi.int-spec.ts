@@ -109,6 +109,11 @@ describe('KPI indicators on a seeded district', () => {
     expect(byCode[code]).toMatchObject({ value, numerator, denominator, met });
   });
 
+  it('gives the 助餐与托育 figures the same places per 1,000 as the indicator (the year’s reference data)', async () => {
+    const figures = (await t.http.get(`/api/kpi/childcare?regionId=${street}`).set(op).expect(200)).body;
+    expect(figures).toMatchObject({ places: 30, population: 4000, placesPerThousand: byCode.places_per_thousand.value });
+  });
+
   it('gives percentages as fractions 0–1, value and target alike', () => {
     expect(byCode.certified_rate).toMatchObject({ unit: '%', target: 0.93 });
     expect(byCode.places_per_thousand).toMatchObject({ unit: '个', target: 4.5 });
