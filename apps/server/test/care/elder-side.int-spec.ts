@@ -24,9 +24,7 @@ describe("the elder's side", () => {
   beforeAll(async () => {
     t = await createTestApp({ now: NOW });
     d = await new DispatchFixture(t).setup();
-    const operator = await d.f.login('值班运营');
-    await d.makeOperator(operator.tokens.user.id);
-    op = operator.auth;
+    op = await d.operator('值班运营');
   });
   afterAll(() => t.close());
 

@@ -12,9 +12,7 @@ describe('policy tables are checked before they are published', () => {
   beforeAll(async () => {
     t = await createTestApp();
     d = await new DispatchFixture(t).setup();
-    const a = await d.f.login('政策运营');
-    await d.makeOperator(a.tokens.user.id);
-    op = a.auth;
+    op = await d.operator('政策运营');
   });
   afterAll(() => t.close());
 

@@ -12,14 +12,10 @@ describe('audit log search and policy scope', () => {
   beforeAll(async () => {
     t = await createTestApp();
     d = await new DispatchFixture(t).setup();
-    const a = await d.f.login('审计运营');
-    const b = await d.f.login('外街运营');
     otherStreet = randomUUID();
     await t.dataSource.query(`INSERT INTO regions (id, code, name, level, center_lat, center_lng) VALUES (?, 'audit-other', '别的街道', 'street', 31, 121)`, [otherStreet]);
-    await d.makeOperator(a.tokens.user.id);
-    await d.makeOperator(b.tokens.user.id, otherStreet);
-    op = a.auth;
-    otherOp = b.auth;
+    op = await d.operator('审计运营');
+    otherOp = await d.operator('外街运营', otherStreet);
   });
   afterAll(() => t.close());
 

@@ -13,9 +13,7 @@ describe('a family follows its subsidy declaration', () => {
   beforeAll(async () => {
     t = await createTestApp({ now: NOW });
     d = await new DispatchFixture(t).setup();
-    const a = await d.f.login('核验运营');
-    await d.makeOperator(a.tokens.user.id);
-    op = a.auth;
+    op = await d.operator('核验运营');
   });
   afterAll(() => t.close());
 

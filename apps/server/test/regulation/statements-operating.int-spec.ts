@@ -20,9 +20,7 @@ describe('补供方 operating subsidy by ability grade, and services after a rec
   beforeAll(async () => {
     t = await createTestApp({ now: NOW });
     d = await new DispatchFixture(t).setup();
-    const a = await d.f.login('结算运营');
-    await d.makeOperator(a.tokens.user.id);
-    op = a.auth;
+    op = await d.operator('结算运营');
     // ¥100 per moderate, ¥200 per severe elder a month; intact earns nothing; at most ¥250 a provider.
     await t.dataSource.query(`INSERT INTO region_policies (id, region_id, kind, version, effective_from, rules) VALUES (UUID(), ?, 'operating_subsidy', 1, '2020-01-01', ?)`, [
       d.regionId,

@@ -54,6 +54,13 @@ export class DispatchFixture {
     return this;
   }
 
+  /** Logs in a new operator of this fixture's street (or of `regionId`); their auth header. */
+  async operator(name: string, regionId = this.regionId): Promise<Auth> {
+    const login = await this.f.login(name);
+    await this.makeOperator(login.tokens.user.id, regionId);
+    return login.auth;
+  }
+
   /** Makes a user an operator of this fixture's street (operators see only their assigned regions). */
   async makeOperator(userId: string, regionId = this.regionId): Promise<void> {
     await this.t.dataSource.query(`UPDATE users SET roles = '["operator"]' WHERE id = ?`, [userId]);
