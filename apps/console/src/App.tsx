@@ -54,24 +54,52 @@ interface NavItem {
   icon: ReactNode;
 }
 
-export const NAV: NavItem[] = [
-  { path: '/dashboard', label: '工作台', icon: <DashboardOutlined /> },
-  { path: '/worklists', label: '工作清单', icon: <CarryOutOutlined /> },
-  { path: '/report', label: '月报', icon: <FileTextOutlined /> },
-  { path: '/region-figures', label: '地区基础数据', icon: <DatabaseOutlined /> },
-  { path: '/escalations', label: '待派单', icon: <AlertOutlined /> },
-  { path: '/providers', label: '机构管理', icon: <BankOutlined /> },
-  { path: '/staff', label: '人员资质', icon: <IdcardOutlined /> },
-  { path: '/eligibility', label: '补贴资格核验', icon: <SafetyCertificateOutlined /> },
-  { path: '/complaints', label: '投诉处理', icon: <CommentOutlined /> },
-  { path: '/inspections', label: '双随机抽查', icon: <AimOutlined /> },
-  { path: '/statements', label: '补贴结算', icon: <FileProtectOutlined /> },
-  { path: '/assessments', label: '能力评估', icon: <FormOutlined /> },
-  { path: '/visits', label: '探访', icon: <HomeOutlined /> },
-  { path: '/figures/meals', label: '助餐与托育', icon: <BarChartOutlined /> },
-  { path: '/policies', label: '政策表', icon: <ProfileOutlined /> },
-  { path: '/audit', label: '审计日志', icon: <AuditOutlined /> },
+/** The menu, grouped the way an operator's week runs: overview, services, supervision, money, settings. */
+export const NAV_GROUPS: { label: string; items: NavItem[] }[] = [
+  {
+    label: '总览',
+    items: [
+      { path: '/dashboard', label: '工作台', icon: <DashboardOutlined /> },
+      { path: '/worklists', label: '工作清单', icon: <CarryOutOutlined /> },
+      { path: '/report', label: '月报', icon: <FileTextOutlined /> },
+    ],
+  },
+  {
+    label: '服务',
+    items: [
+      { path: '/escalations', label: '待派单', icon: <AlertOutlined /> },
+      { path: '/visits', label: '探访', icon: <HomeOutlined /> },
+      { path: '/assessments', label: '能力评估', icon: <FormOutlined /> },
+      { path: '/figures/meals', label: '助餐与托育', icon: <BarChartOutlined /> },
+    ],
+  },
+  {
+    label: '机构监管',
+    items: [
+      { path: '/providers', label: '机构管理', icon: <BankOutlined /> },
+      { path: '/staff', label: '人员资质', icon: <IdcardOutlined /> },
+      { path: '/inspections', label: '双随机抽查', icon: <AimOutlined /> },
+      { path: '/complaints', label: '投诉处理', icon: <CommentOutlined /> },
+    ],
+  },
+  {
+    label: '补贴',
+    items: [
+      { path: '/eligibility', label: '补贴资格核验', icon: <SafetyCertificateOutlined /> },
+      { path: '/statements', label: '补贴结算', icon: <FileProtectOutlined /> },
+    ],
+  },
+  {
+    label: '设置与留痕',
+    items: [
+      { path: '/region-figures', label: '地区基础数据', icon: <DatabaseOutlined /> },
+      { path: '/policies', label: '政策表', icon: <ProfileOutlined /> },
+      { path: '/audit', label: '审计日志', icon: <AuditOutlined /> },
+    ],
+  },
 ];
+
+export const NAV: NavItem[] = NAV_GROUPS.flatMap((g) => g.items);
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/figures')) return '/figures/meals';
@@ -158,17 +186,22 @@ function Shell() {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedKey(location.pathname)]}
-          items={NAV.map((n) => ({
-            key: n.path,
-            icon: n.icon,
-            label: pending[n.path] ? (
-              <Space size={6}>
-                {n.label}
-                <Badge count={pending[n.path]} size="small" overflowCount={99} title={`待处理 ${pending[n.path]}`} />
-              </Space>
-            ) : (
-              n.label
-            ),
+          items={NAV_GROUPS.map((g) => ({
+            type: 'group' as const,
+            key: g.label,
+            label: g.label,
+            children: g.items.map((n) => ({
+              key: n.path,
+              icon: n.icon,
+              label: pending[n.path] ? (
+                <Space size={6}>
+                  {n.label}
+                  <Badge count={pending[n.path]} size="small" overflowCount={99} title={`待处理 ${pending[n.path]}`} />
+                </Space>
+              ) : (
+                n.label
+              ),
+            })),
           }))}
           onClick={({ key }) => navigate(key)}
         />
