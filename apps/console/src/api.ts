@@ -28,6 +28,7 @@ import type {
   RegionPolicyView,
   RegionView,
   ServiceTypeView,
+  SetRecommendedInput,
   StaffView,
   StatementView,
   SubsidyVerification,
@@ -290,6 +291,7 @@ export function createApiClient(options: ClientOptions = {}) {
 
     // providers
     providers: () => get<ProviderView[]>('/providers'),
+    setProviderRecommended: (providerId: string, input: SetRecommendedInput) => patch<ProviderView>(`/providers/${id(providerId)}/recommended`, input),
     setProviderStatus: (providerId: string, status: Extract<ProviderStatus, 'approved' | 'suspended'>) =>
       patch<ProviderView>(`/providers/${id(providerId)}/status`, { status }),
 

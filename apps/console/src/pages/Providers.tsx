@@ -1,10 +1,10 @@
 import { CheckOutlined, PauseCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PROVIDER_KIND_LABELS, PROVIDER_KINDS, PROVIDER_STATUS_LABELS, type ProviderStatus, type ProviderView } from '@carecircle/shared';
-import { App, Button, Card, Input, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Segmented, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, errorMessage } from '../api';
+import { api, ApiError, errorMessage } from '../api';
 import { EmptyState, ErrorState } from '../components/PageState';
 import { PageTitle } from '../components/PageTitle';
 import { useConsole } from '../context';
@@ -50,6 +50,16 @@ export default function Providers() {
     { title: '电话', dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
     { title: '状态', dataIndex: 'status', render: (s: ProviderStatus) => <Tag color={STATUS_COLORS[s]}>{PROVIDER_STATUS_LABELS[s]}</Tag> },
     {
+      title: '推荐清单',
+      dataIndex: 'recommended',
+      filters: [
+        { text: '在清单内', value: true },
+        { text: '不在清单内', value: false },
+      ],
+      onFilter: (v, p) => p.recommended === v,
+      render: (_: unknown, p) => <RecommendedSwitch provider={p} onChanged={(np) => list.setData((list.data ?? []).map((x) => (x.id === np.id ? np : x)))} />,
+    },
+    {
       title: '操作',
       key: 'actions',
       render: (_: unknown, p) => (
@@ -71,7 +81,7 @@ export default function Providers() {
           </Button>
         }
       >
-        审核服务机构（通过即列入推荐清单，可接政府补贴订单），或暂停违规机构
+        审核服务机构（通过即列入推荐清单，可接政府补贴订单），或暂停违规机构；推荐清单也可单独调整（须写明原因）
       </PageTitle>
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
@@ -96,6 +106,60 @@ export default function Providers() {
         )}
       </Card>
     </div>
+  );
+}
+
+/** 推荐清单 membership: a switch that asks why before it changes anything (the reason goes on the provider's record). */
+function RecommendedSwitch({ provider, onChanged }: { provider: ProviderView; onChanged(p: ProviderView): void }) {
+  const { message } = App.useApp();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const next = !provider.recommended;
+  async function submit() {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    const { reason } = values;
+    setBusy(true);
+    try {
+      const updated = await api.setProviderRecommended(provider.id, { recommended: next, reason });
+      message.success(`${provider.name}：已${updated.recommended ? '列入' : '移出'}推荐清单`);
+      setAsking(false);
+      form.resetFields();
+      onChanged(updated);
+    } catch (err) {
+      const field = err instanceof ApiError ? err.fieldMessage('reason') : undefined;
+      if (field) form.setFields([{ name: 'reason', errors: [field] }]);
+      else message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const disabled = provider.status !== 'approved' && !provider.recommended;
+  return (
+    <>
+      <Tooltip title={disabled ? '审核通过后才能列入推荐清单' : provider.recommended ? '可接政府补贴订单' : '只接自费订单'}>
+        <Switch checked={provider.recommended} disabled={disabled} checkedChildren="在清单" unCheckedChildren="不在" aria-label={`${provider.name}推荐清单`} onChange={() => setAsking(true)} />
+      </Tooltip>
+      <Modal
+        open={asking}
+        title={`${next ? '列入' : '移出'}推荐清单 ·「${provider.name}」`}
+        okText={next ? '列入' : '移出'}
+        okButtonProps={{ danger: !next }}
+        cancelText="取消"
+        confirmLoading={busy}
+        onOk={() => void submit()}
+        onCancel={() => setAsking(false)}
+        destroyOnHidden
+      >
+        <p>{next ? '列入后可接政府补贴订单。' : '移出后不再派给它政府补贴订单，自费订单照常。'}</p>
+        <Form form={form} layout="vertical">
+          <Form.Item name="reason" label="原因" rules={[{ required: true, whitespace: true, message: '请写明原因' }]}>
+            <Input.TextArea rows={3} maxLength={200} showCount placeholder={next ? '如：复评为四星' : '如：年度等级评定为二星'} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   ProviderStatusDto,
   RegisterProviderDto,
   SetPriceDto,
+  SetRecommendedDto,
   StaffMeResponse,
   StaffResponse,
 } from './dto/provider.dto.js';
@@ -51,6 +52,14 @@ export class ProvidersController {
   @ApiOkResponse({ type: ProviderResponse })
   setStatus(@CurrentUser() user: Principal, @Param('providerId', ParseUuidPipe) providerId: string, @Body() dto: ProviderStatusDto): Promise<ProviderResponse> {
     return this.providers.setStatus(user, providerId, dto.status);
+  }
+
+  @Patch(':providerId/recommended')
+  @Roles(Role.OPERATOR)
+  @ApiOperation({ summary: '列入或移出推荐清单（须写明原因；街道运营）' })
+  @ApiOkResponse({ type: ProviderResponse })
+  setRecommended(@CurrentUser() user: Principal, @Param('providerId', ParseUuidPipe) providerId: string, @Body() dto: SetRecommendedDto): Promise<ProviderResponse> {
+    return this.providers.setRecommended(user, providerId, dto.recommended, dto.reason);
   }
 
   @Post(':providerId/staff')

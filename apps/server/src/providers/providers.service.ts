@@ -7,6 +7,7 @@ import { WechatClient } from '../auth/wechat/wechat-client.js';
 import { ProviderServicePriceEntity } from '../catalog/entities/provider-service-price.entity.js';
 import type { Principal } from '../common/auth/principal.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { onDuplicateKey } from '../common/typeorm.js';
 import { RegionsService } from '../regions/regions.service.js';
@@ -30,6 +31,7 @@ export class ProvidersService {
     private readonly positions: StaffPositions,
     private readonly scope: OperatorScope,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** A provider admin files the organisation; it waits as `pending` until an operator approves it. */
@@ -78,6 +80,26 @@ export class ProvidersService {
     if (!provider) throw new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构');
     await repo.update({ id: providerId }, { status, recommended: status === 'approved' });
     await this.audit.record(principal.userId, `provider_${status}`, 'provider', providerId);
+    return toProviderResponse(await repo.findOneByOrFail({ id: providerId }));
+  }
+
+  /**
+   * The region's 推荐清单, apart from approval: an approved provider may be taken off it (no more
+   * government-paid orders, private ones still) and put back, each time with a reason on record.
+   */
+  async setRecommended(principal: Principal, providerId: string, recommended: boolean, reason: string): Promise<ProviderResponse> {
+    await this.scope.requireRecord(principal.userId, 'providers', providerId, new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构'));
+    const repo = this.dataSource.getRepository(ProviderEntity);
+    const provider = await repo.findOneByOrFail({ id: providerId });
+    if (recommended && provider.status !== 'approved') throw new DomainError(ErrorCode.CONFLICT, '只有审核通过、未被暂停的机构才能列入推荐清单');
+    await this.dataSource.transaction(async (m) => {
+      await m.getRepository(ProviderEntity).update({ id: providerId }, { recommended });
+      await this.audit.record(principal.userId, recommended ? 'provider_recommended' : 'provider_unrecommended', 'provider', providerId, m);
+      const listed = (on: boolean) => (on ? '在清单内' : '不在清单内');
+      await m.query('INSERT INTO provider_filing_changes (provider_id, changed_by, changes, changed_at) VALUES (?, ?, ?, ?)', [
+        providerId, principal.userId, JSON.stringify([{ field: 'recommended', label: '推荐清单', from: listed(!!provider.recommended), to: `${listed(recommended)}（${reason}）` }]), this.clock.now(),
+      ]);
+    });
     return toProviderResponse(await repo.findOneByOrFail({ id: providerId }));
   }
 
@@ -164,6 +186,6 @@ export class ProvidersService {
 export function toProviderResponse(p: ProviderEntity): ProviderResponse {
   return {
     id: p.id, kind: p.kind, name: p.name, licenceNo: p.licenceNo, regionId: p.regionId, address: p.address,
-    location: { lat: p.lat, lng: p.lng }, serviceRadiusMeters: p.serviceRadiusM, status: p.status, phone: p.phone,
+    location: { lat: p.lat, lng: p.lng }, serviceRadiusMeters: p.serviceRadiusM, status: p.status, recommended: !!p.recommended, phone: p.phone,
   };
 }

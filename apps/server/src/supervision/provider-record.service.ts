@@ -34,7 +34,7 @@ import { InspectionsService } from './inspections.service.js';
 import { iso, json } from './json.js';
 import { SupervisionAccess } from './supervision-access.service.js';
 
-type FilingField = FilingChangeView['changes'][number]['field'];
+type FilingField = keyof Omit<FilingView, 'updatedAt'>;
 const FILING_FIELDS: { field: FilingField; label: string }[] = [
   { field: 'licenceNo', label: '许可证号' },
   { field: 'licenceAuthority', label: '发证机关' },

@@ -186,6 +186,8 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   complaint_rejected: '投诉未查实办结',
   provider_approved: '批准机构入驻',
   provider_suspended: '暂停机构派单',
+  provider_recommended: '列入推荐清单',
+  provider_unrecommended: '移出推荐清单',
   order_assign: '人工指派',
   order_redispatch: '重新派单',
   assessment_record: '提交能力评估',

@@ -218,7 +218,15 @@ export interface ProviderView {
   location: GeoPoint;
   serviceRadiusMeters: number;
   status: ProviderStatus;
+  /** On the region's 推荐清单: may take government-paid (subsidised) orders. */
+  recommended: boolean;
   phone: string | null;
+}
+
+export interface SetRecommendedInput {
+  recommended: boolean;
+  /** Why it is taken off or put back on the list (kept in the audit log and the filing history). */
+  reason: string;
 }
 
 export interface RegisterProviderInput {

@@ -24,7 +24,8 @@ export interface FilingChangeView {
   changedBy: string;
   changedByName: string;
   changedAt: string;
-  changes: { field: keyof Omit<FilingView, 'updatedAt'>; label: string; from: string | null; to: string | null }[];
+  /** Filing fields, and the 推荐清单 membership (field `recommended`, the reason in `to`). */
+  changes: { field: keyof Omit<FilingView, 'updatedAt'> | 'recommended'; label: string; from: string | null; to: string | null }[];
 }
 
 export type ProviderDocumentKind = 'licence' | 'insurance' | 'certificate' | 'other';

@@ -12,6 +12,7 @@ import {
   type ProviderView,
   type RegisterProviderInput,
   type ServiceCode,
+  type SetRecommendedInput,
   type StaffMeView,
   type StaffView,
 } from '@carecircle/shared';
@@ -167,6 +168,7 @@ export class ProviderResponse implements ProviderView {
   @ApiProperty({ type: GeoPointDto }) location!: GeoPointDto;
   @ApiProperty() serviceRadiusMeters!: number;
   @ApiProperty({ enum: ['pending', 'approved', 'suspended'] }) status!: ProviderStatus;
+  @ApiProperty({ description: '是否在推荐清单内（可接政府补贴订单）' }) recommended!: boolean;
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
 }
 
@@ -194,6 +196,19 @@ export class StaffMeResponse implements StaffMeView {
   @ApiProperty() activeJobs!: number;
   @ApiProperty() ratingX100!: number;
   @ApiProperty({ description: '地区要求岗前培训而本人尚未通过：通过前不会收到派单' }) preJobTrainingPending!: boolean;
+}
+
+export class SetRecommendedDto implements SetRecommendedInput {
+  @ApiProperty({ description: 'true 列入推荐清单，false 移出' })
+  @IsBoolean({ message: '请选择 列入 或 移出 推荐清单' })
+  recommended!: boolean;
+
+  @ApiProperty({ example: '年度等级评定为二星，暂停承接政府补贴订单' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: '原因必须是文字' })
+  @IsNotEmpty({ message: '请写明原因' })
+  @MaxLength(200, { message: '最多 200 个字' })
+  reason!: string;
 }
 
 export class ProviderStatusDto {
