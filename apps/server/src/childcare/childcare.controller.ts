@@ -38,10 +38,10 @@ export class ChildcareController {
   }
 
   @Put('childcare/centres/:centreId')
-  @ApiOperation({ summary: '登记额定托位数（机构）' })
+  @ApiOperation({ summary: '登记额定托位数与开放时间（机构）' })
   @ApiOkResponse({ type: ChildcareCentreResponse })
   settings(@CurrentUser() user: Principal, @Param('centreId', ParseUuidPipe) centreId: string, @Body() dto: CentreSettingsDto): Promise<ChildcareCentreResponse> {
-    return this.childcare.setLicensedPlaces(user, centreId, dto.licensedPlaces);
+    return this.childcare.updateSettings(user, centreId, dto);
   }
 
   @Post('childcare/centres/:centreId/classes')

@@ -37,7 +37,7 @@ import { ProviderEntity } from '../providers/entities/provider.entity.js';
 import { ProvidersService } from '../providers/providers.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { SubsidyLedgerEntity } from '../subsidies/entities/subsidy-ledger.entity.js';
-import type { ChildcareClassDto, EnrolDto, PickupPersonDto } from './dto/childcare.dto.js';
+import type { CentreSettingsDto, ChildcareClassDto, EnrolDto, PickupPersonDto } from './dto/childcare.dto.js';
 import {
   AttendanceEntity,
   ChildcareCentreEntity,
@@ -66,6 +66,8 @@ interface ChildcareSubsidyRules {
 }
 
 const AGE_MOVE_POINTS = 1000;
+const DEFAULT_OPEN = '07:30';
+const DEFAULT_CLOSE = '18:00';
 const MAX_MONTHS_AHEAD = 6;
 
 /** 托育 for children under three: places by month or by day, never oversold; a fair, explained waitlist. */
@@ -83,11 +85,19 @@ export class ChildcareService {
 
   // ---- centre set-up --------------------------------------------------------------------------
 
-  async setLicensedPlaces(principal: Principal, centreId: string, licensedPlaces: number): Promise<ChildcareCentreView> {
+  /** 额定托位数 and 开放时间 (omitted opening times stay as they are; 07:30–18:00 by default). */
+  async updateSettings(principal: Principal, centreId: string, dto: CentreSettingsDto): Promise<ChildcareCentreView> {
+    const { licensedPlaces } = dto;
     await this.providers.requireProviderMember(principal, centreId, ProviderKind.CHILDCARE);
     const [{ places }] = await this.dataSource.query('SELECT COALESCE(SUM(capacity), 0) AS places FROM childcare_classes WHERE provider_id = ?', [centreId]);
     if (Number(places) > licensedPlaces) throw new DomainError(ErrorCode.CLASS_CAP_EXCEEDED, `现有班级已有 ${places} 个托位，额定托位数不能少于它`);
-    await this.dataSource.getRepository(ChildcareCentreEntity).save({ providerId: centreId, licensedPlaces });
+    const current = await this.dataSource.getRepository(ChildcareCentreEntity).findOneBy({ providerId: centreId });
+    const openTime = dto.openTime ?? current?.openTime ?? DEFAULT_OPEN;
+    const closeTime = dto.closeTime ?? current?.closeTime ?? DEFAULT_CLOSE;
+    if (closeTime <= openTime) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `closeTime: 闭园时间应晚于开园时间 ${openTime}`, { fields: [{ field: dto.closeTime ? 'closeTime' : 'openTime', message: '闭园时间应晚于开园时间' }] });
+    }
+    await this.dataSource.getRepository(ChildcareCentreEntity).save({ providerId: centreId, licensedPlaces, openTime, closeTime });
     return this.centreView(await this.requireCentre(centreId), null);
   }
 
@@ -146,20 +156,25 @@ export class ChildcareService {
     if (price === undefined) throw new DomainError(ErrorCode.VALIDATION_FAILED, `careType: ${cls.name}不提供${CARE_TYPE_LABELS[dto.careType]}`, { fields: [{ field: 'careType', message: `本班不提供${CARE_TYPE_LABELS[dto.careType]}` }] });
     const monthly = MONTHLY_CARE_TYPES.includes(dto.careType);
     const onDate = monthly ? this.validMonth(dto.startMonth) : this.validDay(dto);
+    if (dto.careType === 'hourly') await this.assertWithinOpeningHours(cls.providerId, dto.startTime!, dto.endTime!);
     this.assertAgeFits(child, cls, onDate);
 
     if (monthly) {
       const already = await this.dataSource.getRepository(EnrolmentEntity).findOne({ where: { childId: child.id, status: 'active', careType: In(MONTHLY_CARE_TYPES as CareType[]) } });
       if (already) throw new DomainError(ErrorCode.ALREADY_ENROLLED, `${child.name}已有按月托位，如需换班请先退托`);
     }
+    // The class-day row exists before the transaction, so bookings of one class-day queue on its lock.
+    if (!monthly) await this.dataSource.query('INSERT IGNORE INTO class_day_usage (class_id, date, booked) VALUES (?, ?, 0)', [cls.id, dto.date!]);
     try {
       const outcome = await this.dataSource.transaction(async (m) => {
         const taken = monthly
-          ? await m.query('UPDATE childcare_classes SET enrolled = enrolled + 1 WHERE id = ? AND enrolled < capacity', [cls.id])
-          : await this.takeDay(m, cls.id, dto.date!);
-        if (taken.affectedRows !== 1) {
+          ? ((await m.query('UPDATE childcare_classes SET enrolled = enrolled + 1 WHERE id = ? AND enrolled < capacity', [cls.id])) as { affectedRows: number }).affectedRows === 1
+            ? { ok: true as const }
+            : { ok: false as const, hour: null }
+          : await this.takeDay(m, cls.id, dto);
+        if (!taken.ok) {
           if (monthly && dto.waitlistIfFull) return { waitlistId: await this.joinWaitlist(m, principal, child, cls, dto) };
-          return { full: true as const };
+          return { full: true as const, hour: taken.hour };
         }
         const enrolment = await m.getRepository(EnrolmentEntity).save({
           householdId: child.householdId, childId: child.id, classId: cls.id, careType: dto.careType,
@@ -170,7 +185,15 @@ export class ChildcareService {
         return { enrolmentId: enrolment.id };
       });
       if ('full' in outcome) {
-        throw new DomainError(ErrorCode.CLASS_FULL, monthly ? `${cls.name}已满，可以加入轮候` : `${dto.date} ${cls.name}已约满`, { canWaitlist: monthly });
+        const hour = outcome.hour ?? null;
+        const message = monthly
+          ? `${cls.name}已满，可以加入轮候`
+          : hour === null
+            ? `${dto.date} ${cls.name}已约满`
+            : dto.careType === 'hourly'
+              ? `${dto.date} ${cls.name} ${hourRange(hour)} 已满`
+              : `${dto.date} ${cls.name}已约满（${hourRange(hour)} 已满）`;
+        throw new DomainError(ErrorCode.CLASS_FULL, message, { canWaitlist: monthly });
       }
       if ('waitlistId' in outcome) {
         return { result: { enrolment: null, waitlist: await this.waitlistView(await this.requireEntry(outcome.waitlistId!)) }, replayed: false };
@@ -195,7 +218,7 @@ export class ChildcareService {
     await this.dataSource.transaction(async (m) => {
       const done = await m.getRepository(EnrolmentEntity).update({ id: enrolment.id, status: 'active' }, { status: 'withdrawn', withdrawnAt: this.clock.now() });
       if (done.affected !== 1) throw new DomainError(ErrorCode.CONFLICT, '该托位已退');
-      if (enrolment.date) await m.query('UPDATE class_day_usage SET booked = booked - 1 WHERE class_id = ? AND date = ? AND booked > 0', [enrolment.classId, enrolment.date]);
+      if (enrolment.date) await this.returnDay(m, enrolment);
       else {
         await m.query('UPDATE childcare_classes SET enrolled = enrolled - 1 WHERE id = ? AND enrolled > 0', [enrolment.classId]);
         await this.offerNextLocked(m, enrolment.classId);
@@ -530,14 +553,57 @@ export class ChildcareService {
     }
   }
 
-  private async takeDay(m: EntityManager, classId: string, date: string): Promise<{ affectedRows: number }> {
-    await m.query('INSERT IGNORE INTO class_day_usage (class_id, date, booked) VALUES (?, ?, 0)', [classId, date]);
-    // A day's places: those enrolled children leave free, plus the centre's daily quota.
-    return m.query(
-      `UPDATE class_day_usage u JOIN childcare_classes c ON c.id = u.class_id SET u.booked = u.booked + 1
-        WHERE u.class_id = ? AND u.date = ? AND u.booked < c.capacity - c.enrolled + c.daily_quota`,
-      [classId, date],
+  /**
+   * A day (临时托) occupies every hour of the day; 计时托 only the hours it touches (09:30–11:00 → 9, 10).
+   * Per hour at most: the places enrolled children leave free, plus the daily quota. Bookings of one
+   * class-day serialize on its class_day_usage row (created before the transaction), then check and count.
+   * On refusal, `hour` is the full hour (null: the day itself is full).
+   */
+  private async takeDay(m: EntityManager, classId: string, dto: EnrolDto): Promise<{ ok: true } | { ok: false; hour: number | null }> {
+    const date = dto.date!;
+    const [day] = await m.query('SELECT booked FROM class_day_usage WHERE class_id = ? AND date = ? FOR UPDATE', [classId, date]);
+    const [cls] = await m.query('SELECT capacity - enrolled + daily_quota AS places FROM childcare_classes WHERE id = ? LOCK IN SHARE MODE', [classId]);
+    const limit = Number(cls.places);
+    const dayBooked = Number(day?.booked ?? 0);
+    const rows: { hour: number; booked: number }[] = await m.query('SELECT hour, booked FROM class_hour_usage WHERE class_id = ? AND date = ? FOR UPDATE', [classId, date]);
+    const byHour = new Map(rows.map((r) => [Number(r.hour), Number(r.booked)]));
+    if (dto.careType !== 'hourly') {
+      if (dayBooked >= limit) return { ok: false, hour: null };
+      const busiest = [...byHour.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+      if (busiest && dayBooked + busiest[1] >= limit) return { ok: false, hour: busiest[0] };
+      await m.query('UPDATE class_day_usage SET booked = booked + 1 WHERE class_id = ? AND date = ?', [classId, date]);
+      return { ok: true };
+    }
+    const hours = hoursTouched(dto.startTime!, dto.endTime!);
+    if (dayBooked >= limit) return { ok: false, hour: null };
+    const full = hours.find((h) => dayBooked + (byHour.get(h) ?? 0) >= limit);
+    if (full !== undefined) return { ok: false, hour: full };
+    await m.query(
+      `INSERT INTO class_hour_usage (class_id, date, hour, booked) VALUES ${hours.map(() => '(?, ?, ?, 1)').join(', ')} ON DUPLICATE KEY UPDATE booked = booked + 1`,
+      hours.flatMap((h) => [classId, date, h]),
     );
+    return { ok: true };
+  }
+
+  /** Cancelling a day or 计时托 gives back its day, or the hours it touched. */
+  private async returnDay(m: EntityManager, e: EnrolmentEntity): Promise<void> {
+    await m.query('SELECT booked FROM class_day_usage WHERE class_id = ? AND date = ? FOR UPDATE', [e.classId, e.date]);
+    if (e.careType === 'hourly' && e.startTime && e.endTime) {
+      const hours = hoursTouched(e.startTime, e.endTime);
+      await m.query(`UPDATE class_hour_usage SET booked = booked - 1 WHERE class_id = ? AND date = ? AND hour IN (${hours.map(() => '?').join(', ')}) AND booked > 0`, [e.classId, e.date, ...hours]);
+    } else {
+      await m.query('UPDATE class_day_usage SET booked = booked - 1 WHERE class_id = ? AND date = ? AND booked > 0', [e.classId, e.date]);
+    }
+  }
+
+  private async assertWithinOpeningHours(centreId: string, start: string, end: string): Promise<void> {
+    const settings = await this.dataSource.getRepository(ChildcareCentreEntity).findOneBy({ providerId: centreId });
+    const open = settings?.openTime ?? DEFAULT_OPEN;
+    const close = settings?.closeTime ?? DEFAULT_CLOSE;
+    const fields: { field: string; message: string }[] = [];
+    if (start < open) fields.push({ field: 'startTime', message: `本园开放时间 ${open}–${close}，开始时间不能早于 ${open}` });
+    if (end > close) fields.push({ field: 'endTime', message: `本园开放时间 ${open}–${close}，结束时间不能晚于 ${close}` });
+    if (fields.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${fields.map((f) => f.field).join('/')}: 本园开放时间 ${open}–${close}`, { fields });
   }
 
   private validMonth(month: string | undefined): string {
@@ -613,6 +679,7 @@ export class ChildcareService {
     const views = await Promise.all(classes.map((k) => this.classView(k)));
     return {
       id: c.id, name: c.name, address: c.address, location: { lat: c.lat, lng: c.lng }, phone: c.phone, licensedPlaces: settings?.licensedPlaces ?? 0,
+      openTime: settings?.openTime ?? DEFAULT_OPEN, closeTime: settings?.closeTime ?? DEFAULT_CLOSE,
       distanceMeters: from ? Math.round(distanceMeters(from, { lat: c.lat, lng: c.lng })) : null, puhui: classes.some((k) => k.puhui), classes: views,
     };
   }
@@ -672,6 +739,20 @@ function nextMonth(month: string): string {
 
 function maxMonth(a: string, b: string): string {
   return a > b ? a : b;
+}
+
+/** The clock hours a booking touches: 09:30–11:00 → [9, 10]. */
+function hoursTouched(start: string, end: string): number[] {
+  const [sh, sm] = start.split(':').map(Number);
+  const [eh, em] = end.split(':').map(Number);
+  const first = Math.floor((sh * 60 + sm) / 60);
+  const last = Math.ceil((eh * 60 + em) / 60);
+  return Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i);
+}
+
+function hourRange(hour: number): string {
+  const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  return `${hh(hour)}–${hh(hour + 1)}`;
 }
 
 function hoursBetween(start: string, end: string): number {

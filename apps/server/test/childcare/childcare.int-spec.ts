@@ -168,7 +168,7 @@ describe('childcare places (托育)', () => {
     const parents = await Promise.all(Array.from({ length: 6 }, () => parentWithChild('2024-06-02')));
     const results = await Promise.all(parents.map((p) => enrol(p.auth, { childId: p.child.id, classId: cls.id, careType: 'hourly', date: '2026-12-03', startTime: '09:00', endTime: '11:30' })));
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
-    expect(results.filter((r) => r.status === 409).every((r) => r.body.message === '2026-12-03 托大班 计时已约满')).toBe(true);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.message === '2026-12-03 托大班 计时 09:00–10:00 已满')).toBe(true);
     const ok = results.find((r) => r.status === 201)!;
     expect(ok.body.enrolment).toMatchObject({ careType: 'hourly', priceFen: 6000, date: '2026-12-03' });
     const bad = await enrol(parents[0].auth, { childId: parents[0].child.id, classId: cls.id, careType: 'hourly', date: '2026-12-04', startTime: '11:00', endTime: '10:00' }).expect(400);

@@ -29,6 +29,9 @@ export interface ChildcareCentreView {
   location: GeoPoint;
   phone: string | null;
   licensedPlaces: number;
+  /** 开放时间 "HH:mm": 计时托 may be booked only within it. */
+  openTime: string;
+  closeTime: string;
   distanceMeters: number | null;
   puhui: boolean;
   classes: ChildcareClassView[];

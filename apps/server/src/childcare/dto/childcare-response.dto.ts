@@ -25,6 +25,8 @@ export class ChildcareCentreResponse {
   @ApiProperty({ type: GeoPointDto }) location!: GeoPointDto;
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty() licensedPlaces!: number;
+  @ApiProperty({ example: '07:30', description: '开放时间（开始）' }) openTime!: string;
+  @ApiProperty({ example: '18:00', description: '开放时间（结束）' }) closeTime!: string;
   @ApiProperty({ type: Number, nullable: true }) distanceMeters!: number | null;
   @ApiProperty() puhui!: boolean;
   @ApiProperty({ type: [ChildcareClassResponse] }) classes!: ChildcareClassResponse[];

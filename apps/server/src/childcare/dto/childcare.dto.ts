@@ -15,6 +15,16 @@ export class CentreSettingsDto {
   @Min(1, { message: '额定托位数至少 1' })
   @Max(2000, { message: '额定托位数过大' })
   licensedPlaces!: number;
+
+  @ApiPropertyOptional({ example: '07:30', description: '开放时间（开始），计时托只能约在开放时间内' })
+  @IsOptional()
+  @Matches(HHMM, { message: '开园时间应为 HH:mm' })
+  openTime?: string;
+
+  @ApiPropertyOptional({ example: '18:00', description: '开放时间（结束）' })
+  @IsOptional()
+  @Matches(HHMM, { message: '闭园时间应为 HH:mm' })
+  closeTime?: string;
 }
 
 export class ClassPricesDto {

@@ -6,6 +6,9 @@ export class ChildcareCentreEntity {
   @PrimaryColumn({ name: 'provider_id', type: 'char', length: 36 }) providerId!: string;
   /** 额定托位数: the classes' places together may not exceed it. */
   @Column({ name: 'licensed_places', type: 'int' }) licensedPlaces!: number;
+  /** 开放时间 "HH:mm" (Asia/Shanghai): 计时托 is booked only within it. */
+  @Column({ name: 'open_time', type: 'char', length: 5, default: '07:30' }) openTime!: string;
+  @Column({ name: 'close_time', type: 'char', length: 5, default: '18:00' }) closeTime!: string;
 }
 
 @Entity('childcare_classes')
