@@ -94,10 +94,24 @@ function hhmm(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`
 }
 
-/** Start times on the hour; on today those already past are greyed out (已过). */
-export function startTimeOptions(date: string, today: string, nowHour: number, nowMinute: number): CalendarOption[] {
+/** A centre's 开放时间 ("HH:mm"), as the centre view carries it. */
+export interface OpeningHours {
+  openTime: string
+  closeTime: string
+}
+
+/** The whole hours inside the opening hours (07:30–18:00 → starts from 08:00, ends by 18:00); without them 08:00–18:00. */
+export function hourlyWindow(opening?: OpeningHours | null): { firstStart: number; lastEnd: number } {
+  if (!opening) return { firstStart: HOURLY_FIRST_START, lastEnd: HOURLY_LAST_END }
+  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))
+  return { firstStart: Math.ceil(minutes(opening.openTime) / 60), lastEnd: Math.floor(minutes(opening.closeTime) / 60) }
+}
+
+/** Start times on the hour within the opening hours; on today those already past are greyed out (已过). */
+export function startTimeOptions(date: string, today: string, nowHour: number, nowMinute: number, opening?: OpeningHours | null): CalendarOption[] {
+  const { firstStart, lastEnd } = hourlyWindow(opening)
   const out: CalendarOption[] = []
-  for (let h = HOURLY_FIRST_START; h < HOURLY_LAST_END; h++) {
+  for (let h = firstStart; h < lastEnd; h++) {
     const past = date === today && (h < nowHour || (h === nowHour && nowMinute > 0))
     out.push({ value: hhmm(h), label: hhmm(h), disabled: past, reason: past ? '已过' : null })
   }
@@ -105,12 +119,13 @@ export function startTimeOptions(date: string, today: string, nowHour: number, n
 }
 
 /** How long: 1–4 hours, greyed out when it would run past closing. */
-export function durationOptions(startTime: string | null): CalendarOption[] {
+export function durationOptions(startTime: string | null, opening?: OpeningHours | null): CalendarOption[] {
+  const { lastEnd } = hourlyWindow(opening)
   const start = startTime ? Number(startTime.slice(0, 2)) : null
   return Array.from({ length: HOURLY_MAX_HOURS }, (_, i) => {
     const hours = i + 1
-    const late = start !== null && start + hours > HOURLY_LAST_END
-    return { value: String(hours), label: `${hours} 小时`, disabled: late, reason: late ? `超过 ${HOURLY_LAST_END}:00` : null }
+    const late = start !== null && start + hours > lastEnd
+    return { value: String(hours), label: `${hours} 小时`, disabled: late, reason: late ? `超过 ${hhmm(lastEnd)}` : null }
   })
 }
 
@@ -138,7 +153,7 @@ export function classAvailability(child: ChildAge, ageClass: AgeClass, today: st
 }
 
 /** 计时托 on today: once no start time is left, today is greyed out too (已过今日可约时段). */
-export function withHourlyCutoff(days: CalendarOption[], today: string, nowHour: number, nowMinute: number): CalendarOption[] {
-  const todayOpen = startTimeOptions(today, today, nowHour, nowMinute).some((o) => !o.disabled)
+export function withHourlyCutoff(days: CalendarOption[], today: string, nowHour: number, nowMinute: number, opening?: OpeningHours | null): CalendarOption[] {
+  const todayOpen = startTimeOptions(today, today, nowHour, nowMinute, opening).some((o) => !o.disabled)
   return days.map((d) => (d.value === today && !d.disabled && !todayOpen ? { ...d, disabled: true, reason: '今日时段已过' } : d))
 }

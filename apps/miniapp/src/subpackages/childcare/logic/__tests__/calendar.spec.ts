@@ -60,6 +60,18 @@ describe('hourly times', () => {
     expect(withHourlyCutoff(days, '2026-05-20', 17, 5)[1]).toMatchObject({ disabled: false })
   })
 
+  it('offers only start times and durations within the centre’s opening hours', () => {
+    const opening = { openTime: '09:30', closeTime: '17:00' }
+    const starts = startTimeOptions('2026-05-21', '2026-05-20', 10, 15, opening)
+    expect(starts.map((o) => o.value)).toEqual(['10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00'])
+    expect(startTimeOptions('2026-05-21', '2026-05-20', 10, 15, { openTime: '07:30', closeTime: '18:00' }).map((o) => o.value)[0]).toBe('08:00')
+    expect(durationOptions('15:00', opening).map((o) => o.disabled)).toEqual([false, false, true, true])
+    expect(durationOptions('15:00', opening)[2].reason).toBe('超过 17:00')
+    const days = dayOptions('2026-05-20', xiaobao, 'toddler')
+    expect(withHourlyCutoff(days, '2026-05-20', 16, 5, opening)[0]).toMatchObject({ disabled: true, reason: '今日时段已过' })
+    expect(withHourlyCutoff(days, '2026-05-20', 16, 5)[0]).toMatchObject({ disabled: false })
+  })
+
   it('does not run past closing', () => {
     expect(durationOptions('16:00').map((o) => o.disabled)).toEqual([false, false, true, true])
     expect(durationOptions('16:00')[2].reason).toBe('超过 18:00')

@@ -80,9 +80,9 @@ export default function ClassPage() {
 
   const months = cls && child ? monthOptions(today, child, cls.ageClass) : []
   const allDays = cls && child ? dayOptions(today, child, cls.ageClass, fullDays) : []
-  const days = careType === 'hourly' ? withHourlyCutoff(allDays, today, clockNow.hour, clockNow.minute) : allDays
-  const starts = date ? startTimeOptions(date, today, clockNow.hour, clockNow.minute) : []
-  const durations = durationOptions(startTime)
+  const days = careType === 'hourly' ? withHourlyCutoff(allDays, today, clockNow.hour, clockNow.minute, centre) : allDays
+  const starts = date ? startTimeOptions(date, today, clockNow.hour, clockNow.minute, centre) : []
+  const durations = durationOptions(startTime, centre)
 
   // A child with a monthly place already starts on a day type (a second monthly place is refused).
   useEffect(() => {
@@ -220,6 +220,7 @@ export default function ClassPage() {
           {careType === 'hourly' && date ? (
             <>
               <Text className='care-section'>开始时间</Text>
+              <Text className='cc-note'>本园开放时间 {centre.openTime}–{centre.closeTime}</Text>
               <ChoiceChips options={starts} selected={startTime ? [startTime] : []} onToggle={setStartTime} />
               <Text className='care-section'>托几小时</Text>
               <ChoiceChips options={durations} selected={[String(hours)]} onToggle={(v) => setHours(Number(v))} />
