@@ -62,6 +62,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: 'CareCircle 一老一小',
     navigationBarTextStyle: 'black',
+    // The H5 build draws the same title bar (with 返回 and 首页) as WeChat does; without it an H5 sub-page has no way back.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#5c5c5c',

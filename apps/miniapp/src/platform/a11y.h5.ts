@@ -9,7 +9,7 @@ export function enhanceAccessibility(): void {
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return
     const target = event.target as HTMLElement | null
-    if (target?.tagName === 'TARO-BUTTON-CORE') {
+    if (target?.tagName === 'TARO-BUTTON-CORE' || target?.dataset.ccNavButton) {
       event.preventDefault()
       target.click()
     }
@@ -19,6 +19,15 @@ export function enhanceAccessibility(): void {
     document.querySelectorAll<HTMLElement>('.taro_page:not([tabindex])').forEach((page) => {
       page.setAttribute('tabindex', '0')
     })
+    // The title bar's 返回 / 首页 are bare <div>s with click listeners.
+    for (const [selector, label] of [['.taro-navigation-bar-back', '返回'], ['.taro-navigation-bar-home', '回到首页']] as const) {
+      document.querySelectorAll<HTMLElement>(`#taro-navigation-bar ${selector}:not([role])`).forEach((button) => {
+        button.setAttribute('role', 'button')
+        button.setAttribute('aria-label', label)
+        button.setAttribute('tabindex', '0')
+        button.dataset.ccNavButton = '1'
+      })
+    }
     document.querySelectorAll<HTMLElement>('taro-button-core:not([role])').forEach((button) => {
       button.setAttribute('role', 'button')
       if (button.getAttribute('disabled') !== 'true') button.setAttribute('tabindex', '0')
