@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { formatFen, type OrderStatus, type OrderView, type QuoteView } from '@carecircle/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { collectErrors, currentPage, loginWithPicker, snap, startServerAndBrowser, stored, waitForApi } from './support/app.js';
+import { api, collectErrors, currentPage, loginWithPicker, snap, startServerAndBrowser, stored, waitForApi } from './support/app.js';
 import { phonePage } from './support/browser.js';
 import { Backstage, ORDER_DETAIL, ORDER_FORM, SERVICES, elderByName } from './support/orders.js';
 import { artifactsDir, type RunningServer } from './support/server.js';
@@ -253,6 +253,43 @@ describe('上门服务: 王芳 orders 助洁 for 王建国, follows it live, and
     // The 感谢您的评价 toast has gone before the picture is taken.
     await page.locator('.taro__toast').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await snap(page, 'order-10-detail-rated');
+    expect(errors).toEqual([]);
+  });
+
+  it('王芳 complains about the visit from the order; 吴主任 replies in the console API; the reply shows on the order and in 我的投诉', async () => {
+    const id = need(orderId, 'the order');
+    const view = need(detail, 'the detail page');
+    const bs = need(backstage, 'the backstage logins');
+
+    const entry = view.locator('.complaint-entry');
+    await entry.getByText('对服务不满意？').waitFor();
+    await entry.getByRole('button', { name: '投诉', exact: true }).click();
+    const form = await currentPage(page, '/subpackages/orders/pages/complaint/index');
+    const text = form.locator('textarea');
+    await text.waitFor();
+    await text.fill('服务人员比约定时间晚到了四十分钟，也没有提前打电话说明。');
+    await snap(page, 'order-11-complaint-form');
+    const [filed] = await Promise.all([waitForApi(page, 'POST', `/orders/${id}/complaints`), form.getByRole('button', { name: '提交投诉', exact: true }).click()]);
+    expect(filed.status()).toBe(201);
+    const complaint = (await filed.json()) as { id: string; status: string };
+    expect(complaint.status).toBe('received');
+
+    // Back on the order: the complaint and what happens next.
+    const back = await currentPage(page, ORDER_DETAIL);
+    const card = back.locator('.complaint-card');
+    await card.locator('.complaint-card__status').filter({ hasText: '已受理' }).waitFor();
+
+    const reply = '已约谈服务机构，服务人员已致歉，本次服务费减免 20 元。';
+    const handled = await api(bs.baseUrl, bs.operatorToken, 'PATCH', `/operator/complaints/${complaint.id}`, { status: 'resolved', reply, creditPoints: 5 });
+    expect(handled.status).toBe(200);
+
+    // 我的投诉 (through 全部投诉 › on the order) shows the 街道's reply.
+    await back.locator('.complaint-entry__all').click();
+    const list = await currentPage(page, '/subpackages/orders/pages/complaints/index');
+    const mine = list.locator('.complaint-card').filter({ hasText: '晚到了四十分钟' });
+    await mine.locator('.complaint-card__reply-text').filter({ hasText: reply }).waitFor();
+    await expect(mine.locator('.complaint-card__status').innerText()).resolves.toBe('已查实处理');
+    await snap(page, 'order-12-my-complaints');
     expect(errors).toEqual([]);
   });
 });
