@@ -8,6 +8,7 @@ export const POLICY_KIND_LABELS: Record<string, string> = {
   childcare_guidance: '普惠托育指导价',
   childcare_subsidy: '普惠托位运营补贴',
   operating_subsidy: '居家服务运营补贴（按能力等级）',
+  statement_checks: '结算异常检查',
   visit_plan: '探访计划分级',
   service_requirements: '服务资质要求',
   assessment: '能力评估有效期',

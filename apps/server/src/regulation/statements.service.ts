@@ -1,4 +1,4 @@
-import { ABILITY_GRADE_LABELS, ABILITY_GRADES, ErrorCode, shanghaiDate, type OperatingSubsidyRules, type StatementAnomalyView, type StatementLineView, type StatementView } from '@carecircle/shared';
+import { ABILITY_GRADE_LABELS, ABILITY_GRADES, ErrorCode, shanghaiDate, type OperatingSubsidyRules, type StatementAnomalyView, type StatementChecksRules, type StatementLineView, type StatementView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -147,9 +147,22 @@ export class StatementsService {
     return lines;
   }
 
+  /**
+   * How the statement's anomaly checks are tuned (policy `statement_checks`): a service shorter than
+   * `shortServiceShare` of its planned time, one staff member with one elder more than
+   * `maxServicesPerPair` times a month. Defaults: half the time, 12 a month.
+   */
+  private async statementChecks(providerId: string, month: string): Promise<Required<StatementChecksRules>> {
+    const [provider] = await this.dataSource.query('SELECT region_id FROM providers WHERE id = ?', [providerId]);
+    const policy = provider?.region_id ? await this.regions.policyInForce(provider.region_id, 'statement_checks', new Date(`${monthRange(month).last}T23:59:59.999+08:00`)) : null;
+    const rules = (policy?.rules ?? {}) as StatementChecksRules;
+    return { shortServiceShare: rules.shortServiceShare ?? 0.5, maxServicesPerPair: rules.maxServicesPerPair ?? 12 };
+  }
+
   /** What a reviewer should look at before approving. */
   private async anomalies(providerId: string, month: string): Promise<StatementAnomalyView[]> {
     const out: StatementAnomalyView[] = [];
+    const checks = await this.statementChecks(providerId, month);
     const inMonth = `DATE_FORMAT(CONVERT_TZ(o.completed_at, '+00:00', '+08:00'), '%Y-%m') = ?`;
     const overrides: { id: string; distance: number; reason: string }[] = await this.dataSource.query(
       `SELECT o.id, r.check_in_distance_m AS distance, r.override_reason AS reason FROM orders o JOIN service_records r ON r.order_id = o.id WHERE o.provider_id = ? AND r.flagged = 1 AND ${inMonth}`,
@@ -158,8 +171,8 @@ export class StatementsService {
     for (const r of overrides) out.push({ kind: 'check_in_override', label: '超范围签到', orderId: r.id, detail: `距服务地址 ${r.distance} 米，原因：${r.reason}` });
     const short: { id: string; actual: number; planned: number }[] = await this.dataSource.query(
       `SELECT o.id, r.duration_minutes AS actual, o.duration_minutes AS planned FROM orders o JOIN service_records r ON r.order_id = o.id
-        WHERE o.provider_id = ? AND o.price_fen > 0 AND r.duration_minutes < o.duration_minutes * 0.5 AND ${inMonth}`,
-      [providerId, month],
+        WHERE o.provider_id = ? AND o.price_fen > 0 AND r.duration_minutes < o.duration_minutes * ? AND ${inMonth}`,
+      [providerId, checks.shortServiceShare, month],
     );
     for (const r of short) out.push({ kind: 'short_service', label: '服务时长明显不足', orderId: r.id, detail: `实际 ${r.actual} 分钟，应为 ${r.planned} 分钟` });
     const dup: { elder_id: string; service_code: string; day: string; n: string }[] = await this.dataSource.query(
@@ -170,8 +183,8 @@ export class StatementsService {
     for (const r of dup) out.push({ kind: 'duplicate_claim', label: '疑似重复申领', orderId: null, detail: `同一老人同日同项补贴服务 ${r.n} 次（${r.service_code}）` });
     const pairs: { staff: string; elder: string; n: string }[] = await this.dataSource.query(
       `SELECT s.name AS staff, e.name AS elder, COUNT(*) AS n FROM orders o JOIN provider_staff s ON s.id = o.staff_id JOIN elders e ON e.id = o.elder_id
-        WHERE o.provider_id = ? AND o.status IN ('completed', 'rated') AND ${inMonth} GROUP BY o.staff_id, o.elder_id, s.name, e.name HAVING COUNT(*) > 12`,
-      [providerId, month],
+        WHERE o.provider_id = ? AND o.status IN ('completed', 'rated') AND ${inMonth} GROUP BY o.staff_id, o.elder_id, s.name, e.name HAVING COUNT(*) > ?`,
+      [providerId, month, checks.maxServicesPerPair],
     );
     for (const r of pairs) out.push({ kind: 'frequent_pair', label: '同一人员服务同一老人过于频繁', orderId: null, detail: `${r.staff} 本月为 ${r.elder} 服务 ${r.n} 次` });
     const afterClosed: { id: string; elder: string; closed: Date; done: Date }[] = await this.dataSource.query(

@@ -70,4 +70,28 @@ describe('补供方 operating subsidy by ability grade, and services after a rec
     const october = (await t.http.post('/api/operator/statements/2026-10/generate').set(op).expect(200)).body as { providerId: string; lines: Line[] }[];
     expect(october.find((s) => s.providerId === provider)?.lines ?? []).toEqual([]);
   });
+
+  it('tunes the anomaly checks from the region policy: one staff member with one elder twice is flagged when the limit is 1', async () => {
+    const home = offset(0, 64_000);
+    const provider = await d.provider({ at: home });
+    const staff = await d.staff('常客员工', { at: offset(50, 0, home), providerId: provider });
+    const first = await served(offset(10, 0, home), staff, null);
+    // The same elder again.
+    const order = await d.order(first.fam.auth, { elderId: first.fam.elder.id, serviceCode: 'cleaning' });
+    await t.get(Dispatcher).dispatch(order.id);
+    const [offer] = await d.offersOf(order.id);
+    await t.http.post(`/api/offers/${offer.id}/accept`).set(staff.auth).expect(200);
+    await t.http.post(`/api/orders/${order.id}/check-in`).set(staff.auth).send({ location: offset(10, 0, home) }).expect(200);
+    t.clock.advance(60 * 60_000);
+    await t.http.post(`/api/orders/${order.id}/check-out`).set(staff.auth).send({ tasks: ['打扫'] }).expect(200);
+    t.clock.set(NOW);
+
+    const flagsOf = async () => ((await t.http.post('/api/operator/statements/2026-11/generate').set(op).expect(200)).body as { providerId: string; anomalies: { kind: string; detail: string }[] }[])
+      .find((s) => s.providerId === provider)!.anomalies.filter((a) => a.kind === 'frequent_pair');
+    expect(await flagsOf()).toEqual([]);
+    await t.http.post(`/api/regions/${d.regionId}/policies`).set(op).send({ kind: 'statement_checks', effectiveFrom: '2026-01-01T00:00:00+08:00', rules: { maxServicesPerPair: 1 } }).expect(201);
+    expect(await flagsOf()).toEqual([expect.objectContaining({ detail: expect.stringContaining('常客员工 本月为') })]);
+    const bad = await t.http.post(`/api/regions/${d.regionId}/policies`).set(op).send({ kind: 'statement_checks', effectiveFrom: '2026-01-01T00:00:00+08:00', rules: { shortServiceShare: 2 } }).expect(400);
+    expect(bad.body.details.fields[0].field).toBe('rules.shortServiceShare');
+  });
 });

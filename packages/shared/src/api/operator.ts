@@ -94,6 +94,14 @@ export interface OperatingSubsidyRules {
   fundingSource: string;
 }
 
+/** Region policy `statement_checks`: how sensitive the statement's anomaly flags are. */
+export interface StatementChecksRules {
+  /** A service recorded shorter than this share of its planned time is flagged (default 0.5). */
+  shortServiceShare?: number;
+  /** One staff member serving one elder more often than this in a month is flagged (default 12). */
+  maxServicesPerPair?: number;
+}
+
 export interface StatementAnomalyView {
   kind: 'check_in_override' | 'short_service' | 'duplicate_claim' | 'frequent_pair' | 'after_record_closed';
   label: string;

@@ -39,6 +39,8 @@ describe('policy tables before they are published', () => {
       'rules.fundingSource',
     ]);
     expect(policyRuleErrors('operating_subsidy', { perElderByGradeFen: { moderate: 10_000 }, fundingSource: '区级财政', monthlyCapFenPerProvider: 2_000_000 })).toEqual([]);
+    expect(policyRuleErrors('statement_checks', { shortServiceShare: 0.6, maxServicesPerPair: 8 })).toEqual([]);
+    expect(policyRuleErrors('statement_checks', { shortServiceShare: 1.5, maxServicesPerPair: 0 }).map((e) => e.field)).toEqual(['rules.shortServiceShare', 'rules.maxServicesPerPair']);
   });
 
   it('checks the 双随机 checklist: per provider kind, or the older single checklist', () => {

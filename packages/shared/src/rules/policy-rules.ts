@@ -97,6 +97,14 @@ function staffRules(rules: Record<string, unknown>): FieldError[] {
   return rules.preJobTrainingRequired !== undefined && typeof rules.preJobTrainingRequired !== 'boolean' ? [{ field: 'rules.preJobTrainingRequired', message: '是否要求岗前培训应为 是 或 否' }] : [];
 }
 
+function statementChecks(rules: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  const share = rules.shortServiceShare;
+  if (share !== undefined && (typeof share !== 'number' || !(share > 0 && share < 1))) errors.push({ field: 'rules.shortServiceShare', message: '时长不足比例应为 0 到 1 之间的小数，如 0.5' });
+  if (rules.maxServicesPerPair !== undefined && !isIntIn(rules.maxServicesPerPair, 1, 100)) errors.push({ field: 'rules.maxServicesPerPair', message: '同一人员服务同一老人的月次数上限应为 1–100 的整数' });
+  return errors;
+}
+
 const CHECKS: Record<string, Check> = {
   subsidy: subsidyTable,
   kpi_targets: kpiTargets,
@@ -105,5 +113,6 @@ const CHECKS: Record<string, Check> = {
   assessment: reminderDays,
   eligibility: reminderDays,
   staff_rules: staffRules,
+  statement_checks: statementChecks,
   inspection_checklist: inspectionChecklistErrors,
 };
