@@ -36,3 +36,29 @@ export const OutboxEvent = {
   ELIGIBILITY_EXPIRING: 'eligibility.expiring',
 } as const;
 export type OutboxEvent = (typeof OutboxEvent)[keyof typeof OutboxEvent];
+
+/**
+ * WeChat subscribe messages are asked for at the tap that makes them useful (at most 3 templates
+ * per ask): each scene names the notification topics it may bring.
+ */
+export const SUBSCRIBE_SCENES = {
+  /** A family places a home-care order: 已接单, 出发, 服务完成 … */
+  order: [OutboxEvent.ORDER_STATUS_CHANGED],
+  /** A family books a meal: a canteen closing that day. */
+  meal: [OutboxEvent.MEAL_SLOT_CANCELLED],
+  /** A parent joins a childcare waitlist: a place held for them. */
+  childcare: [OutboxEvent.WAITLIST_OFFERED],
+  /** A staff member goes on duty: new job offers. */
+  duty: [OutboxEvent.OFFER_MADE],
+  /** A family member sets up an elder: SOS, expiring assessments and subsidy eligibility. */
+  elder: [OutboxEvent.SOS_RAISED, OutboxEvent.ASSESSMENT_EXPIRING, OutboxEvent.ELIGIBILITY_EXPIRING],
+} as const satisfies Record<string, readonly OutboxEvent[]>;
+export type SubscribeScene = keyof typeof SUBSCRIBE_SCENES;
+export const SUBSCRIBE_SCENE_NAMES = Object.keys(SUBSCRIBE_SCENES) as SubscribeScene[];
+
+export interface SubscribeTemplatesView {
+  scene: SubscribeScene;
+  /** Template ids registered for the scene's topics (none in dev mode or before they are registered). */
+  templateIds: string[];
+}
+

@@ -17,6 +17,11 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ NODE_ENV: 'production', WECHAT_MODE: 'real', WECHAT_APPID: 'a', WECHAT_SECRET: 'b' })).toThrow('JWT_SECRET must be set');
   });
 
+  it('reads the optional variables that have no default, and checks the subscribe templates are JSON', () => {
+    expect(loadEnv({ WECHAT_SUBSCRIBE_TEMPLATES: '{"order.status_changed":"T1"}', H5_DIST_DIR: '/srv/h5' })).toMatchObject({ WECHAT_SUBSCRIBE_TEMPLATES: '{"order.status_changed":"T1"}', H5_DIST_DIR: '/srv/h5' });
+    expect(() => loadEnv({ WECHAT_SUBSCRIBE_TEMPLATES: 'order=T1' })).toThrow(/WECHAT_SUBSCRIBE_TEMPLATES/);
+  });
+
   it('refuses an encryption key that is not 32 bytes', () => {
     expect(() => loadEnv({ PII_ENCRYPTION_KEY: Buffer.from('short').toString('base64') })).toThrow('exactly 32 bytes');
   });

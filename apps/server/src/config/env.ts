@@ -79,10 +79,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return env;
 }
 
+/** Variables without a default (so not among `new Env()`'s keys) that are still read. */
+const OPTIONAL_KEYS = ['WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_SUBSCRIBE_TEMPLATES', 'H5_DIST_DIR'];
+
 function pickDefined(source: NodeJS.ProcessEnv): Record<string, string> {
   const keys = Object.keys(new Env());
   const out: Record<string, string> = {};
-  for (const key of [...keys, 'WECHAT_APPID', 'WECHAT_SECRET', 'H5_DIST_DIR']) {
+  for (const key of [...keys, ...OPTIONAL_KEYS]) {
     const value = source[key];
     if (value !== undefined && value !== '') out[key] = value;
   }
