@@ -17,6 +17,7 @@ const Taro = {
   navigateBack: jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' })),
   getCurrentPages: jest.fn(() => [] as { route: string }[]),
   showToast: jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' })),
+  requestSubscribeMessage: jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
   /** Taro's event bus; the H5 router triggers `__afterTaroRouterChange` after a page change. */
   eventCenter: {
     once: jest.fn((name: string, fn: () => void) => {

@@ -9,6 +9,7 @@ import EmptyState from '../../../../components/EmptyState'
 import PageState from '../../../../components/PageState'
 import { useLoader } from '../../../../hooks/useLoader'
 import { useSubmit } from '../../../../hooks/useSubmit'
+import { askToSubscribe, prepareSubscribe } from '../../../../services/subscribe'
 import { getElder } from '../../../../services/elders'
 import { mealRoutes } from '../../../../services/meal-routes'
 import { createMealBooking, listCanteens, listMealSlots } from '../../../../services/meals'
@@ -56,6 +57,9 @@ export default function CheckoutPage() {
   const missing = param(params, 'missing')
   const askedMode = param(params, 'mode')
   const { data, loading, error, reload } = useLoader(() => loadCheckout(canteenId, elderId, date), { enabled: Boolean(elderId && canteenId && slotId) })
+  useEffect(() => {
+    void prepareSubscribe('meal')
+  }, [])
 
   const [cart] = useState<Cart>(() => decodeCart(param(params, 'items')))
   const [mode, setMode] = useState<MealMode | null>(isMode(askedMode) ? askedMode : null)
@@ -306,7 +310,12 @@ export default function CheckoutPage() {
       </View>
 
       <View className='cc-actions'>
-        <Button type='primary' size='large' block loading={submitting} disabled={lines.length === 0 || shortLines.length > 0} onClick={() => void submit()}>
+        <Button type='primary' size='large' block loading={submitting} disabled={lines.length === 0 || shortLines.length > 0}
+          onClick={() => {
+            askToSubscribe('meal')
+            void submit()
+          }}
+        >
           {price ? `确认订餐 · 实付 ${formatFen(price.payFen)}` : '确认订餐'}
         </Button>
       </View>

@@ -10,6 +10,7 @@ import FormField, { labelled } from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
 import PriceBreakdown from '../../../../components/PriceBreakdown'
 import { useLoader } from '../../../../hooks/useLoader'
+import { askToSubscribe, prepareSubscribe } from '../../../../services/subscribe'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { ApiError, errorMessage } from '../../../../services/api-error'
 import { getQuote, listServiceTypes } from '../../../../services/catalog'
@@ -62,6 +63,9 @@ export default function OrderFormPage() {
   const { params } = useRouter()
   const serviceCode = params.serviceCode ?? ''
   const { data, loading, error, reload } = useLoader(() => loadFormData(serviceCode))
+  useEffect(() => {
+    void prepareSubscribe('order')
+  }, [])
 
   const [values, setValues] = useState<OrderFormValues>(() => emptyOrderForm(params.elderId ?? null))
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -330,7 +334,16 @@ export default function OrderFormPage() {
       </View>
 
       <View className='cc-actions'>
-        <Button type='primary' size='large' block loading={submitting} onClick={() => void submit()}>
+        <Button
+          type='primary'
+          size='large'
+          block
+          loading={submitting}
+          onClick={() => {
+            askToSubscribe('order')
+            void submit()
+          }}
+        >
           {quote ? `确认下单 · 实付 ${formatFen(quote.payFen)}` : '确认下单'}
         </Button>
         <Text className='order-form__fine'>服务人员接单前可免费取消；服务完成后再评价。</Text>

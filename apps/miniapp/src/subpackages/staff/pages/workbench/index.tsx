@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { JobView, OfferView, StaffMeView } from '@carecircle/shared'
 import { ACTIVE_JOB_STATUSES, ErrorCode } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
@@ -12,6 +12,7 @@ import { goHome, navigate, routes } from '../../../../services/navigation'
 import { acceptOffer, declineOffer, departForJob, getStaffMe, listJobs, listOffers, setDuty } from '../../../../services/staff'
 import { startPresence, stopPresence } from '../../../../services/staff-presence'
 import { setOnDutyHere } from '../../../../services/storage'
+import { askToSubscribe, prepareSubscribe } from '../../../../services/subscribe'
 import { secondsLeft } from '../../../../utils/countdown'
 import { confirm, toastError, toastSuccess } from '../../../../utils/feedback'
 import JobCard from './JobCard'
@@ -29,6 +30,9 @@ export default function WorkbenchPage() {
   const [notStaff, setNotStaff] = useState<string | null>(null)
   const [now, setNow] = useState(() => Date.now())
   const [busy, setBusy] = useState<string | null>(null)
+  useEffect(() => {
+    void prepareSubscribe('duty')
+  }, [])
   const notStaffRef = useRef(false)
 
   async function refreshLists() {
@@ -163,7 +167,11 @@ export default function WorkbenchPage() {
         <View className='duty'>
           <View
             className={`duty__option${me.onDuty ? ' duty__option--on' : ''}`}
-            onClick={() => !switching && void switchDuty(true)}
+            onClick={() => {
+              if (switching) return
+              if (!me.onDuty) askToSubscribe('duty')
+              void switchDuty(true)
+            }}
           >
             <Text>{me.onDuty ? '✓ 上班中' : '上班'}</Text>
           </View>
