@@ -1,5 +1,6 @@
 import { ABILITY_GRADE_LABELS, ErrorCode, OutboxEvent, Role, scoreAssessment, shanghaiDate, type AbilityGrade, type AssessmentView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
+import { calendarDay } from '../common/typeorm.js';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
@@ -44,7 +45,7 @@ export class AssessmentsService {
       );
       // The latest assessment is the elder's grade until it runs out.
       const [latest] = await m.query('SELECT grade, valid_until FROM elder_assessments WHERE elder_id = ? ORDER BY assessed_on DESC, created_at DESC LIMIT 1', [elderId]);
-      await m.getRepository(ElderEntity).update({ id: elderId }, { abilityGrade: latest.grade, assessmentValidUntil: toDate(latest.valid_until) });
+      await m.getRepository(ElderEntity).update({ id: elderId }, { abilityGrade: latest.grade, assessmentValidUntil: calendarDay(latest.valid_until) });
       await this.audit.record(principal.userId, 'assessment_record', 'elder', elderId, m);
     });
     return (await this.list(principal, elderId))[0];
@@ -63,8 +64,8 @@ export class AssessmentsService {
         [elderId],
       );
     return rows.map((r) => ({
-      id: r.id, elderId: r.elder_id, assessedOn: toDate(r.assessed_on), assessorName: r.nickname ?? '', domains: typeof r.domain_scores === 'string' ? JSON.parse(r.domain_scores) : r.domain_scores,
-      total: r.total, grade: r.grade, gradeLabel: ABILITY_GRADE_LABELS[r.grade], validUntil: toDate(r.valid_until),
+      id: r.id, elderId: r.elder_id, assessedOn: calendarDay(r.assessed_on), assessorName: r.nickname ?? '', domains: typeof r.domain_scores === 'string' ? JSON.parse(r.domain_scores) : r.domain_scores,
+      total: r.total, grade: r.grade, gradeLabel: ABILITY_GRADE_LABELS[r.grade], validUntil: calendarDay(r.valid_until),
     }));
   }
 
@@ -87,7 +88,7 @@ export class AssessmentsService {
         days = (policy?.rules as { reminderDays?: number } | undefined)?.reminderDays ?? 30;
         reminderDaysByRegion.set(r.region_id, days);
       }
-      const validUntil = toDate(r.valid_until);
+      const validUntil = calendarDay(r.valid_until);
       const remindFrom = new Date(Date.parse(`${validUntil}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
       if (today < remindFrom) continue;
       // One reminder per assessment: the outbox row's key is the elder and the date it runs out.
@@ -113,17 +114,13 @@ export class AssessmentsService {
     );
     return rows
       .map((r) => {
-        const valid = r.assessment_valid_until ? toDate(r.assessment_valid_until) : null;
-        const age = Number(today.slice(0, 4)) - Number(toDate(r.birth_date).slice(0, 4));
+        const valid = r.assessment_valid_until ? calendarDay(r.assessment_valid_until) : null;
+        const age = Number(today.slice(0, 4)) - Number(calendarDay(r.birth_date).slice(0, 4));
         const reason = valid ? (valid < today ? '评估已过期' : `评估将于 ${valid} 到期`) : age >= 80 ? '80 岁以上尚未评估' : '';
         return { elderId: r.id, name: r.name, reason, validUntil: valid };
       })
       .filter((r) => r.reason);
   }
-}
-
-function toDate(value: string | Date): string {
-  return typeof value === 'string' ? value.slice(0, 10) : new Date(value.getTime() - value.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
 function addMonths(date: string, months: number): string {

@@ -1,5 +1,6 @@
 import { MEAL_BOOKING_STATUS_LABELS, MEAL_MODE_LABELS, MEAL_PERIOD_LABELS, shanghaiDate, type ElderHomeView, type EmergencyContact } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
+import { calendarDay } from '../common/typeorm.js';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
@@ -57,7 +58,7 @@ export class ElderHomeService {
       name: elder.name,
       today: today_.map((o) => ({ orderId: o.id, serviceName: o.serviceName, statusLabel: o.statusLabel, staffName: o.staff?.name ?? null, windowStart: o.windowStart, staffDistanceMeters: o.staffDistanceMeters })),
       meals: meals.map((b) => ({
-        bookingId: b.id, date: typeof b.date === 'string' ? b.date : new Date(b.date.getTime() - b.date.getTimezoneOffset() * 60_000).toISOString().slice(0, 10),
+        bookingId: b.id, date: calendarDay(b.date),
         periodLabel: MEAL_PERIOD_LABELS[b.period], canteenName: b.canteen, modeLabel: MEAL_MODE_LABELS[b.mode], pickupCode: b.pickup_code, statusLabel: MEAL_BOOKING_STATUS_LABELS[b.status],
       })),
       pendingConfirmations: pendingViews,

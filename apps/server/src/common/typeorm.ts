@@ -15,3 +15,8 @@ export async function onDuplicateKey<T>(work: () => Promise<T>, toError: () => E
     throw err;
   }
 }
+
+/** A DATE column as YYYY-MM-DD, whether the driver gave a string or a local-midnight Date. */
+export function calendarDay(v: string | Date): string {
+  return typeof v === 'string' ? v.slice(0, 10) : new Date(v.getTime() - v.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { calendarDay } from '../common/typeorm.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
 import { HouseholdAccess } from '../households/household-access.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -42,7 +43,7 @@ export class EligibilityService {
         const policy = r.region_id ? await this.regions.policyInForce(r.region_id, 'eligibility', this.clock.now()) : null;
         reminderDays.set(r.region_id, (policy?.rules as { reminderDays?: number } | undefined)?.reminderDays ?? 30);
       }
-      const validUntil = typeof r.valid_until === 'string' ? r.valid_until.slice(0, 10) : shanghaiDate(r.valid_until);
+      const validUntil = calendarDay(r.valid_until);
       const remindFrom = new Date(Date.parse(`${validUntil}T00:00:00Z`) - reminderDays.get(r.region_id)! * 86_400_000).toISOString().slice(0, 10);
       if (today < remindFrom) continue;
       const [sent] = await this.dataSource.query(`SELECT id FROM outbox WHERE event = ? AND aggregate_id = ? AND JSON_VALUE(payload, '$.validUntil') = ?`, [OutboxEvent.ELIGIBILITY_EXPIRING, r.id, validUntil]);
@@ -105,7 +106,7 @@ export class EligibilityService {
          FROM elders e JOIN households h ON h.id = e.household_id LEFT JOIN regions r ON r.id = e.region_id WHERE e.id = ?`,
       [elderId],
     );
-    const day = (v: string | Date | null) => (v === null ? null : typeof v === 'string' ? v.slice(0, 10) : new Date(v.getTime() - v.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
+    const day = (v: string | Date | null) => (v === null ? null : calendarDay(v));
     const today = shanghaiDate(this.clock.now());
     return {
       elderId: row.id, elderName: row.name, age: ageInYears(day(row.birth_date)!, today), communityName: row.community, householdName: row.household,

@@ -18,7 +18,8 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { QualificationService } from '../training/qualification.service.js';
-import { calendarDay, monthRange } from './month-range.js';
+import { calendarDay } from '../common/typeorm.js';
+import { monthRange } from './month-range.js';
 import { OperatorScope } from './operator-scope.service.js';
 
 type Targets = Partial<Record<string, number>>;

@@ -9,8 +9,3 @@ export function monthRange(month: string): { first: string; last: string; from: 
     to: new Date(`${next}-01T00:00:00+08:00`),
   };
 }
-
-/** A DATE column as YYYY-MM-DD, whether the driver gave a string or a local-midnight Date. */
-export function calendarDay(v: string | Date): string {
-  return typeof v === 'string' ? v.slice(0, 10) : new Date(v.getTime() - v.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { calendarDay, monthRange } from './month-range.js';
+import { calendarDay } from '../common/typeorm.js';
+import { monthRange } from './month-range.js';
 import { OperatorScope } from './operator-scope.service.js';
 
 interface ElderRow {

@@ -12,6 +12,7 @@ import {
   type StaffQualificationView,
 } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
+import { calendarDay } from '../common/typeorm.js';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
@@ -96,7 +97,7 @@ export class QualificationService {
     );
     return rows.map((r) => ({
       id: r.id, name: r.name, providerName: r.provider, providerKind: r.kind, regionId: r.region_id, trained: Number(r.trained) === 1,
-      certifiedUntil: r.certified_until === null ? null : typeof r.certified_until === 'string' ? r.certified_until.slice(0, 10) : shanghaiDate(r.certified_until),
+      certifiedUntil: r.certified_until === null ? null : calendarDay(r.certified_until),
     }));
   }
 
