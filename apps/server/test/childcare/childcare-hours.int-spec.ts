@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { DEMO_CHILDCARE_POLICIES } from '../../src/database/seed/demo-district.js';
+import { ChildcareFixture, type Centre } from '../support/childcare-fixture.js';
 import { DispatchFixture, type Auth } from '../support/dispatch-fixture.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -10,44 +9,21 @@ const DAY = '2026-12-03';
 describe('计时托 by the hour, within the centre’s opening hours', () => {
   let t: TestApp;
   let d: DispatchFixture;
-  let centre: { id: string; admin: Auth };
+  let cc: ChildcareFixture;
+  let centre: Centre;
 
   beforeAll(async () => {
     t = await createTestApp({ now: NOW });
     d = await new DispatchFixture(t).setup();
-    for (const [kind, rules] of Object.entries(DEMO_CHILDCARE_POLICIES)) {
-      await t.dataSource.query(`INSERT INTO region_policies (id, region_id, kind, version, effective_from, rules) VALUES (UUID(), ?, ?, 1, '2020-01-01', ?)`, [d.regionId, kind, JSON.stringify(rules)]);
-    }
+    cc = await new ChildcareFixture(t, d).setup();
     centre = await newCentre(200);
   });
   afterAll(() => t.close());
 
-  async function newCentre(licensedPlaces: number) {
-    const id = randomUUID();
-    await t.dataSource.query(
-      `INSERT INTO providers (id, kind, name, licence_no, region_id, address, lat, lng, service_radius_m, status, recommended) VALUES (?, 'childcare', ?, ?, ?, '托育地址', 31.39, 120.98, 3000, 'approved', 1)`,
-      [id, `计时托育${id.slice(0, 4)}`, `TY-${id.slice(0, 8)}`, d.regionId],
-    );
-    const admin = await d.f.login(`园长${id.slice(0, 6)}`);
-    await t.dataSource.query(`INSERT INTO provider_admins (provider_id, user_id) VALUES (?, ?)`, [id, admin.tokens.user.id]);
-    await t.http.put(`/api/childcare/centres/${id}`).set(admin.auth).send({ licensedPlaces }).expect(200);
-    return { id, admin: admin.auth };
-  }
-
-  async function addClass(body: Record<string, unknown>, c = centre) {
-    const res = await t.http.post(`/api/childcare/centres/${c.id}/classes`).set(c.admin).send({ ageClass: 'preschool', puhui: true, prices: { full_day: 150_000, hourly: 2_000, occasional: 10_000 }, dailyQuota: 0, ...body });
-    if (res.status !== 201) throw new Error(`class: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { id: string; name: string };
-  }
-
-  async function parentWithChild(birthDate = '2024-06-02') {
-    const login = await d.f.login(`家长${randomUUID().slice(0, 6)}`);
-    const home = await d.f.household(login.auth, '托育家庭');
-    const child = (await t.http.post(`/api/households/${home.id}/children`).set(login.auth).send({ name: `宝宝${randomUUID().slice(0, 3)}`, birthDate }).expect(201)).body;
-    return { auth: login.auth, child };
-  }
-
-  const enrol = (auth: Auth, body: Record<string, unknown>, key = `cc-${randomUUID()}`) => t.http.post('/api/childcare/enrolments').set(auth).set('Idempotency-Key', key).send(body);
+  const newCentre = (licensedPlaces: number) => cc.centre(licensedPlaces, '计时托育');
+  const addClass = (body: Record<string, unknown>, c: Centre = centre) => cc.addClass<{ id: string; name: string }>(c, { ageClass: 'preschool', ...body });
+  const parentWithChild = (birthDate = '2024-06-02') => cc.parentWithChild(birthDate);
+  const enrol = (auth: Auth, body: Record<string, unknown>, key?: string) => cc.enrol(auth, body, key);
   const hourly = (p: { auth: Auth; child: { id: string } }, classId: string, startTime: string, endTime: string, date = DAY) =>
     enrol(p.auth, { childId: p.child.id, classId, careType: 'hourly', date, startTime, endTime });
   const dayPlace = (p: { auth: Auth; child: { id: string } }, classId: string, date = DAY) => enrol(p.auth, { childId: p.child.id, classId, careType: 'occasional', date });
