@@ -386,7 +386,8 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     const drillCall = waitForApi(page, 'GET', `/training/providers/${ankang.id}/qualification`);
     await ankangRow.locator('.ant-table-row-expand-icon').click();
     expect((await drillCall).status()).toBe(200);
-    await expect(page.locator('.ant-table-expanded-row').filter({ hasText: '未完成岗前培训' }).innerText()).resolves.toMatch(/未完成岗前培训（不会收到派单）：\s*陶新雨/);
+    // The row renders "…" until React has put the answer on screen, a moment after the response.
+    await page.locator('.ant-table-expanded-row').filter({ hasText: /未完成岗前培训（不会收到派单）：\s*陶新雨/ }).waitFor();
     await shot(page, '08-staff');
 
     // 登记培训: a 岗前培训 held today, organised by 玉山镇.
@@ -433,9 +434,9 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     expect(after.body.totals.preJobTrained).toBe(totals.preJobTrained + 1);
     await drawer.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
-    await expect(trainedCell.innerText()).resolves.toBe(`${before.staff}/${before.staff}`);
+    await trainedCell.filter({ hasText: new RegExp(`^${before.staff}/${before.staff}$`) }).waitFor();
     // The open drill-down reloads with the figures: nobody is missing the training any more.
-    await expect(page.locator('.ant-table-expanded-row').filter({ hasText: '未完成岗前培训' }).innerText()).resolves.toMatch(/未完成岗前培训（不会收到派单）：\s*无\s*$/);
+    await page.locator('.ant-table-expanded-row').filter({ hasText: /未完成岗前培训（不会收到派单）：\s*无\s*$/ }).waitFor();
     const sessionRow = tableRow(page, '玉山镇新入职护理员岗前培训（补训）');
     await expect(sessionRow.innerText()).resolves.toMatch(/岗前培训[\s\S]*玉山镇[\s\S]*1 \/ 1/);
     await shot(page, '10-staff-after');
