@@ -16,6 +16,7 @@ import { RegionPolicyEntity } from '../../regions/entities/region-policy.entity.
 import { RegionEntity } from '../../regions/entities/region.entity.js';
 import { CanteenSettingsEntity, DishEntity, MealSlotEntity } from '../../meals/entities/meal.entities.js';
 import { ChildcareCentreEntity, ChildcareClassEntity, EnrolmentEntity } from '../../childcare/entities/childcare.entities.js';
+import { seedDemoHistory } from './demo-history.js';
 import { DEMO_LOGINS } from './demo-logins.js';
 import { DEMO_SUPERVISION_POLICIES, seedSupervision } from './demo-supervision.js';
 
@@ -275,6 +276,8 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
     // 吴主任 supervises 玉山镇 and every 社区 under it.
     await m.query('INSERT INTO operator_regions (user_id, region_id) VALUES (?, ?)', [users.get('吴主任')!.id, regions.get('ks-ys')!.id]);
     await seedSupervision(m, regions.get('ks-ys')!.id, users.get('吴主任')!.id);
+    // Half a year of past use, so the console's figures and trends are not empty.
+    await seedDemoHistory(m, cipher);
   });
   return { seeded: true, logins: DEMO_LOGINS };
 }
