@@ -1,15 +1,18 @@
 import { ErrorCode, JOB, QUEUE, type OrderStatus } from '@carecircle/shared';
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bull';
 import { DataSource, In, LessThan, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
 import { Clock } from '../common/clock.js';
+import { insertRows } from '../common/typeorm.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { dispatchConfig, type DispatchConfig } from '../config/configuration.js';
 import { OrderEntity } from '../orders/entities/order.entity.js';
 import { OrderLive } from '../orders/order-live.service.js';
 import { OrderTransitions } from '../orders/order-transitions.service.js';
+import { dispatchJobId } from '../outbox/outbox-routes.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { StaffPositions } from '../providers/staff-positions.service.js';
 import { RegionsService } from '../regions/regions.service.js';
@@ -115,9 +118,8 @@ export class Dispatcher {
           : await this.positions.nearBySqlScan(order.lat, order.lng, radius, SEARCH_LIMIT);
       const { candidates, skipped } = await searchCandidates(m, order, service, nearby, radius, now, rules);
       const chosen = order.urgent ? candidates : candidates.slice(0, 1);
-      const round = await m.getRepository(DispatchRoundEntity).save({
-        orderId, roundNo: ++roundNo, radiusM: radius, candidates, skipped, offeredTo: chosen.map((c) => c.staffId), createdAt: now,
-      });
+      const round = { id: randomUUID(), orderId, roundNo: ++roundNo, radiusM: radius, candidates, skipped, offeredTo: chosen.map((c) => c.staffId), createdAt: now };
+      await insertRows(m, DispatchRoundEntity, round);
       if (chosen.length === 0) continue;
       const expiresAt = new Date(now.getTime() + this.config.offerTimeoutSeconds * 1000);
       for (const c of chosen) {
@@ -148,7 +150,7 @@ export class Dispatcher {
   /** Wakes the dispatcher for this order now or at `at` (scheduled orders, the lead time before the window). */
   async scheduleDispatch(orderId: string, at: Date = this.clock.now()): Promise<void> {
     const delay = Math.max(0, at.getTime() - this.clock.now().getTime());
-    await this.queue.add(JOB.DISPATCH_ORDER, { orderId }, { jobId: `dispatch-${orderId}-${at.getTime()}`, delay }).catch((err: Error) => {
+    await this.queue.add(JOB.DISPATCH_ORDER, { orderId }, { jobId: dispatchJobId(orderId, at.getTime()), delay }).catch((err: Error) => {
       this.logger.warn({ msg: 'dispatch job not queued; the sweep will pick the order up', orderId, err: err.message });
     });
   }

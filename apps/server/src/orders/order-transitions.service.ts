@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { insertRows } from '../common/typeorm.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { OrderEventEntity } from './entities/order-event.entity.js';
 import { OrderEntity } from './entities/order.entity.js';
@@ -35,7 +36,7 @@ export class OrderTransitions {
     if (result.affected !== 1) {
       throw new DomainError(ErrorCode.ORDER_INVALID_TRANSITION, '订单状态刚刚发生了变化，请刷新后再试', { from: order.status, to });
     }
-    await manager.getRepository(OrderEventEntity).insert({ orderId: order.id, status: to, actor, actorId, note, createdAt: this.clock.now() });
+    await insertRows(manager, OrderEventEntity, { orderId: order.id, status: to, actor, actorId, note, createdAt: this.clock.now() });
     await this.outbox.add(manager, OutboxEvent.ORDER_STATUS_CHANGED, order.id, {
       orderId: order.id,
       householdId: order.householdId,

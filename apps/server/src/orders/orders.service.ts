@@ -19,6 +19,7 @@ import { Clock } from '../common/clock.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { idempotencyKeyReused, requestHash, requireIdempotencyKey } from '../common/idempotency.js';
+import { insertRows } from '../common/typeorm.js';
 import { dispatchConfig, type DispatchConfig } from '../config/configuration.js';
 import { Dispatcher } from '../dispatch/dispatcher.service.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
@@ -105,7 +106,7 @@ export class OrdersService {
         const minutes = Math.min(dto.timebankMinutes ?? 0, service.durationMinutes);
         // 1 hour in the bank pays for 1 hour of service: the share of the duration paid in minutes comes off what is paid.
         const timebankFen = minutes ? Math.floor((quote.payFen * minutes) / service.durationMinutes) : 0;
-        const order = await m.getRepository(OrderEntity).save({
+        const order = {
           id: orderId,
           householdId: locked.householdId, elderId: locked.id, createdBy: principal.userId, idempotencyKey: idempotencyKey!, requestHash: hash,
           serviceCode: service.code, urgent: service.urgent, windowStart: window?.start ?? null, windowEnd: window?.end ?? null,
@@ -118,14 +119,15 @@ export class OrdersService {
           status: askElder ? 'awaiting_elder' : 'created',
           elderConfirmDeadline: askElder ? new Date(now.getTime() + locked.confirmTimeoutMinutes * 60_000) : null,
           requiredCertificate, timebankMinutes: minutes,
-        });
-        await m.getRepository(OrderEventEntity).insert({ orderId: order.id, status: order.status, actor: 'family', actorId: principal.userId, note: askElder ? '已通知老人确认' : null, createdAt: now });
+        } satisfies Partial<OrderEntity>;
+        await insertRows(m, OrderEntity, order);
+        await insertRows(m, OrderEventEntity, { orderId: order.id, status: order.status, actor: 'family', actorId: principal.userId, note: askElder ? '已通知老人确认' : null, createdAt: now });
         if (minutes) await this.timebank.spend(m, principal.userId, order.id, minutes);
         if (askElder) {
           await this.outbox.add(m, OutboxEvent.ORDER_STATUS_CHANGED, order.id, { orderId: order.id, householdId: order.householdId, status: 'awaiting_elder', staffId: null, actor: 'family' });
         }
         await this.subsidies.grantDemandSide(m, locked, { sourceType: 'order', sourceId: order.id, service: service.code }, quote);
-        if (!askElder) await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent });
+        if (!askElder) await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent, dispatchAtMs: dispatchAt.getTime() });
       });
     } catch (err) {
       if ((err as { code?: string }).code === 'ER_DUP_ENTRY') {
@@ -150,8 +152,8 @@ export class OrdersService {
   ): Promise<string> {
     const now = this.clock.now();
     const service = await m.getRepository(ServiceTypeEntity).findOneByOrFail({ code: job.serviceCode });
-    const order = await m.getRepository(OrderEntity).save({
-      requiredCertificate: null, timebankMinutes: 0, elderConfirmDeadline: null,
+    const order = {
+      id: randomUUID(), requiredCertificate: null, timebankMinutes: 0, elderConfirmDeadline: null,
       householdId: job.householdId, elderId: job.elderId, createdBy: job.createdBy, idempotencyKey: job.key, requestHash: requestHash(job),
       serviceCode: job.serviceCode, status: 'created', urgent: service.urgent, windowStart: job.windowStart, windowEnd: job.windowEnd,
       dispatchAt: job.windowStart ? new Date(Math.max(now.getTime(), job.windowStart.getTime() - this.config.leadMinutes * 60_000)) : now,
@@ -159,8 +161,9 @@ export class OrdersService {
       priceFen: 0, subsidyFen: 0, payFen: 0, subsidyNote: SYSTEM_JOB_NOTES[job.serviceCode], policyId: null, policyVersion: null, providerId: null, staffId: null,
       dispatchRadiusM: this.config.radiiM[0], cancelFeeFen: 0, cancelReason: null, acceptedAt: null, checkedInAt: null, completedAt: null,
       ratingStars: null, ratingTags: null, ratingComment: null, createdAt: now,
-    });
-    await m.getRepository(OrderEventEntity).insert({ orderId: order.id, status: 'created', actor: 'system', actorId: null, note: job.notes, createdAt: now });
+    } satisfies Partial<OrderEntity>;
+    await insertRows(m, OrderEntity, order);
+    await insertRows(m, OrderEventEntity, { orderId: order.id, status: 'created', actor: 'system', actorId: null, note: job.notes, createdAt: now });
     await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent });
     return order.id;
   }
@@ -200,8 +203,9 @@ export class OrdersService {
       if (decision === 'confirm') {
         const note = source === 'elder' ? '老人已确认' : '老人未在时限内回复，按家人的下单执行';
         await this.transitions.move(m, order, 'created', actor, userId, note);
-        await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent });
-        return { status: 'created' as const, dispatchAt: new Date(Math.max(this.clock.now().getTime(), order.dispatchAt.getTime())) };
+        const dispatchAt = new Date(Math.max(this.clock.now().getTime(), order.dispatchAt.getTime()));
+        await this.outbox.add(m, OutboxEvent.ORDER_CREATED, order.id, { orderId: order.id, householdId: order.householdId, urgent: order.urgent, dispatchAtMs: dispatchAt.getTime() });
+        return { status: 'created' as const, dispatchAt };
       }
       const note = source === 'elder' ? '老人表示不需要' : '老人未在时限内回复，按家人的设置取消';
       await this.transitions.move(m, order, 'cancelled', actor, userId, note, { cancelReason: note });

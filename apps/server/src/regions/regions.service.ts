@@ -1,6 +1,6 @@
 import { ErrorCode, policyRuleErrors, type RegionFiguresView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { onDuplicateKey } from '../common/typeorm.js';
 import type { CreateRegionPolicyDto, RegionPolicyResponse, RegionResponse } from './dto/region.dto.js';
@@ -9,6 +9,8 @@ import { RegionEntity } from './entities/region.entity.js';
 
 @Injectable()
 export class RegionsService {
+  private readonly ancestors = new Map<string, string[]>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async list(): Promise<RegionResponse[]> {
@@ -65,15 +67,37 @@ export class RegionsService {
    * (a community inherits its street's table unless it has its own).
    */
   async policyInForce(regionId: string, kind: string, at: Date, manager: EntityManager = this.dataSource.manager): Promise<RegionPolicyEntity | null> {
-    const regions = manager.getRepository(RegionEntity);
-    const policies = manager.getRepository(RegionPolicyEntity);
-    let current: RegionEntity | null = await regions.findOneBy({ id: regionId });
-    while (current) {
-      const policy = await policies.findOne({ where: { regionId: current.id, kind, effectiveFrom: LessThanOrEqual(at) }, order: { effectiveFrom: 'DESC', version: 'DESC' } });
-      if (policy) return policy;
-      current = current.parentId ? await regions.findOneBy({ id: current.parentId }) : null;
+    const chain = await this.ancestry(regionId, manager);
+    if (chain.length === 0) return null;
+    const versions = await manager.getRepository(RegionPolicyEntity).find({
+      where: { regionId: In(chain), kind, effectiveFrom: LessThanOrEqual(at) },
+      order: { effectiveFrom: 'DESC', version: 'DESC' },
+    });
+    // The nearest region with a version in force wins; within it, the newest.
+    for (const id of chain) {
+      const own = versions.find((v) => v.regionId === id);
+      if (own) return own;
     }
     return null;
+  }
+
+  /**
+   * The region and its ancestors, nearest first. Regions are never moved in the tree, so each
+   * chain is looked up once per process (a policy lookup is on every checkout and dispatch).
+   */
+  private async ancestry(regionId: string, manager: EntityManager): Promise<string[]> {
+    const known = this.ancestors.get(regionId);
+    if (known) return known;
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE up (id, parent_id, depth) AS (
+         SELECT id, parent_id, 0 FROM regions WHERE id = ?
+         UNION ALL SELECT r.id, r.parent_id, up.depth + 1 FROM regions r JOIN up ON r.id = up.parent_id WHERE up.depth < 10
+       ) SELECT id FROM up ORDER BY depth`,
+      [regionId],
+    );
+    const chain = rows.map((r) => r.id);
+    if (chain.length) this.ancestors.set(regionId, chain);
+    return chain;
   }
 
   /** Reference figures (residents, people 60+, children 0–3) of these regions for a year; `withEmpty` lists regions without figures too. */
