@@ -21,6 +21,16 @@ export interface NotificationView {
   createdAt: string;
 }
 
+/** What the family is told at each step of an order. */
+const FAMILY_TEXT: Partial<Record<OrderStatus, string>> = {
+  accepted: '已有服务人员接单',
+  en_route: '服务人员已出发',
+  in_service: '服务人员已到达，开始服务',
+  completed: '服务已完成，请评价',
+  escalated: '正在为您人工安排服务人员',
+  cancelled: '订单已取消',
+};
+
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger('Notifications');
@@ -133,6 +143,8 @@ export class NotificationsService {
   private async orderMessages(payload: Record<string, unknown>): Promise<Map<string, NotificationMessage>> {
     const out = new Map<string, NotificationMessage>();
     const status = String(payload.status) as OrderStatus;
+    // Most steps of dispatch (created, dispatching, offered) are nobody's news: no look-up for them.
+    if (!FAMILY_TEXT[status] && status !== 'escalated' && status !== 'awaiting_elder') return out;
     const orderId = String(payload.orderId);
     const [order] = await this.dataSource.query('SELECT o.service_code, e.name AS elder_name FROM orders o JOIN elders e ON e.id = o.elder_id WHERE o.id = ?', [orderId]);
     if (!order) return out;
@@ -148,15 +160,7 @@ export class NotificationsService {
       if (elderUser) out.set(elderUser.id, { topic, title: '家人为您预约了服务', body: `${what}：请确认是否需要`, page: 'subpackages/elder/pages/home/index' });
       return out;
     }
-    const familyText: Partial<Record<OrderStatus, string>> = {
-      accepted: '已有服务人员接单',
-      en_route: '服务人员已出发',
-      in_service: '服务人员已到达，开始服务',
-      completed: '服务已完成，请评价',
-      escalated: '正在为您人工安排服务人员',
-      cancelled: '订单已取消',
-    };
-    const text = familyText[status];
+    const text = FAMILY_TEXT[status];
     if (text) {
       for (const userId of await this.householdMembers(String(payload.householdId), '')) out.set(userId, { topic, title: ORDER_STATUS_LABELS[status], body: `${what}：${text}`, page });
     }
