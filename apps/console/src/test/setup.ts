@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks what antd's responsive and layout code asks the browser for.
@@ -22,5 +22,8 @@ if (!('ResizeObserver' in window)) {
     disconnect() {}
   };
 }
+
+// findBy…/waitFor give up after 1 s by default; antd's first render of a page alone can take that on a busy 2-core machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => cleanup());
