@@ -414,6 +414,8 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     await attendee.waitFor();
     // Everyone of 安康 is on the list, volunteers too (they are not counted in the rate).
     const ankangStaff = ok<unknown[]>('GET staff', await api(server.baseUrl, adminToken, 'GET', `/providers/${ankang.id}/staff`));
+    // The table re-renders filtered a moment after 确定 (陶新雨 may already be on the unfiltered first page of the street's staff).
+    await drawer.locator('.ant-table-tbody tr.ant-table-row').filter({ hasNotText: ANKANG }).first().waitFor({ state: 'detached' });
     await expect(drawer.locator('.ant-table-tbody tr.ant-table-row').count()).resolves.toBe(ankangStaff.length);
     for (const text of await drawer.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts()) expect(text).toContain(ANKANG);
     await attendee.locator('.ant-select[aria-label="陶新雨签到与考核"]').click();

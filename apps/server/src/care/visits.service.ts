@@ -32,11 +32,16 @@ export class VisitsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The plan for one elder: the tiers they fall under, and the most frequent of their frequencies. */
-  async planFor(elder: ElderEntity, today: string): Promise<{ frequency: 'monthly' | 'weekly'; reasons: string[] } | null> {
+  /**
+   * The plan for one elder: the tiers they fall under, and the most frequent of their frequencies.
+   * A caller going through many elders passes one `tiersByRegion` map, so each region's plan is read once.
+   */
+  async planFor(elder: ElderEntity, today: string, tiersByRegion = new Map<string, Promise<VisitTier[]>>()): Promise<{ frequency: 'monthly' | 'weekly'; reasons: string[] } | null> {
     if (!elder.regionId) return null;
-    const policy = await this.regions.policyInForce(elder.regionId, 'visit_plan', this.clock.now());
-    const tiers = (policy?.rules as { tiers?: VisitTier[] } | undefined)?.tiers ?? [];
+    if (!tiersByRegion.has(elder.regionId)) {
+      tiersByRegion.set(elder.regionId, this.regions.policyInForce(elder.regionId, 'visit_plan', this.clock.now()).then((p) => (p?.rules as { tiers?: VisitTier[] } | undefined)?.tiers ?? []));
+    }
+    const tiers = await tiersByRegion.get(elder.regionId)!;
     const verifiedCategory = elder.subsidyVerification === 'verified' ? elder.subsidyCategory : 'none';
     const matched = tiers.filter(
       (t) =>
@@ -53,9 +58,10 @@ export class VisitsService {
   async generate(month: string): Promise<number> {
     const today = shanghaiDate(this.clock.now());
     const elders = await this.dataSource.getRepository(ElderEntity).find();
+    const tiers = new Map<string, Promise<VisitTier[]>>();
     let created = 0;
     for (const elder of elders) {
-      const plan = await this.planFor(elder, today);
+      const plan = await this.planFor(elder, today, tiers);
       if (!plan) continue;
       const starts = plan.frequency === 'weekly' ? [1, 8, 15, 22] : [10];
       for (const [i, day] of starts.entries()) {
@@ -96,8 +102,9 @@ export class VisitsService {
     const elders = await this.dataSource.getRepository(ElderEntity).createQueryBuilder('e').where('e.region_id IN (:...ids)', { ids: regionIds }).getMany();
     const perCommunity = new Map<string, { regionId: string; name: string; required: number; visited: number }>();
     const overdue: VisitRateView['overdue'] = [];
+    const tiers = new Map<string, Promise<VisitTier[]>>();
     for (const elder of elders) {
-      const plan = await this.planFor(elder, today);
+      const plan = await this.planFor(elder, today, tiers);
       if (!plan) continue;
       const [visit] = await this.dataSource.query(
         `SELECT MAX(completed_at) AS last FROM orders WHERE elder_id = ? AND service_code = 'visit' AND status IN ('completed', 'rated') AND DATE_FORMAT(CONVERT_TZ(completed_at, '+00:00', '+08:00'), '%Y-%m') = ?`,

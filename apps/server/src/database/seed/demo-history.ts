@@ -14,6 +14,7 @@ import {
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { FieldCipher } from '../../common/crypto/field-cipher.js';
+import { calendarDay } from '../../common/typeorm.js';
 
 /**
  * A year of believable use for the demo street, so the operators' console shows real figures:
@@ -70,7 +71,7 @@ export async function seedDemoHistory(m: EntityManager, cipher: FieldCipher, now
   }));
   for (const c of await m.query('SELECT staff_id, type, expires_on FROM staff_certificates')) {
     const s = staff.find((x) => x.id === c.staff_id);
-    if (s) s.certs.set(c.type, typeof c.expires_on === 'string' ? c.expires_on : shanghaiDate(new Date(c.expires_on)).slice(0, 10));
+    if (s) s.certs.set(c.type, calendarDay(c.expires_on));
   }
   const serviceTypes = new Map<string, { duration: number; price: number; certificate: string | null; name: string }>(
     (await m.query('SELECT code, name, duration_minutes, base_price_fen, required_certificate FROM service_types')).map(
@@ -92,7 +93,8 @@ export async function seedDemoHistory(m: EntityManager, cipher: FieldCipher, now
       const ownerId = randomUUID();
       const householdId = randomUUID();
       const childName = surname + pick(GIVEN_YOUNG);
-      const created = instant(addDays(firstDay, -(40 + Math.floor(rand() * 300))), 9 + Math.floor(rand() * 9), Math.floor(rand() * 60));
+      // Families registered in the weeks before the history starts, so the trends begin with it (no empty months before).
+      const created = instant(addDays(firstDay, -(1 + Math.floor(rand() * 45))), 9 + Math.floor(rand() * 9), Math.floor(rand() * 60));
       rows.add('users', ['id', 'openid', 'nickname', 'roles', 'created_at', 'updated_at'], [ownerId, `demo-history:${++userNo}`, childName, '["family"]', created, created]);
       rows.add('households', ['id', 'name', 'region_id', 'created_by', 'created_at'], [householdId, `${surname}家`, community.id, ownerId, created]);
       rows.add('household_members', ['household_id', 'user_id', 'role', 'joined_at'], [householdId, ownerId, 'owner', created]);
@@ -121,10 +123,10 @@ export async function seedDemoHistory(m: EntityManager, cipher: FieldCipher, now
           verified, subsidyValidUntil: validUntil, grade: null, assessmentValidUntil: null, address, lat: spot.lat, lng: spot.lng, created,
         };
         // 应评尽评: most 80+ have a valid assessment, some have run out or never had one; fewer younger ones.
-        if (chance(realAge >= 80 ? 0.9 : 0.4)) {
+        // Assessments are the assessment agency's, recorded from the day they were done (often before the family registered).
+        if (chance(realAge >= 80 ? 0.92 : 0.45)) {
           const level = pick(ASSESSMENT_LEVELS[realAge >= 85 ? 'old' : realAge >= 75 ? 'mid' : 'young']);
-          const registered = shanghaiDate(elder.created);
-          const earliest = addMonths(today, -(validityMonths + 3)) > registered ? addMonths(today, -(validityMonths + 3)) : registered;
+          const earliest = addMonths(today, -(validityMonths + 2));
           const assessedOn = addDays(earliest, Math.floor(rand() * daysBetween(earliest, today).length));
           const items = assessmentItems(rand, level);
           const scored = scoreAssessment(items);
