@@ -13,7 +13,7 @@ interface ChildCardProps {
 export default function ChildCard({ child, onClick }: ChildCardProps) {
   const ageClass = ageClassFor(child.ageMonths)
   return (
-    <View className='cc-elder-card' onClick={() => onClick?.(child)}>
+    <View role='button' className='cc-elder-card' onClick={() => onClick?.(child)}>
       <View className='cc-elder-card__head'>
         <Text className='cc-elder-card__name'>{child.name}</Text>
         <Text className='cc-elder-card__meta'>{formatChildAge(child.ageMonths)}</Text>

@@ -27,6 +27,9 @@ export default function ChoiceChips<T extends string>({ options, selected, onTog
         return (
           <View
             key={option.value}
+            role='checkbox'
+            aria-checked={on}
+            aria-disabled={off}
             className={`cc-chip${on ? ' cc-chip--on' : ''}${off ? ' cc-chip--disabled' : ''}`}
             onClick={() => {
               if (!off) onToggle(option.value)

@@ -19,7 +19,7 @@ interface ElderCardProps {
 export default function ElderCard({ elder, onClick }: ElderCardProps) {
   const hasCategory = elder.subsidyCategory !== SubsidyCategory.NONE
   return (
-    <View className='cc-elder-card' onClick={() => onClick?.(elder)}>
+    <View role='button' className='cc-elder-card' onClick={() => onClick?.(elder)}>
       <View className='cc-elder-card__head'>
         <Text className='cc-elder-card__name'>{elder.name}</Text>
         <Text className='cc-elder-card__meta'>

@@ -44,7 +44,7 @@ export default function RegionPicker({ value, onChange, placeholder = '请选择
 
   if (loadError) {
     return (
-      <View className='cc-input-box cc-region' onClick={() => void load()}>
+      <View role='button' className='cc-input-box cc-region' onClick={() => void load()}>
         <Text className='cc-field__error'>街道和社区列表加载失败（{loadError}），点此重试</Text>
       </View>
     )
@@ -65,7 +65,7 @@ export default function RegionPicker({ value, onChange, placeholder = '请选择
   return (
     <View>
       <View className='cc-region-row'>
-        <View className='cc-input-box cc-region' onClick={() => (open ? setOpen(false) : openPanel())}>
+        <View role='button' className='cc-input-box cc-region' onClick={() => (open ? setOpen(false) : openPanel())}>
           <Text className={label ? '' : 'cc-placeholder'}>
             {regions === null ? '正在加载街道和社区…' : groups.length === 0 ? '暂无可选的街道' : label ?? placeholder}
           </Text>

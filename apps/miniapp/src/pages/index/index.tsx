@@ -109,7 +109,7 @@ export default function IndexPage() {
         </View>
       ) : (
         <>
-          <View className='home__book' onClick={() => navigate(routes.services())}>
+          <View role='button' className='home__book' onClick={() => navigate(routes.services())}>
             <View className='home__book-main'>
               <Text className='home__book-title'>预约上门服务</Text>
               <Text className='home__book-desc'>助洁 · 助浴 · 陪诊 · 探访，服务人员上门</Text>
@@ -118,33 +118,33 @@ export default function IndexPage() {
           </View>
 
           <View className='home__entries'>
-            <View className='home__entry' onClick={() => navigate(mealRoutes.canteens())}>
+            <View role='button' className='home__entry' onClick={() => navigate(mealRoutes.canteens())}>
               <Text className='home__entry-mark'>餐</Text>
               <Text className='home__entry-text'>订餐</Text>
             </View>
             {household.children.some((c) => c.ageMonths < 36) ? (
-              <View className='home__entry' onClick={() => navigate(childcareRoutes.centres())}>
+              <View role='button' className='home__entry' onClick={() => navigate(childcareRoutes.centres())}>
                 <Text className='home__entry-mark'>托</Text>
                 <Text className='home__entry-text'>托育</Text>
               </View>
             ) : null}
-            <View className='home__entry' onClick={() => navigate(elderRoutes.settings())}>
+            <View role='button' className='home__entry' onClick={() => navigate(elderRoutes.settings())}>
               <Text className='home__entry-mark'>长</Text>
               <Text className='home__entry-text'>长辈版</Text>
             </View>
-            <View className='home__entry' onClick={() => navigate(routes.household(household.id))}>
+            <View role='button' className='home__entry' onClick={() => navigate(routes.household(household.id))}>
               <Text className='home__entry-mark'>家</Text>
               <Text className='home__entry-text'>家庭管理</Text>
             </View>
-            <View className='home__entry' onClick={() => navigate(routes.invite(household.id))}>
+            <View role='button' className='home__entry' onClick={() => navigate(routes.invite(household.id))}>
               <Text className='home__entry-mark'>邀</Text>
               <Text className='home__entry-text'>邀请家人</Text>
             </View>
-            <View className='home__entry' onClick={() => navigate(routes.join())}>
+            <View role='button' className='home__entry' onClick={() => navigate(routes.join())}>
               <Text className='home__entry-mark'>入</Text>
               <Text className='home__entry-text'>加入家庭</Text>
             </View>
-            <View className='home__entry' onClick={() => Taro.switchTab({ url: '/pages/orders/index' })}>
+            <View role='button' className='home__entry' onClick={() => Taro.switchTab({ url: '/pages/orders/index' })}>
               <Text className='home__entry-mark'>单</Text>
               <Text className='home__entry-text'>我的订单</Text>
             </View>

@@ -29,7 +29,7 @@ async function loadMine(): Promise<MineData> {
 
 function Row({ title, desc, onClick }: { title: string; desc?: string; onClick: () => void }) {
   return (
-    <View className='mine-row' onClick={onClick}>
+    <View role='button' className='mine-row' onClick={onClick}>
       <View className='mine-row__main'>
         <Text className='mine-row__title'>{title}</Text>
         {desc ? <Text className='mine-row__desc'>{desc}</Text> : null}

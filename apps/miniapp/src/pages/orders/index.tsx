@@ -29,7 +29,7 @@ function payText(order: OrderView): string {
 
 function OrderCard({ order }: { order: OrderView }) {
   return (
-    <View className='order-card' onClick={() => navigate(routes.order(order.id))}>
+    <View role='button' className='order-card' onClick={() => navigate(routes.order(order.id))}>
       <View className='order-card__head'>
         <Text className='order-card__service'>{order.serviceName}</Text>
         <Text className={`order-card__status order-card__status--${tone(order.status)}`}>{order.statusLabel}</Text>

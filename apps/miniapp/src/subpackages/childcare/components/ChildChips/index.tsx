@@ -15,13 +15,16 @@ interface ChildChipsProps {
 /** 为哪个孩子: each child with age in months and the class that fits today; a tick marks the chosen one. */
 export default function ChildChips({ children, selected, today, showHousehold, onSelect }: ChildChipsProps) {
   return (
-    <View className='care-children'>
+    <View className='care-children' role='radiogroup'>
       {children.map((child) => {
         const on = child.id === selected
         const off = !isUnderThree(child)
         return (
           <View
             key={child.id}
+            role='radio'
+            aria-checked={on}
+            aria-disabled={off}
             className={`care-child${on ? ' care-child--on' : ''}${off ? ' care-child--off' : ''}`}
             onClick={() => {
               if (!off) onSelect(child)

@@ -294,11 +294,11 @@ export default function CentrePage() {
       />
 
       {cls ? (
-        <View className='care-tabs'>
-          <View className={`care-tabs__tab${tab === 'roster' ? ' care-tabs__tab--on' : ''}`} onClick={() => setTab('roster')}>
+        <View className='care-tabs' role='tablist'>
+          <View role='tab' aria-selected={tab === 'roster'} className={`care-tabs__tab${tab === 'roster' ? ' care-tabs__tab--on' : ''}`} onClick={() => setTab('roster')}>
             <Text>今日名册</Text>
           </View>
-          <View className={`care-tabs__tab${tab === 'waitlist' ? ' care-tabs__tab--on' : ''}`} onClick={() => setTab('waitlist')}>
+          <View role='tab' aria-selected={tab === 'waitlist'} className={`care-tabs__tab${tab === 'waitlist' ? ' care-tabs__tab--on' : ''}`} onClick={() => setTab('waitlist')}>
             <Text>轮候名单{waitlist ? `（${classWaitlist.filter(isLive).length}）` : ''}</Text>
           </View>
         </View>

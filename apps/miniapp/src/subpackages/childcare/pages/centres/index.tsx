@@ -26,7 +26,7 @@ function ClassRow({ cls, child, today, onOpen }: { cls: ChildcareClassView; chil
   const off = fit.state === 'no'
   const full = cls.free === 0
   return (
-    <View className={`care-class${off ? ' care-class--off' : ''}`} onClick={() => (off ? toastError(fit.reason ?? '年龄不符合') : onOpen())}>
+    <View role='button' className={`care-class${off ? ' care-class--off' : ''}`} onClick={() => (off ? toastError(fit.reason ?? '年龄不符合') : onOpen())}>
       <View className='care-class__head'>
         <Text className='care-class__name'>
           {cls.name}

@@ -165,7 +165,7 @@ export default function ChildcareMinePage() {
       {children.map((c) => {
         const list = pickups[c.id]
         return (
-          <View key={c.id} className='cc-card cc-card--padded care-pick' onClick={() => navigate(childcareRoutes.pickup(c.id))}>
+          <View role='button' key={c.id} className='cc-card cc-card--padded care-pick' onClick={() => navigate(childcareRoutes.pickup(c.id))}>
             <View className='care-pick__head'>
               <Text className='care-pick__child'>{c.name}</Text>
               <Text className='care-link'>管理 ›</Text>

@@ -115,7 +115,7 @@ export default function ElderSettingsPage() {
       ))}
 
       <View className='cc-card'>
-        <View className='elder-settings__row' onClick={() => navigate(elderRoutes.bind())}>
+        <View role='button' className='elder-settings__row' onClick={() => navigate(elderRoutes.bind())}>
           <View className='elder-settings__row-main'>
             <Text className='elder-settings__row-title'>我是老人：输入绑定码</Text>
             <Text className='cc-muted'>在老人自己的手机上，用家人生成的绑定码进入长辈版</Text>

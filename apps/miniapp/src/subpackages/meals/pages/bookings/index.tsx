@@ -21,7 +21,7 @@ function BookingCard({ booking, today, busy, onAgain }: { booking: MealBookingVi
   const live = booking.status === 'booked'
   return (
     <View className='meal-card'>
-      <View className='meal-card__body' onClick={() => navigate(mealRoutes.booking(booking.id))}>
+      <View role='button' className='meal-card__body' onClick={() => navigate(mealRoutes.booking(booking.id))}>
         <View className='meal-card__head'>
           <Text className='meal-card__when'>{mealWhen(booking.date, booking.period, today)}</Text>
           <Text className={`meal-card__status meal-card__status--${booking.status}`}>{booking.statusLabel}</Text>

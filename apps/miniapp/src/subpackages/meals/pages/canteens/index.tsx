@@ -20,7 +20,7 @@ import './index.scss'
 function CanteenCard({ canteen, self, onClick }: { canteen: CanteenView; self: boolean; onClick: () => void }) {
   const distance = distanceText(canteen.distanceMeters, self)
   return (
-    <View className='canteen-card' onClick={onClick}>
+    <View role='button' className='canteen-card' onClick={onClick}>
       <View className='canteen-card__head'>
         <Text className='canteen-card__name'>{canteen.name}</Text>
         {distance ? <Text className='canteen-card__distance'>{distance}</Text> : null}

@@ -36,7 +36,7 @@ async function loadMenu(canteenId: string, elderId: string): Promise<MenuData> {
 function SlotCard({ slot, selected, deliversHere, now, onClick }: { slot: MealSlotView; selected: boolean; deliversHere: boolean; now: Date; onClick: () => void }) {
   const state = slotState(slot, now)
   return (
-    <View className={`slot-card slot-card--${state.status}${selected ? ' slot-card--on' : ''}`} onClick={onClick}>
+    <View role='button' className={`slot-card slot-card--${state.status}${selected ? ' slot-card--on' : ''}`} onClick={onClick}>
       <View className='slot-card__head'>
         <Text className='slot-card__period'>
           {selected ? '✓ ' : ''}
@@ -96,7 +96,7 @@ function DishCard({ dish, quantity, elderName, onChange }: { dish: DishView; qua
 
 function DayTab({ day, selected, onClick }: { day: MealDay; selected: boolean; onClick: () => void }) {
   return (
-    <View className={`day-tab${selected ? ' day-tab--on' : ''}${day.bookable ? '' : ' day-tab--off'}`} onClick={onClick}>
+    <View role='tab' aria-selected={selected} className={`day-tab${selected ? ' day-tab--on' : ''}${day.bookable ? '' : ' day-tab--off'}`} onClick={onClick}>
       <Text className='day-tab__name'>{day.name}</Text>
       <Text className='day-tab__date'>{day.date.slice(8).replace(/^0/, '')}日</Text>
       <Text className='day-tab__status'>{dayStatus(day, new Date())}</Text>
@@ -202,7 +202,7 @@ export default function MenuPage() {
         </Text>
       </View>
 
-      <View className='meals-menu__days'>
+      <View className='meals-menu__days' role='tablist'>
         {days.map((d) => (
           <DayTab key={d.date} day={d} selected={d.date === day?.date} onClick={() => chooseDay(d)} />
         ))}

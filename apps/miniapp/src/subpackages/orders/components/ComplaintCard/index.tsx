@@ -33,7 +33,7 @@ export default function ComplaintCard({ complaint, showOrder = false, onOpenOrde
         <Text className='complaint-card__pending'>{pendingLine(complaint.status)}</Text>
       )}
       {onOpenOrder ? (
-        <View className='complaint-card__link' onClick={onOpenOrder}>
+        <View role='button' className='complaint-card__link' onClick={onOpenOrder}>
           <Text>查看订单 ›</Text>
         </View>
       ) : null}

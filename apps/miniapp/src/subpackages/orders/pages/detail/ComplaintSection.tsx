@@ -20,7 +20,7 @@ export default function ComplaintSection({ order, complaints, error, onRetry }: 
     return (
       <View className='cc-card cc-card--padded'>
         <ComplaintCard complaint={filed} />
-        <View className='complaint-entry__all' onClick={() => navigate(routes.complaints())}>
+        <View role='button' className='complaint-entry__all' onClick={() => navigate(routes.complaints())}>
           <Text>全部投诉 ›</Text>
         </View>
       </View>
@@ -32,7 +32,7 @@ export default function ComplaintSection({ order, complaints, error, onRetry }: 
     return (
       <View className='cc-card cc-card--padded complaint-entry'>
         <Text className='cc-muted'>投诉记录加载失败：{error}</Text>
-        <View className='complaint-entry__all' onClick={onRetry}>
+        <View role='button' className='complaint-entry__all' onClick={onRetry}>
           <Text>重新加载</Text>
         </View>
       </View>

@@ -11,7 +11,7 @@ import './index.scss'
 
 function ServiceCard({ service, onClick }: { service: ServiceTypeView; onClick: () => void }) {
   return (
-    <View className={`svc-card${service.urgent ? ' svc-card--urgent' : ''}`} onClick={onClick}>
+    <View role='button' className={`svc-card${service.urgent ? ' svc-card--urgent' : ''}`} onClick={onClick}>
       <View className='svc-card__head'>
         <Text className='svc-card__name'>{service.name}</Text>
         {service.urgent ? <Text className='svc-card__tag svc-card__tag--urgent'>紧急 · 立即派单</Text> : null}

@@ -164,8 +164,10 @@ export default function WorkbenchPage() {
             进行中 {me.activeJobs} / 最多 {me.maxConcurrentJobs} 单
           </Text>
         </View>
-        <View className='duty'>
+        <View className='duty' role='radiogroup' aria-label='上下班'>
           <View
+            role='radio'
+            aria-checked={me.onDuty}
             className={`duty__option${me.onDuty ? ' duty__option--on' : ''}`}
             onClick={() => {
               if (switching) return
@@ -176,6 +178,8 @@ export default function WorkbenchPage() {
             <Text>{me.onDuty ? '✓ 上班中' : '上班'}</Text>
           </View>
           <View
+            role='radio'
+            aria-checked={!me.onDuty}
             className={`duty__option duty__option--off${!me.onDuty ? ' duty__option--on' : ''}`}
             onClick={() => !switching && void switchDuty(false)}
           >
