@@ -1,4 +1,4 @@
-import { ageInYears, shanghaiDate, shanghaiMonth, type VisitRateView } from '@carecircle/shared';
+import { shanghaiDate, shanghaiMonth, type VisitRateView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
@@ -7,15 +7,7 @@ import { ElderEntity } from '../households/entities/elder.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { RegionsService } from '../regions/regions.service.js';
-
-interface VisitTier {
-  reason: string;
-  livingSituations?: string[];
-  categories?: string[];
-  grades?: string[];
-  minAge?: number;
-  frequency: 'monthly' | 'weekly';
-}
+import { visitPlanFor, type VisitTier } from './visit-plan.js';
 
 /**
  * 特殊困难老年人月探访: who must be visited comes from the region's visit-plan rules; visits are
@@ -43,15 +35,7 @@ export class VisitsService {
     }
     const tiers = await tiersByRegion.get(elder.regionId)!;
     const verifiedCategory = elder.subsidyVerification === 'verified' ? elder.subsidyCategory : 'none';
-    const matched = tiers.filter(
-      (t) =>
-        (t.livingSituations?.includes(elder.livingSituation) ?? false) ||
-        (t.categories?.includes(verifiedCategory) ?? false) ||
-        (!!elder.abilityGrade && (t.grades?.includes(elder.abilityGrade) ?? false)) ||
-        (t.minAge !== undefined && ageInYears(elder.birthDate, today) >= t.minAge),
-    );
-    if (matched.length === 0) return null;
-    return { frequency: matched.some((t) => t.frequency === 'weekly') ? 'weekly' : 'monthly', reasons: matched.map((t) => t.reason) };
+    return visitPlanFor(tiers, { livingSituation: elder.livingSituation, verifiedCategory, abilityGrade: elder.abilityGrade, birthDate: elder.birthDate }, today);
   }
 
   /** Creates the month's visits (idempotent: one per elder and period) and queues their dispatch. */

@@ -19,22 +19,11 @@ import { ChildcareCentreEntity, ChildcareClassEntity, EnrolmentEntity } from '..
 import { seedDemoHistory } from './demo-history.js';
 import { DEMO_LOGINS } from './demo-logins.js';
 import { DEMO_SUPERVISION_POLICIES, seedSupervision } from './demo-supervision.js';
+import { mulberry32 } from './random.js';
 
 /** 昆山市玉山镇, around 31.385N 120.981E (GCJ-02). */
 export const DEMO_CENTER = { lat: 31.385, lng: 120.981 };
 const DISTRICT_CODE = 'ks';
-
-/** A small deterministic PRNG so every machine gets the same district. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A point `meters` away from the centre in a random direction. */
 function around(rand: () => number, center: { lat: number; lng: number }, maxMeters: number) {

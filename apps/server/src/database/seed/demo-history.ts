@@ -15,6 +15,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { calendarDay } from '../../common/typeorm.js';
+import { visitPlanFor, type VisitTier } from '../../care/visit-plan.js';
+import { mulberry32 } from './random.js';
 
 /**
  * Half a year of believable use for the demo street, so the operators' console shows real figures:
@@ -447,15 +449,6 @@ async function writeTimelines(m: EntityManager): Promise<void> {
 const HOUSEHOLDS_PER_COMMUNITY = [62, 84, 68, 78];
 const VOLUNTEERS = 96;
 
-interface VisitTier {
-  reason: string;
-  livingSituations?: string[];
-  categories?: string[];
-  grades?: string[];
-  minAge?: number;
-  frequency: 'monthly' | 'weekly';
-}
-
 interface Household {
   id: string;
   ownerId: string;
@@ -563,14 +556,10 @@ function assessmentItems(rand: () => number, level: number): Record<string, numb
   return items;
 }
 
-/** VisitsService.planFor on the synthetic elder (category only once verified). */
+/** The 探访 plan of a synthetic elder, by the same rule as VisitsService.planFor. */
 function planFor(tiers: VisitTier[], e: Elder, today: string): { weekly: boolean; reasons: string[] } | null {
-  const category = e.verified ? e.category : 'none';
-  const matched = tiers.filter(
-    (t) => (t.livingSituations?.includes(e.living) ?? false) || (t.categories?.includes(category) ?? false) || (!!e.grade && (t.grades?.includes(e.grade) ?? false)) || (t.minAge !== undefined && ageInYears(e.birth, today) >= t.minAge),
-  );
-  if (!matched.length) return null;
-  return { weekly: matched.some((t) => t.frequency === 'weekly'), reasons: matched.map((t) => t.reason) };
+  const plan = visitPlanFor(tiers, { livingSituation: e.living, verifiedCategory: e.verified ? e.category : 'none', abilityGrade: e.grade, birthDate: e.birth }, today);
+  return plan && { weekly: plan.frequency === 'weekly', reasons: plan.reasons };
 }
 
 function stars(rand: () => number): number {
@@ -601,18 +590,6 @@ class Rows {
 }
 
 // ---- small helpers -------------------------------------------------------------------------------
-
-/** The same small deterministic PRNG as the district's. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function demoIdNumber(birth: string, seq: number, male: boolean): string {
