@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bull';
-import { DataSource, In, LessThan, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThan, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
 import { Clock } from '../common/clock.js';
 import { insertRows } from '../common/typeorm.js';
@@ -95,13 +95,15 @@ export class Dispatcher {
     const after: AfterCommit = { orderId, statuses: [], offerExpiries: [] };
     if (order.status === 'created' && order.dispatchAt > now) return { ...after, redispatchAt: order.dispatchAt };
 
-    const live = await m.getRepository(OfferEntity).countBy({ orderId, status: 'offered', expiresAt: MoreThan(now) });
-    if (live > 0) return null;
-    const expired = await m.getRepository(OfferEntity).update({ orderId, status: 'offered', expiresAt: LessThanOrEqual(now) }, { status: 'expired', respondedAt: now });
+    // Read first, then expire by primary key: an UPDATE … WHERE order_id = ? would take a gap lock
+    // in the offers index that holds up every other dispatch inserting an offer into that gap.
+    const open = await m.getRepository(OfferEntity).find({ where: { orderId, status: 'offered' }, select: { id: true, expiresAt: true } });
+    if (open.some((o) => o.expiresAt > now)) return null;
+    if (open.length) await m.getRepository(OfferEntity).update({ id: In(open.map((o) => o.id)) }, { status: 'expired', respondedAt: now });
 
     if (order.status !== 'dispatching') {
       // The family's timeline says why the search goes on: nobody answered in time, or the offer was declined.
-      const why = (expired.affected ?? 0) > 0 ? `服务人员未在 ${this.config.offerTimeoutSeconds} 秒内响应` : '服务人员暂时无法接单';
+      const why = open.length > 0 ? `服务人员未在 ${this.config.offerTimeoutSeconds} 秒内响应` : '服务人员暂时无法接单';
       const note = order.status === 'offered' ? `${why}，继续为您派单` : null;
       order = await this.transitions.move(m, order, 'dispatching', 'system', null, note);
       after.statuses.push('dispatching');

@@ -2,7 +2,7 @@ import { QUEUE } from '@carecircle/shared';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { OUTBOX_ROUTES } from './outbox-routes.js';
 import { OutboxEntity } from './outbox.entity.js';
@@ -10,9 +10,12 @@ import { OutboxEntity } from './outbox.entity.js';
 const BATCH = 200;
 
 /**
- * Moves committed outbox rows to their Bull queues. Rows are claimed with SKIP LOCKED so
- * several workers can relay side by side; the job id is the outbox id, so a row relayed
- * twice (a crash between add and commit) still makes one job.
+ * Moves committed outbox rows to their Bull queues: read, queue, then mark published. Nothing is
+ * locked: a locking read of the unpublished rows (even with SKIP LOCKED) holds a gap lock at the
+ * end of the pending index until the relay commits, and every transaction writing an outbox row
+ * (each order step) waited on it — the whole platform queued behind one relay. Instead each job
+ * id is the outbox id, so a row two relays read at once (or one re-read after a crash between
+ * queueing and marking) still makes one job.
  */
 @Injectable()
 export class OutboxRelay {
@@ -29,25 +32,22 @@ export class OutboxRelay {
   }
 
   async relayPending(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.getRepository(OutboxEntity).createQueryBuilder('o')
-        .where('o.published_at IS NULL').orderBy('o.id', 'ASC').limit(BATCH)
-        .setLock('pessimistic_write').setOnLocked('skip_locked').getMany();
-      if (rows.length === 0) return 0;
-      // One round trip per queue (addBulk) rather than one per job: the relay keeps up with bursts.
-      const jobs = new Map<string, Parameters<Queue['addBulk']>[0]>();
-      for (const row of rows) {
-        const routes = OUTBOX_ROUTES[row.event as keyof typeof OUTBOX_ROUTES] ?? [];
-        if (routes.length === 0) this.logger.warn({ msg: 'outbox event has no route; marked published', event: row.event, id: row.id });
-        for (const route of routes) {
-          const list = jobs.get(route.queue) ?? [];
-          list.push({ name: route.job, data: { outboxId: row.id, event: row.event, payload: row.payload, ...row.payload }, opts: { jobId: route.jobId?.(row.payload) ?? `outbox-${row.id}-${route.job}` } });
-          jobs.set(route.queue, list);
-        }
+    const rows = await this.dataSource.getRepository(OutboxEntity).find({ where: { publishedAt: IsNull() }, order: { id: 'ASC' }, take: BATCH });
+    if (rows.length === 0) return 0;
+    // One round trip per queue (addBulk) rather than one per job: the relay keeps up with bursts.
+    const jobs = new Map<string, Parameters<Queue['addBulk']>[0]>();
+    for (const row of rows) {
+      const routes = OUTBOX_ROUTES[row.event as keyof typeof OUTBOX_ROUTES] ?? [];
+      if (routes.length === 0) this.logger.warn({ msg: 'outbox event has no route; marked published', event: row.event, id: row.id });
+      for (const route of routes) {
+        const list = jobs.get(route.queue) ?? [];
+        list.push({ name: route.job, data: { outboxId: row.id, event: row.event, payload: row.payload, ...row.payload }, opts: { jobId: route.jobId?.(row.payload) ?? `outbox-${row.id}-${route.job}` } });
+        jobs.set(route.queue, list);
       }
-      await Promise.all([...jobs].map(([queue, list]) => this.queues[queue].addBulk(list)));
-      await manager.getRepository(OutboxEntity).update({ id: In(rows.map((r) => r.id)) }, { publishedAt: this.clock.now() });
-      return rows.length;
-    });
+    }
+    await Promise.all([...jobs].map(([queue, list]) => this.queues[queue].addBulk(list)));
+    // The rows this relay was first to mark: with relays side by side, each row counts once.
+    const marked = await this.dataSource.getRepository(OutboxEntity).update({ id: In(rows.map((r) => r.id)), publishedAt: IsNull() }, { publishedAt: this.clock.now() });
+    return marked.affected ?? 0;
   }
 }
