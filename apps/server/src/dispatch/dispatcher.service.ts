@@ -14,14 +14,16 @@ import { OrderLive } from '../orders/order-live.service.js';
 import { OrderTransitions } from '../orders/order-transitions.service.js';
 import { dispatchJobId } from '../outbox/outbox-routes.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { StaffPositions } from '../providers/staff-positions.service.js';
+import { StaffPositions, type NearbyStaff } from '../providers/staff-positions.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { preJobTrainingRequired } from '../training/pre-job-training.js';
-import { searchCandidates } from './candidate-search.js';
+import { searchCandidates, type SearchResult } from './candidate-search.js';
 import { DispatchRoundEntity } from './entities/dispatch-round.entity.js';
 import { OfferEntity } from './entities/offer.entity.js';
 
 const SEARCH_LIMIT = 200;
+/** Staff checked per query, nearest first; the next batch only when a batch has nobody who can take the order. */
+const CHECK_BATCH = 50;
 
 /** What a transaction decided, to be done once it has committed (Redis is never written inside one). */
 export interface AfterCommit {
@@ -118,7 +120,7 @@ export class Dispatcher {
         this.config.candidateSource === 'geo'
           ? await this.positions.near(order.lat, order.lng, radius, SEARCH_LIMIT)
           : await this.positions.nearBySqlScan(order.lat, order.lng, radius, SEARCH_LIMIT);
-      const { candidates, skipped } = await searchCandidates(m, order, service, nearby, radius, now, rules);
+      const { candidates, skipped } = await this.nearestCandidates(m, order, service, nearby, radius, now, rules);
       const chosen = order.urgent ? candidates : candidates.slice(0, 1);
       const round = { id: randomUUID(), orderId, roundNo: ++roundNo, radiusM: radius, candidates, skipped, offeredTo: chosen.map((c) => c.staffId), createdAt: now };
       await insertRows(m, DispatchRoundEntity, round);
@@ -139,6 +141,22 @@ export class Dispatcher {
     await this.transitions.move(m, order, 'escalated', 'system', null, `${lastRadius / 1000} 公里内暂无可接单的服务人员，已转人工派单`, { dispatchRadiusM: lastRadius });
     after.statuses.push('escalated');
     return after;
+  }
+
+  /**
+   * The candidates among the nearest staff, checked in batches in order of distance: one who can
+   * take it is almost always among the first few dozen, and checking all 200 found was most of the
+   * database's work per order. An urgent call is offered to every candidate, so it checks all.
+   */
+  private async nearestCandidates(m: EntityManager, order: OrderEntity, service: ServiceTypeEntity, nearby: NearbyStaff[], radius: number, now: Date, rules: { preJobTrainingRequired: boolean }): Promise<SearchResult> {
+    if (order.urgent) return searchCandidates(m, order, service, nearby, radius, now, rules);
+    const found: SearchResult = { candidates: [], skipped: [] };
+    for (let i = 0; i < nearby.length && found.candidates.length === 0; i += CHECK_BATCH) {
+      const batch = await searchCandidates(m, order, service, nearby.slice(i, i + CHECK_BATCH), radius, now, rules);
+      found.candidates.push(...batch.candidates);
+      found.skipped.push(...batch.skipped);
+    }
+    return found;
   }
 
   async afterCommit(after: AfterCommit): Promise<void> {

@@ -22,7 +22,7 @@ export interface NotificationView {
 }
 
 /** What the family is told at each step of an order. */
-const FAMILY_TEXT: Partial<Record<OrderStatus, string>> = {
+export const FAMILY_TEXT: Partial<Record<OrderStatus, string>> = {
   accepted: '已有服务人员接单',
   en_route: '服务人员已出发',
   in_service: '服务人员已到达，开始服务',
@@ -30,6 +30,11 @@ const FAMILY_TEXT: Partial<Record<OrderStatus, string>> = {
   escalated: '正在为您人工安排服务人员',
   cancelled: '订单已取消',
 };
+
+/** Whether anyone is told of an order reaching this status; most steps of dispatch (created, dispatching, offered) are nobody's news. */
+export function isOrderNews(status: OrderStatus): boolean {
+  return !!FAMILY_TEXT[status] || status === 'escalated' || status === 'awaiting_elder';
+}
 
 @Injectable()
 export class NotificationsService {
@@ -143,8 +148,7 @@ export class NotificationsService {
   private async orderMessages(payload: Record<string, unknown>): Promise<Map<string, NotificationMessage>> {
     const out = new Map<string, NotificationMessage>();
     const status = String(payload.status) as OrderStatus;
-    // Most steps of dispatch (created, dispatching, offered) are nobody's news: no look-up for them.
-    if (!FAMILY_TEXT[status] && status !== 'escalated' && status !== 'awaiting_elder') return out;
+    if (!isOrderNews(status)) return out;
     const orderId = String(payload.orderId);
     const [order] = await this.dataSource.query('SELECT o.service_code, e.name AS elder_name FROM orders o JOIN elders e ON e.id = o.elder_id WHERE o.id = ?', [orderId]);
     if (!order) return out;

@@ -1,4 +1,5 @@
-import { JOB, OutboxEvent, QUEUE } from '@carecircle/shared';
+import { JOB, OutboxEvent, QUEUE, type OrderStatus } from '@carecircle/shared';
+import { isOrderNews } from '../notifications/notifications.service.js';
 import type { OutboxPayload } from './outbox.entity.js';
 
 export interface OutboxRoute {
@@ -6,6 +7,8 @@ export interface OutboxRoute {
   job: (typeof JOB)[keyof typeof JOB];
   /** The Bull job id when the job may already have been queued another way (Bull drops a second add with the same id). */
   jobId?: (payload: OutboxPayload) => string | null;
+  /** Only these events take the route; the rest are marked published without a job. */
+  when?: (payload: OutboxPayload) => boolean;
 }
 
 /** One dispatch job per order and dispatch time, whoever queues it (the api after its commit, or the relay). */
@@ -22,7 +25,7 @@ export const OUTBOX_ROUTES: Record<OutboxEvent, OutboxRoute[]> = {
   [OutboxEvent.ORDER_CREATED]: [
     { queue: QUEUE.DISPATCH, job: JOB.DISPATCH_ORDER, jobId: (p) => (typeof p.dispatchAtMs === 'number' ? dispatchJobId(String(p.orderId), p.dispatchAtMs) : null) },
   ],
-  [OutboxEvent.ORDER_STATUS_CHANGED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
+  [OutboxEvent.ORDER_STATUS_CHANGED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION, when: (p) => isOrderNews(p.status as OrderStatus) }],
   [OutboxEvent.OFFER_MADE]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.MEAL_SLOT_CANCELLED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],
   [OutboxEvent.WAITLIST_OFFERED]: [{ queue: QUEUE.NOTIFY, job: JOB.SEND_NOTIFICATION }],

@@ -40,6 +40,7 @@ export class OutboxRelay {
       const routes = OUTBOX_ROUTES[row.event as keyof typeof OUTBOX_ROUTES] ?? [];
       if (routes.length === 0) this.logger.warn({ msg: 'outbox event has no route; marked published', event: row.event, id: row.id });
       for (const route of routes) {
+        if (route.when && !route.when(row.payload)) continue;
         const list = jobs.get(route.queue) ?? [];
         list.push({ name: route.job, data: { outboxId: row.id, event: row.event, payload: row.payload, ...row.payload }, opts: { jobId: route.jobId?.(row.payload) ?? `outbox-${row.id}-${route.job}` } });
         jobs.set(route.queue, list);
