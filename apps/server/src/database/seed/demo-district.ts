@@ -19,29 +19,11 @@ import { ChildcareCentreEntity, ChildcareClassEntity, EnrolmentEntity } from '..
 import { seedDemoHistory } from './demo-history.js';
 import { DEMO_LOGINS } from './demo-logins.js';
 import { DEMO_SUPERVISION_POLICIES, seedSupervision } from './demo-supervision.js';
-import { mulberry32 } from './random.js';
+import { around, demoIdNumber, mulberry32 } from './synthetic.js';
 
 /** 昆山市玉山镇, around 31.385N 120.981E (GCJ-02). */
 export const DEMO_CENTER = { lat: 31.385, lng: 120.981 };
 const DISTRICT_CODE = 'ks';
-
-/** A point `meters` away from the centre in a random direction. */
-function around(rand: () => number, center: { lat: number; lng: number }, maxMeters: number) {
-  const r = maxMeters * Math.sqrt(rand());
-  const theta = 2 * Math.PI * rand();
-  const dLat = (r * Math.cos(theta)) / 111_320;
-  const dLng = (r * Math.sin(theta)) / (111_320 * Math.cos((center.lat * Math.PI) / 180));
-  return { lat: Number((center.lat + dLat).toFixed(7)), lng: Number((center.lng + dLng).toFixed(7)) };
-}
-
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** A checksum-valid ID number for demo people (region 320583 = 昆山市). */
-export function demoIdNumber(birth: string, seq: number, male: boolean): string {
-  const order = String(seq * 2 + (male ? 1 : 0)).padStart(3, '0').slice(-3);
-  const body = `320583${birth.replace(/-/g, '')}${order}`;
-  const sum = body.split('').reduce((acc, ch, i) => acc + Number(ch) * ID_WEIGHTS[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 interface DemoElder {
   grade?: 'mild' | 'moderate' | 'severe';

@@ -1,6 +1,7 @@
 import {
   ageInYears,
   ASSESSMENT_DOMAINS,
+  distanceMeters,
   findSubsidyRule,
   priceBreakdown,
   scoreAssessment,
@@ -16,7 +17,7 @@ import type { EntityManager } from 'typeorm';
 import type { FieldCipher } from '../../common/crypto/field-cipher.js';
 import { calendarDay } from '../../common/typeorm.js';
 import { visitPlanFor, type VisitTier } from '../../care/visit-plan.js';
-import { mulberry32 } from './random.js';
+import { around, demoIdNumber, mulberry32 } from './synthetic.js';
 
 /**
  * Half a year of believable use for the demo street, so the operators' console shows real figures:
@@ -225,7 +226,7 @@ export async function seedDemoHistory(m: EntityManager, cipher: FieldCipher, now
     const checkInSpot = around(rand, { lat: elder.lat, lng: elder.lng }, 60);
     const followUp = kind === 'visit' && chance(0.08);
     rows.add('service_records', ['order_id', 'staff_id', 'check_in_at', 'check_in_lat', 'check_in_lng', 'check_in_distance_m', 'override_reason', 'flagged', 'check_out_at', 'tasks', 'notes', 'duration_minutes', 'visit_form'], [
-      id, s.id, checkIn, checkInSpot.lat, checkInSpot.lng, Math.round(distance(checkInSpot, elder)), null, 0, completedAt, JSON.stringify(TASKS[code] ?? ['按约完成服务']), null, minutes,
+      id, s.id, checkIn, checkInSpot.lat, checkInSpot.lng, Math.round(distanceMeters(checkInSpot, elder)), null, 0, completedAt, JSON.stringify(TASKS[code] ?? ['按约完成服务']), null, minutes,
       kind === 'visit' ? JSON.stringify({ condition: pick(['良好', '良好', '良好', '一般', '较差']), needs: followUp ? [pick(['助浴', '助医陪诊', '家政维修'])] : [], followUp, ...(followUp ? { followUpNote: '家属已知悉，建议安排上门服务' } : {}) }) : null,
     ]);
     if (followUp) rows.add('follow_up_tasks', ['id', 'order_id', 'elder_id', 'note', 'status', 'created_at', 'closed_at'], [randomUUID(), id, elder.id, '家属已知悉，建议安排上门服务', 'closed', completedAt, new Date(completedAt.getTime() + 2 * 86_400_000)]);
@@ -296,7 +297,7 @@ export async function seedDemoHistory(m: EntityManager, cipher: FieldCipher, now
     // Regulars: elders of the canteen's 社区 and a neighbouring one.
     const home = communities.find((c) => c.id === canteen.region_id)!;
     const centre = (c: (typeof communities)[number]) => ({ lat: Number(c.center_lat), lng: Number(c.center_lng) });
-    const neighbour = communities.filter((c) => c !== home).sort((a, b) => distance(centre(a), centre(home)) - distance(centre(b), centre(home)))[0];
+    const neighbour = communities.filter((c) => c !== home).sort((a, b) => distanceMeters(centre(a), centre(home)) - distanceMeters(centre(b), centre(home)))[0];
     const near = new Set([home.id, neighbour?.id]);
     const regulars = elders.filter((e) => near.has(e.household.regionId) && chance(e.living === 'alone' || e.verified ? 0.3 : 0.12));
     for (const day of days) {
@@ -590,28 +591,6 @@ class Rows {
 }
 
 // ---- small helpers -------------------------------------------------------------------------------
-
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-function demoIdNumber(birth: string, seq: number, male: boolean): string {
-  const order = String(seq * 2 + (male ? 1 : 0)).padStart(3, '0').slice(-3);
-  const body = `320583${birth.replace(/-/g, '')}${order}`;
-  const sum = body.split('').reduce((acc, ch, i) => acc + Number(ch) * ID_WEIGHTS[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
-
-function around(rand: () => number, center: { lat: number; lng: number }, maxMeters: number) {
-  const r = maxMeters * Math.sqrt(rand());
-  const theta = 2 * Math.PI * rand();
-  const dLat = (r * Math.cos(theta)) / 111_320;
-  const dLng = (r * Math.sin(theta)) / (111_320 * Math.cos((center.lat * Math.PI) / 180));
-  return { lat: Number((center.lat + dLat).toFixed(7)), lng: Number((center.lng + dLng).toFixed(7)) };
-}
-
-function distance(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const dLat = (a.lat - b.lat) * 111_320;
-  const dLng = (a.lng - b.lng) * 111_320 * Math.cos((a.lat * Math.PI) / 180);
-  return Math.sqrt(dLat * dLat + dLng * dLng);
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
