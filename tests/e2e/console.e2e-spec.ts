@@ -94,7 +94,9 @@ describe('运营管理端: the operator console in Chromium against the built se
           for (let i = 3; i < data.length; i += 4 * 7) if (data[i] !== 0) return true;
           return false;
         });
-        return painted.length ? painted.map((c) => c.closest('[role="img"]')!.getAttribute('aria-label')) : null;
+        const labels = painted.map((c) => c.closest('[role="img"]')!.getAttribute('aria-label') ?? '');
+        // Wait for the year's trend too: it is read after the cards (a request of its own).
+        return labels.some((l) => l.endsWith('年逐月趋势')) ? labels : null;
       },
       undefined,
       { timeout: 10_000, polling: 100 },
@@ -102,6 +104,7 @@ describe('运营管理端: the operator console in Chromium against the built se
     const drawnCharts = (await drawn.jsonValue()) as string[];
     expect(drawnCharts.length).toBeGreaterThan(0);
     expect(drawnCharts).toContain('探访完成率仪表盘');
+    expect(drawnCharts).toContain(`特殊困难老年人月探访率${chinaMonth().slice(0, 4)}年逐月趋势`);
     await shot(page, '02-dashboard');
     expect(unexpected()).toEqual([]);
   });
