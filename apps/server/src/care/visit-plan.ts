@@ -18,8 +18,14 @@ export interface VisitPlanFacts {
   birthDate: string;
 }
 
+/** How often an elder on the plan is visited, and why they are on it. */
+export interface VisitPlan {
+  frequency: 'monthly' | 'weekly';
+  reasons: string[];
+}
+
 /** The tiers an elder falls under, and the most frequent of their frequencies; null when none. */
-export function visitPlanFor(tiers: VisitTier[], e: VisitPlanFacts, today: string): { frequency: 'monthly' | 'weekly'; reasons: string[] } | null {
+export function visitPlanFor(tiers: VisitTier[], e: VisitPlanFacts, today: string): VisitPlan | null {
   const matched = tiers.filter(
     (t) =>
       (t.livingSituations?.includes(e.livingSituation) ?? false) ||

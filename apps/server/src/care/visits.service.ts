@@ -7,7 +7,7 @@ import { ElderEntity } from '../households/entities/elder.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { visitPlanFor, type VisitTier } from './visit-plan.js';
+import { visitPlanFor, type VisitPlan, type VisitTier } from './visit-plan.js';
 
 /**
  * 特殊困难老年人月探访: who must be visited comes from the region's visit-plan rules; visits are
@@ -25,27 +25,33 @@ export class VisitsService {
   ) {}
 
   /**
-   * The plan for one elder: the tiers they fall under, and the most frequent of their frequencies.
-   * A caller going through many elders passes one `tiersByRegion` map, so each region's plan is read once.
+   * The visit plan of each of these elders, by id (absent: not on the plan): the tiers they fall
+   * under and the most frequent of their frequencies. Each region's plan is read once.
    */
-  async planFor(elder: ElderEntity, today: string, tiersByRegion = new Map<string, Promise<VisitTier[]>>()): Promise<{ frequency: 'monthly' | 'weekly'; reasons: string[] } | null> {
-    if (!elder.regionId) return null;
-    if (!tiersByRegion.has(elder.regionId)) {
-      tiersByRegion.set(elder.regionId, this.regions.policyInForce(elder.regionId, 'visit_plan', this.clock.now()).then((p) => (p?.rules as { tiers?: VisitTier[] } | undefined)?.tiers ?? []));
+  async plansFor(elders: ElderEntity[], today: string): Promise<Map<string, VisitPlan>> {
+    const tiersByRegion = new Map<string, VisitTier[]>();
+    const plans = new Map<string, VisitPlan>();
+    for (const elder of elders) {
+      if (!elder.regionId) continue;
+      if (!tiersByRegion.has(elder.regionId)) {
+        const policy = await this.regions.policyInForce(elder.regionId, 'visit_plan', this.clock.now());
+        tiersByRegion.set(elder.regionId, (policy?.rules as { tiers?: VisitTier[] } | undefined)?.tiers ?? []);
+      }
+      const verifiedCategory = elder.subsidyVerification === 'verified' ? elder.subsidyCategory : 'none';
+      const plan = visitPlanFor(tiersByRegion.get(elder.regionId)!, { livingSituation: elder.livingSituation, verifiedCategory, abilityGrade: elder.abilityGrade, birthDate: elder.birthDate }, today);
+      if (plan) plans.set(elder.id, plan);
     }
-    const tiers = await tiersByRegion.get(elder.regionId)!;
-    const verifiedCategory = elder.subsidyVerification === 'verified' ? elder.subsidyCategory : 'none';
-    return visitPlanFor(tiers, { livingSituation: elder.livingSituation, verifiedCategory, abilityGrade: elder.abilityGrade, birthDate: elder.birthDate }, today);
+    return plans;
   }
 
   /** Creates the month's visits (idempotent: one per elder and period) and queues their dispatch. */
   async generate(month: string): Promise<number> {
     const today = shanghaiDate(this.clock.now());
     const elders = await this.dataSource.getRepository(ElderEntity).find();
-    const tiers = new Map<string, Promise<VisitTier[]>>();
+    const plans = await this.plansFor(elders, today);
     let created = 0;
     for (const elder of elders) {
-      const plan = await this.planFor(elder, today, tiers);
+      const plan = plans.get(elder.id);
       if (!plan) continue;
       const starts = plan.frequency === 'weekly' ? [1, 8, 15, 22] : [10];
       for (const [i, day] of starts.entries()) {
@@ -86,9 +92,9 @@ export class VisitsService {
     const elders = await this.dataSource.getRepository(ElderEntity).createQueryBuilder('e').where('e.region_id IN (:...ids)', { ids: regionIds }).getMany();
     const perCommunity = new Map<string, { regionId: string; name: string; required: number; visited: number }>();
     const overdue: VisitRateView['overdue'] = [];
-    const tiers = new Map<string, Promise<VisitTier[]>>();
+    const plans = await this.plansFor(elders, today);
     for (const elder of elders) {
-      const plan = await this.planFor(elder, today, tiers);
+      const plan = plans.get(elder.id);
       if (!plan) continue;
       const [visit] = await this.dataSource.query(
         `SELECT MAX(completed_at) AS last FROM orders WHERE elder_id = ? AND service_code = 'visit' AND status IN ('completed', 'rated') AND DATE_FORMAT(CONVERT_TZ(completed_at, '+00:00', '+08:00'), '%Y-%m') = ?`,

@@ -278,9 +278,9 @@ export class KpiService {
       )).map((r: { elder_id: string; last: Date }) => [r.elder_id, new Date(r.last)]),
     );
     const records: KpiRecordView[] = [];
-    const tiers: Parameters<VisitsService['planFor']>[2] = new Map();
+    const plans = await this.visits.plansFor(elders, a.asOf);
     for (const e of elders) {
-      const plan = await this.visits.planFor(e, a.asOf, tiers);
+      const plan = plans.get(e.id);
       if (!plan) continue;
       const last = visited.get(e.id);
       records.push(this.record('elder', e.id, e.name, a.names.get(e.regionId!) ?? null, `${plan.reasons.join('、')}；${last ? `已探访 ${shanghaiDate(last)}` : '本月未探访'}`, 1, !!last, true));
