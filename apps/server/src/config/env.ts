@@ -57,6 +57,13 @@ export class Env {
 
 export class EnvError extends Error {}
 
+/**
+ * Secrets whose development values are public (this repository, docker/compose.yml): production
+ * refuses each of them. With the public index key, hashed ID numbers in a dump can be brute-forced.
+ */
+export const DEV_SECRETS = ['JWT_SECRET', 'PII_ENCRYPTION_KEY', 'PII_INDEX_KEY'] as const satisfies readonly (keyof Env)[];
+const DEV_DEFAULTS = new Env();
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = plainToInstance(Env, pickDefined(source), { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
@@ -67,11 +74,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (env.NODE_ENV === 'production') {
     if (env.WECHAT_MODE === 'dev') throw new EnvError('Configuration error: WECHAT_MODE=dev is not allowed when NODE_ENV=production');
-    if (env.JWT_SECRET === new Env().JWT_SECRET) throw new EnvError('Configuration error: JWT_SECRET must be set in production');
-    if (env.PII_ENCRYPTION_KEY === new Env().PII_ENCRYPTION_KEY) throw new EnvError('Configuration error: PII_ENCRYPTION_KEY must be set in production');
+    for (const key of DEV_SECRETS) {
+      if (env[key] === DEV_DEFAULTS[key]) throw new EnvError(`Configuration error: ${key} must be set in production (the development value is published in this repository)`);
+    }
   }
   if (Buffer.from(env.PII_ENCRYPTION_KEY, 'base64').length !== 32) {
     throw new EnvError('Configuration error: PII_ENCRYPTION_KEY must be base64 of exactly 32 bytes');
+  }
+  if (Buffer.from(env.PII_INDEX_KEY, 'base64').length < 32) {
+    throw new EnvError('Configuration error: PII_INDEX_KEY must be base64 of at least 32 random bytes');
   }
   if (env.WECHAT_MODE === 'real' && (!env.WECHAT_APPID || !env.WECHAT_SECRET)) {
     throw new EnvError('Configuration error: WECHAT_APPID and WECHAT_SECRET are required when WECHAT_MODE=real');
