@@ -1,4 +1,4 @@
-import type { AbilityGrade } from '../rules/assessment.js';
+import type { AbilityGrade, AssessmentDiagnosis, CareRiskEvent, GradeRule } from '../rules/assessment.js';
 import type { GeoPoint } from '../rules/geo.js';
 
 export interface ElderLoginCodeView {
@@ -63,18 +63,34 @@ export interface SosView {
 
 export interface AssessmentInput {
   assessedOn: string;
+  /** The 26 item scores (GB/T 42195-2022 附录B). */
   items: Record<string, number>;
+  /** The facts behind 附录C C.4 能力等级变更依据. */
+  coma?: boolean;
+  diagnoses?: AssessmentDiagnosis[];
+  riskEvents?: CareRiskEvent[];
 }
 
+/** `GET/POST /elders/:elderId/assessments`: every consumer reads `grade` as the final grade (C.5). */
 export interface AssessmentView {
   id: string;
   elderId: string;
   assessedOn: string;
   assessorName: string;
   domains: { code: string; label: string; score: number; max: number }[];
+  /** The raw 0–90 total. */
   total: number;
+  /** The grade by the total alone (C.3 初步等级). */
+  rawGrade: AbilityGrade;
+  rawGradeLabel: string;
+  /** The final grade (C.5 最终等级): what subsidies, services and visits read. */
   grade: AbilityGrade;
   gradeLabel: string;
+  /** The C.4 rules that set the final grade (empty: final = raw). */
+  gradeRules: { code: GradeRule; label: string }[];
+  coma: boolean;
+  diagnoses: AssessmentDiagnosis[];
+  riskEvents: CareRiskEvent[];
   validUntil: string;
 }
 
