@@ -6,7 +6,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { authConfig, type AuthConfig } from '../config/configuration.js';
-import { DEMO_LOGINS } from '../database/seed/demo-logins.js';
+import { DEMO_LOGINS, SECOND_STREET_LOGINS } from '../database/seed/demo-logins.js';
 import { HouseholdMemberEntity } from '../households/entities/household-member.entity.js';
 import type { AuthTokensResponse, DevLoginResponse } from './dto/auth.dto.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
@@ -66,9 +66,10 @@ export class AuthService {
 
   /** Seeded demo accounts, only in dev mode: the H5 login picker lists them. */
   async devLogins(): Promise<DevLoginResponse[]> {
-    const users = await this.dataSource.getRepository(UserEntity).find({ where: { openid: In(DEMO_LOGINS.map((l) => `dev:${l.name}`)) } });
+    const logins = [...DEMO_LOGINS, ...SECOND_STREET_LOGINS];
+    const users = await this.dataSource.getRepository(UserEntity).find({ where: { openid: In(logins.map((l) => `dev:${l.name}`)) } });
     const present = new Map(users.map((u) => [u.openid, u]));
-    return DEMO_LOGINS.filter((l) => present.has(`dev:${l.name}`)).map((l) => ({
+    return logins.filter((l) => present.has(`dev:${l.name}`)).map((l) => ({
       code: `dev:${l.name}`,
       nickname: l.name,
       roles: present.get(`dev:${l.name}`)!.roles,

@@ -6,8 +6,10 @@ import { dropDatabase, ensureDatabase } from './ensure-database.js';
 import { runMigrations } from './migrate.js';
 import { preflight, PreflightError } from './preflight.js';
 import { seedDemoDistrict } from './seed/demo-district.js';
+import { SECOND_STREET, seedSecondStreet } from './seed/second-street.js';
+import { SECOND_STREET_LOGINS } from './seed/demo-logins.js';
 
-/** `migrate` | `revert` | `seed [--reset]`: the TypeORM CLI's job, through the same data source the server uses. */
+/** `migrate` | `revert` | `seed [--reset] [--second-street]`: the TypeORM CLI's job, through the same data source the server uses. */
 async function main(command: string | undefined, flags: string[]): Promise<void> {
   const env = loadEnv();
   const db = { host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USER, password: env.DB_PASSWORD, name: env.DB_NAME, poolSize: 2 };
@@ -36,13 +38,18 @@ async function main(command: string | undefined, flags: string[]): Promise<void>
         console.log(result.seeded ? `Seeded the demo district into ${db.name}.` : `The demo district is already in ${db.name} (use --reset to start over).`);
         console.log('Dev logins (H5 login picker, or POST /api/auth/wechat {"code":"dev:<name>"}):');
         for (const l of result.logins) console.log(`  dev:${l.name}  ${l.description}`);
+        if (flags.includes('--second-street')) {
+          const second = await seedSecondStreet(ds);
+          console.log(second.added ? `Added the second street ${SECOND_STREET.name} (${SECOND_STREET.code}) and its operator:` : `The second street ${SECOND_STREET.name} is already there; its operator:`);
+          for (const l of SECOND_STREET_LOGINS) console.log(`  dev:${l.name}  ${l.description}`);
+        }
       } finally {
         await ds.destroy();
       }
       return;
     }
     default:
-      throw new EnvError('Usage: cli.ts migrate | revert | seed [--reset]');
+      throw new EnvError('Usage: cli.ts migrate | revert | seed [--reset] [--second-street]');
   }
 }
 

@@ -18,3 +18,6 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { name: '孙经理', roles: ['provider_admin'], description: '机构管理员：安康居家养老' },
   { name: '吴主任', roles: ['operator'], description: '街道运营：玉山镇' },
 ];
+
+/** The second street's operator, added by `pnpm seed -- --second-street` (see second-street.ts). */
+export const SECOND_STREET_LOGINS: DemoLogin[] = [{ name: '郑主任', roles: ['operator'], description: '街道运营：周市镇（第二个街道，看不到玉山镇的数据）' }];
