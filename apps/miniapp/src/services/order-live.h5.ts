@@ -7,8 +7,8 @@ const MAX_STREAM_FAILURES = 3
 
 /**
  * H5: calls `onChange` whenever the order's status changes, from the SSE stream (events named
- * `status`). A stream the server closed (e.g. an expired token) is reopened with the current token
- * after a refetch, which refreshes it; after repeated failures it falls back to polling.
+ * `status`). Each opening takes a new one-time ticket; a stream the server closed is reopened with
+ * a new one after a refetch; after repeated failures it falls back to polling.
  * Returns the function that stops watching.
  */
 export function watchOrder(orderId: string, onChange: () => void): () => void {
@@ -22,31 +22,43 @@ export function watchOrder(orderId: string, onChange: () => void): () => void {
     if (!poller) poller = setInterval(onChange, POLL_MS)
   }
 
-  function open() {
+  function retry() {
+    failures += 1
+    onChange()
+    timer = setTimeout(() => void open(), RETRY_MS)
+  }
+
+  async function open() {
     if (stopped) return
-    const token = tokenStore.getAccess()
-    if (typeof EventSource === 'undefined' || !token || failures >= MAX_STREAM_FAILURES) {
+    if (typeof EventSource === 'undefined' || !tokenStore.getAccess() || failures >= MAX_STREAM_FAILURES) {
       poll()
       return
     }
-    const es = new EventSource(orderStreamUrl(orderId, token))
+    let url: string
+    try {
+      url = await orderStreamUrl(orderId)
+    } catch {
+      retry()
+      return
+    }
+    if (stopped) return
+    const es = new EventSource(url)
     source = es
     es.addEventListener('status', () => {
       failures = 0
       onChange()
     })
     es.onerror = () => {
-      // CONNECTING means the browser is already reconnecting by itself.
+      // CONNECTING means the browser is reconnecting by itself; with a used ticket the server refuses
+      // it, the source closes, and it is opened again here with a new ticket.
       if (es.readyState !== EventSource.CLOSED) return
       es.close()
       source = null
-      failures += 1
-      onChange()
-      timer = setTimeout(open, RETRY_MS)
+      retry()
     }
   }
 
-  open()
+  void open()
   return () => {
     stopped = true
     source?.close()

@@ -1,4 +1,4 @@
-import type { CancelOrderInput, CreateOrderInput, OrderView, RateOrderInput } from '@carecircle/shared'
+import type { CancelOrderInput, CreateOrderInput, OrderStreamTicketView, OrderView, RateOrderInput } from '@carecircle/shared'
 import { expectList, expectRecord } from './guards'
 import { api } from './request'
 
@@ -31,7 +31,11 @@ export async function rateOrder(id: string, input: RateOrderInput): Promise<Orde
   return expectRecord<OrderView>(await api.post(`/api/orders/${enc(id)}/rating`, input), ORDER_KEYS)
 }
 
-/** Where the live status stream of an order is (H5 EventSource; the token goes in the query, as EventSource sends no headers). */
-export function orderStreamUrl(id: string, accessToken: string): string {
-  return `${API_BASE_URL}/api/orders/${enc(id)}/stream?access_token=${enc(accessToken)}`
+/**
+ * Where the live status stream of an order is, opened with a one-time ticket (H5 EventSource sends
+ * no headers, and the access token must never sit in a URL, where logs keep it).
+ */
+export async function orderStreamUrl(id: string): Promise<string> {
+  const { ticket } = expectRecord<OrderStreamTicketView>(await api.post(`/api/orders/${enc(id)}/stream-ticket`), ['ticket', 'expiresInSeconds'] as const)
+  return `${API_BASE_URL}/api/orders/${enc(id)}/stream?ticket=${enc(ticket)}`
 }

@@ -3,12 +3,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, Sse,
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { concat, from, map, Observable } from 'rxjs';
-import { CurrentUser, Roles } from '../common/auth/decorators.js';
+import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ParseOptionalUuidPipe, ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
-import { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, ElderDecisionDto, OrderResponse, RateOrderDto } from './dto/order.dto.js';
+import { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, ElderDecisionDto, OrderResponse, RateOrderDto, StreamTicketResponse } from './dto/order.dto.js';
 import { OrderLive } from './order-live.service.js';
 import { OrdersService } from './orders.service.js';
+import { StreamTickets } from './stream-tickets.service.js';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class OrdersController {
   constructor(
     private readonly orders: OrdersService,
     private readonly live: OrderLive,
+    private readonly tickets: StreamTickets,
   ) {}
 
   @Post('orders')
@@ -50,11 +52,23 @@ export class OrdersController {
     return this.orders.get(user, orderId);
   }
 
+  @Post('orders/:orderId/stream-ticket')
+  @ApiOperation({ summary: '换取订单实时推送的一次性凭证（60 秒内有效，仅限本人、本订单、使用一次）' })
+  @ApiCreatedResponse({ type: StreamTicketResponse })
+  async streamTicket(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string): Promise<StreamTicketResponse> {
+    await this.orders.get(user, orderId);
+    return this.tickets.issue(user.userId, orderId);
+  }
+
+  /** Public to the guard: EventSource sends no Authorization header, so the one-time ticket is the login. */
+  @Public()
   @Sse('orders/:orderId/stream')
-  @ApiOperation({ summary: '订单状态实时推送（SSE；EventSource 可用 ?access_token= 传令牌）' })
+  @ApiOperation({ summary: '订单状态实时推送（SSE；?ticket= 为 stream-ticket 换取的一次性凭证）' })
   @ApiProduces('text/event-stream')
+  @ApiQuery({ name: 'ticket', required: true })
   @ApiOkResponse({ description: 'data: {orderId, status, at}' })
-  async stream(@CurrentUser() user: Principal, @Param('orderId', ParseUuidPipe) orderId: string): Promise<Observable<MessageEvent>> {
+  async stream(@Param('orderId', ParseUuidPipe) orderId: string, @Query('ticket') ticket: string | undefined): Promise<Observable<MessageEvent>> {
+    const user = await this.tickets.redeem(typeof ticket === 'string' ? ticket : undefined, orderId);
     const current = await this.orders.get(user, orderId);
     const first: OrderStreamMessage = { orderId, status: current.status, at: new Date().toISOString() };
     return concat(from([first]), this.live.stream(orderId)).pipe(map((data) => ({ data, type: 'status' })));

@@ -9,11 +9,12 @@ import { RegionsModule } from '../regions/regions.module.js';
 import { OrderCoreModule } from './order-core.module.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
+import { StreamTickets } from './stream-tickets.service.js';
 
 @Module({
   imports: [OrderCoreModule, HouseholdsModule, CatalogModule, SubsidiesModule, ProvidersModule, DispatchModule, TimebankModule, RegionsModule],
   controllers: [OrdersController],
-  providers: [OrdersService],
+  providers: [OrdersService, StreamTickets],
   exports: [OrdersService],
 })
 export class OrdersModule {}

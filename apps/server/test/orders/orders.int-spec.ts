@@ -208,10 +208,10 @@ async function openStream(t: TestApp, orderId: string, auth: Auth) {
   const server = t.app.getHttpServer() as http.Server;
   if (!server.listening) await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  const token = auth.Authorization.replace('Bearer ', '');
+  const { ticket } = (await t.http.post(`/api/orders/${orderId}/stream-ticket`).set(auth).expect(201)).body as { ticket: string };
   const seen: string[] = [];
   const waiters: { status: string; resolve: () => void }[] = [];
-  const req = http.get(`http://127.0.0.1:${port}/api/orders/${orderId}/stream?access_token=${token}`, (res) => {
+  const req = http.get(`http://127.0.0.1:${port}/api/orders/${orderId}/stream?ticket=${ticket}`, (res) => {
     res.setEncoding('utf8');
     let buffer = '';
     res.on('data', (chunk: string) => {

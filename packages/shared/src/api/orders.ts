@@ -270,7 +270,13 @@ export interface StaffView {
   onDuty: boolean;
 }
 
-/** Live order updates arrive as these on the SSE stream /api/orders/:id/stream. */
+/** POST /api/orders/:id/stream-ticket: opens that order's stream once, for the caller, within `expiresInSeconds`. */
+export interface OrderStreamTicketView {
+  ticket: string;
+  expiresInSeconds: number;
+}
+
+/** Live order updates arrive as these on the SSE stream /api/orders/:id/stream?ticket=. */
 export interface OrderStreamMessage {
   orderId: string;
   status: OrderStatus;

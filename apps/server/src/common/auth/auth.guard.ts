@@ -20,7 +20,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; path: string; query: Record<string, unknown>; user?: Principal }>();
+    const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: Principal }>();
     const token = bearerToken(req);
     if (!token) throw new DomainError(ErrorCode.UNAUTHENTICATED, '请先登录');
     let payload: AccessTokenPayload;
@@ -43,11 +43,8 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/** The Authorization header; for SSE streams also `?access_token=`, as EventSource cannot set headers. */
-function bearerToken(req: { headers: Record<string, string | undefined>; path: string; query: Record<string, unknown> }): string | null {
+/** Only the Authorization header: a token in a URL ends up in access logs and browser history (SSE streams use a one-time ticket). */
+function bearerToken(req: { headers: Record<string, string | undefined> }): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers['authorization'] ?? '');
-  if (match) return match[1];
-  const fromQuery = req.query['access_token'];
-  if (req.path.endsWith('/stream') && typeof fromQuery === 'string' && fromQuery.length > 0) return fromQuery;
-  return null;
+  return match ? match[1] : null;
 }

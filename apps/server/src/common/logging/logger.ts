@@ -1,11 +1,31 @@
 import type { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { pinoHttp } from 'pino-http';
 
-export function createRootLogger(level: string): Logger {
-  return pino({ level, base: { service: 'carecircle' }, timestamp: pino.stdTimeFunctions.isoTime, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+const JWT = /eyJ[\w-]{2,}\.[\w-]{2,}\.[\w-]+/g;
+/** Query parameters that carry credentials (ours: the stream ticket; WeChat's: access_token). */
+const SECRET_PARAM = /([?&](?:access_token|refresh_token|id_token|token|ticket|jwt|secret|password|signature|api_?key|session_?key)=)[^&#\s"]*/gi;
+
+/** Masks credentials in one serialized log line: JWT-shaped strings anywhere, credential query parameters in any URL. */
+export function redactSecrets(line: string): string {
+  return line.replace(JWT, '[REDACTED_JWT]').replace(SECRET_PARAM, '$1[REDACTED]');
+}
+
+/**
+ * Every line passes through redactSecrets on its way out, whoever logged it (a request URL, an
+ * error's message, a library's object); known header paths are also redacted as objects.
+ */
+export function createRootLogger(level: string, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
+    level,
+    base: { service: 'carecircle' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]', 'headers.authorization', 'headers.cookie'],
+    hooks: { streamWrite: redactSecrets },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's own logs go through pino too, so every line is one JSON object. */
@@ -39,7 +59,7 @@ export function requestLogger(logger: Logger) {
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactSecrets(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

@@ -254,3 +254,8 @@ export class OrderResponse implements OrderView {
   @ApiProperty({ description: '使用的时间银行分钟数' }) timebankMinutes!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
+
+export class StreamTicketResponse {
+  @ApiProperty({ description: '一次性凭证，作为 ?ticket= 打开 /api/orders/:orderId/stream' }) ticket!: string;
+  @ApiProperty({ example: 60 }) expiresInSeconds!: number;
+}
