@@ -1,4 +1,4 @@
-import { ABILITY_GRADE_LABELS, ErrorCode, OutboxEvent, Role, scoreAssessment, shanghaiDate, type AbilityGrade, type AssessmentView } from '@carecircle/shared';
+import { ABILITY_GRADE_LABELS, assessAbility, ErrorCode, GRADE_RULE_LABELS, OutboxEvent, Role, shanghaiDate, type AbilityGrade, type AssessmentDiagnosis, type AssessmentView, type CareRiskEvent, type GradeRule } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { calendarDay } from '../common/typeorm.js';
 import { randomUUID } from 'node:crypto';
@@ -30,7 +30,17 @@ export class AssessmentsService {
   async record(principal: Principal, elderId: string, dto: AssessmentDto): Promise<AssessmentView> {
     const elder = await this.dataSource.getRepository(ElderEntity).findOneBy({ id: elderId });
     if (!elder) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
-    const scored = scoreAssessment(dto.items);
+    // Plain facts as stored (no class instances, no empty optional fields).
+    const diagnoses: AssessmentDiagnosis[] = (dto.diagnoses ?? []).map((d) => ({
+      kind: d.kind,
+      ...(d.name?.trim() ? { name: d.name.trim() } : {}),
+      ...(d.byPsychiatrist !== undefined ? { byPsychiatrist: d.byPsychiatrist } : {}),
+      ...(d.diagnosedOn ? { diagnosedOn: d.diagnosedOn } : {}),
+    }));
+    const riskEvents: CareRiskEvent[] = (dto.riskEvents ?? []).map((e) => ({ type: e.type, date: e.date, ...(e.note?.trim() ? { note: e.note.trim() } : {}) }));
+    const coma = dto.coma === true;
+    // GB/T 42195-2022: item ranges (附录B), the raw total's grade and the C.4 rules for the final grade.
+    const scored = assessAbility({ assessedOn: dto.assessedOn, items: dto.items, coma, diagnoses, riskEvents });
     if ('errors' in scored) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${scored.errors[0].field}: ${scored.errors[0].message}`, { fields: scored.errors });
     const today = shanghaiDate(this.clock.now());
     if (dto.assessedOn > today) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'assessedOn: 评估日期不能晚于今天', { fields: [{ field: 'assessedOn', message: '不能晚于今天' }] });
@@ -40,8 +50,9 @@ export class AssessmentsService {
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
       await m.query(
-        'INSERT INTO elder_assessments (id, elder_id, assessor_id, assessed_on, items, domain_scores, total, grade, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [id, elderId, principal.userId, dto.assessedOn, JSON.stringify(dto.items), JSON.stringify(scored.domains), scored.total, scored.grade, validUntil],
+        `INSERT INTO elder_assessments (id, elder_id, assessor_id, assessed_on, items, domain_scores, total, raw_grade, grade, coma, diagnoses, risk_events, grade_rules, valid_until)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, elderId, principal.userId, dto.assessedOn, JSON.stringify(dto.items), JSON.stringify(scored.domains), scored.total, scored.rawGrade, scored.grade, coma, JSON.stringify(diagnoses), JSON.stringify(riskEvents), JSON.stringify(scored.rules), validUntil],
       );
       // The latest assessment is the elder's grade until it runs out.
       const [latest] = await m.query('SELECT grade, valid_until FROM elder_assessments WHERE elder_id = ? ORDER BY assessed_on DESC, created_at DESC LIMIT 1', [elderId]);
@@ -58,14 +69,19 @@ export class AssessmentsService {
       if (!principal.roles.includes(Role.OPERATOR)) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
       await this.scope.requireRecord(principal.userId, 'elders', elderId, new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息'));
     }
-    const rows: { id: string; elder_id: string; assessed_on: string | Date; nickname: string | null; domain_scores: string | AssessmentView['domains']; total: number; grade: AbilityGrade; valid_until: string | Date }[] =
+    const rows: {
+      id: string; elder_id: string; assessed_on: string | Date; nickname: string | null; domain_scores: string | AssessmentView['domains']; total: number; raw_grade: AbilityGrade; grade: AbilityGrade;
+      coma: number; diagnoses: string | AssessmentDiagnosis[] | null; risk_events: string | CareRiskEvent[] | null; grade_rules: string | GradeRule[] | null; valid_until: string | Date;
+    }[] =
       await this.dataSource.query(
         'SELECT a.*, u.nickname FROM elder_assessments a LEFT JOIN users u ON u.id = a.assessor_id WHERE a.elder_id = ? ORDER BY a.assessed_on DESC, a.created_at DESC',
         [elderId],
       );
     return rows.map((r) => ({
-      id: r.id, elderId: r.elder_id, assessedOn: calendarDay(r.assessed_on), assessorName: r.nickname ?? '', domains: typeof r.domain_scores === 'string' ? JSON.parse(r.domain_scores) : r.domain_scores,
-      total: r.total, grade: r.grade, gradeLabel: ABILITY_GRADE_LABELS[r.grade], validUntil: calendarDay(r.valid_until),
+      id: r.id, elderId: r.elder_id, assessedOn: calendarDay(r.assessed_on), assessorName: r.nickname ?? '', domains: json(r.domain_scores) ?? [],
+      total: r.total, rawGrade: r.raw_grade, rawGradeLabel: ABILITY_GRADE_LABELS[r.raw_grade], grade: r.grade, gradeLabel: ABILITY_GRADE_LABELS[r.grade],
+      gradeRules: (json(r.grade_rules) ?? []).map((code) => ({ code, label: GRADE_RULE_LABELS[code] })),
+      coma: Boolean(r.coma), diagnoses: json(r.diagnoses) ?? [], riskEvents: json(r.risk_events) ?? [], validUntil: calendarDay(r.valid_until),
     }));
   }
 
@@ -121,6 +137,11 @@ export class AssessmentsService {
       })
       .filter((r) => r.reason);
   }
+}
+
+/** A JSON column as mysql2 returns it (parsed on MySQL, a string on MariaDB). */
+function json<T>(v: string | T | null): T | null {
+  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
 }
 
 function addMonths(date: string, months: number): string {

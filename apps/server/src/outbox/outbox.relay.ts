@@ -1,13 +1,23 @@
 import { QUEUE } from '@carecircle/shared';
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { RedisClient } from '../common/redis/redis-client.js';
+import { RedisRecovery } from '../common/redis/redis-recovery.service.js';
 import { OUTBOX_ROUTES } from './outbox-routes.js';
 import { OutboxEntity } from './outbox.entity.js';
 
 const BATCH = 200;
+/** Present while Redis still holds the jobs the relay queued; gone with Redis' data. */
+const RELAYED_KEY = 'outbox:relayed';
+/**
+ * After Redis lost its data, rows published this recently are relayed again: their jobs may have
+ * gone with it before running. Consumers are idempotent (notifications by outbox id and user,
+ * dispatch by order state), so a job that had run does no harm the second time.
+ */
+const RERELAY_WINDOW_MS = 60_000;
 
 /**
  * Moves committed outbox rows to their Bull queues: read, queue, then mark published. Nothing is
@@ -18,7 +28,7 @@ const BATCH = 200;
  * queueing and marking) still makes one job.
  */
 @Injectable()
-export class OutboxRelay {
+export class OutboxRelay implements OnModuleInit {
   private readonly logger = new Logger('OutboxRelay');
   private readonly queues: Record<string, Queue>;
 
@@ -27,8 +37,23 @@ export class OutboxRelay {
     private readonly clock: Clock,
     @InjectQueue(QUEUE.NOTIFY) notifyQueue: Queue,
     @InjectQueue(QUEUE.DISPATCH) dispatchQueue: Queue,
+    private readonly redis: RedisClient,
+    private readonly recovery: RedisRecovery,
   ) {
     this.queues = { [QUEUE.NOTIFY]: notifyQueue, [QUEUE.DISPATCH]: dispatchQueue };
+  }
+
+  onModuleInit(): void {
+    this.recovery.register({ name: 'recently relayed outbox jobs', intact: async () => (await this.redis.exists(RELAYED_KEY)) === 1, restore: async () => void (await this.rerelayRecent()) });
+  }
+
+  /** One process per loss claims the marker and marks the recent rows for relaying again. */
+  async rerelayRecent(): Promise<number> {
+    const claimed = await this.redis.set(RELAYED_KEY, new Date().toISOString(), 'NX');
+    if (!claimed) return 0;
+    const since = new Date(this.clock.now().getTime() - RERELAY_WINDOW_MS);
+    const reset = await this.dataSource.getRepository(OutboxEntity).update({ publishedAt: MoreThanOrEqual(since) }, { publishedAt: null });
+    return reset.affected ?? 0;
   }
 
   async relayPending(): Promise<number> {

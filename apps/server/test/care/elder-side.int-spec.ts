@@ -11,9 +11,9 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 const NOW = new Date('2026-11-27T02:00:00Z');
 const FULL_SCORES: Record<string, number> = {
   eating: 4, grooming: 4, bathing: 4, dressing_upper: 4, dressing_lower: 4, bladder: 4, bowel: 4, toileting: 4,
-  bed_transfer: 4, chair_transfer: 4, walking: 4, stairs: 4,
+  bed_transfer: 4, chair_transfer: 4, walking: 4, stairs: 3, // GB/T 42195-2022 B.2.4 上下楼梯 goes 3…0
   time_orientation: 4, space_orientation: 4, person_orientation: 4, memory: 4, understanding: 4, expression: 4, aggression: 1, depression: 1, consciousness: 2,
-  vision: 2, hearing: 2, daily_affairs: 4, tools: 2, social: 4,
+  vision: 2, hearing: 2, daily_affairs: 4, tools: 3, social: 4, // B.4.4 使用交通工具外出 goes 3…0
 };
 
 describe("the elder's side", () => {
@@ -184,11 +184,11 @@ describe("the elder's side", () => {
       const bad = await t.http.post(`/api/elders/${fam.elder.id}/assessments`).set(op).send({ assessedOn: '2026-11-20', items: { ...FULL_SCORES, eating: 9, unknown: 1 } }).expect(400);
       expect((bad.body.details.fields as { field: string }[]).map((f) => f.field).sort()).toEqual(['items.eating', 'items.unknown']);
       await t.http.post(`/api/elders/${fam.elder.id}/assessments`).set(fam.auth).send({ assessedOn: '2026-11-20', items: FULL_SCORES }).expect(403);
-      // 90 − 40 points (six self-care and four mobility items at 0) = 50: 中度失能.
+      // 90 − 39 points (six self-care items at 0: 24; the four mobility items at 0: 4 + 4 + 4 + 3) = 51: 中度失能.
       const moderate = { ...FULL_SCORES, eating: 0, grooming: 0, bathing: 0, dressing_upper: 0, dressing_lower: 0, bed_transfer: 0, chair_transfer: 0, walking: 0, stairs: 0, toileting: 0 };
       const assessed = (await t.http.post(`/api/elders/${fam.elder.id}/assessments`).set(op).send({ assessedOn: '2026-11-20', items: moderate }).expect(201)).body;
-      expect(assessed).toMatchObject({ total: 50, grade: 'moderate', gradeLabel: '中度失能', validUntil: '2027-11-20' });
-      expect(assessed.domains.map((x: { score: number }) => x.score)).toEqual([8, 0, 28, 14]);
+      expect(assessed).toMatchObject({ total: 51, grade: 'moderate', gradeLabel: '中度失能', validUntil: '2027-11-20' });
+      expect(assessed.domains.map((x: { score: number }) => x.score)).toEqual([8, 0, 28, 15]);
 
       const order = await d.order(fam.auth, { elderId: fam.elder.id, serviceCode: 'rehab' });
       expect(order.price).toMatchObject({ priceFen: 15000, subsidyFen: 7500 });

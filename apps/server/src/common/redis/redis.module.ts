@@ -1,18 +1,9 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { redisConfig, type RedisConfig } from '../../config/configuration.js';
+import { Global, Module } from '@nestjs/common';
+import { RedisClient } from './redis-client.js';
+import { RedisRecovery } from './redis-recovery.service.js';
 
-/** The app's own Redis connection (rate limits, positions, pub/sub); Bull keeps its own. */
-@Injectable()
-export class RedisClient extends Redis implements OnApplicationShutdown {
-  constructor(@Inject(redisConfig.KEY) config: RedisConfig) {
-    super({ host: config.host, port: config.port, db: config.db, keyPrefix: `${config.prefix}:`, maxRetriesPerRequest: 3, lazyConnect: false });
-  }
-  async onApplicationShutdown(): Promise<void> {
-    await this.quit().catch(() => undefined);
-  }
-}
+export { RedisClient } from './redis-client.js';
 
 @Global()
-@Module({ providers: [RedisClient], exports: [RedisClient] })
+@Module({ providers: [RedisClient, RedisRecovery], exports: [RedisClient, RedisRecovery] })
 export class RedisModule {}

@@ -1,13 +1,14 @@
 import {
   ageInYears,
+  assessAbility,
   ASSESSMENT_DOMAINS,
   distanceMeters,
   findSubsidyRule,
   priceBreakdown,
-  scoreAssessment,
   shanghaiDate,
   shanghaiMonth,
   type AbilityGrade,
+  type AssessmentFacts,
   type LivingSituation,
   type SubsidyCategory,
   type SubsidyTable,
@@ -135,13 +136,15 @@ export async function seedDemoHistory(m: EntityManager, cipher: FieldCipher, now
           const earliest = addMonths(today, -(validityMonths + 2));
           const assessedOn = addDays(earliest, Math.floor(rand() * daysBetween(earliest, today).length));
           const items = assessmentItems(rand, level);
-          const scored = scoreAssessment(items);
+          const facts = assessmentFacts(elders.length, level, assessedOn);
+          const scored = assessAbility({ assessedOn, items, ...facts });
           if ('errors' in scored) throw new Error(`demo history: bad assessment ${scored.errors[0].field}`);
           const until = addMonths(assessedOn, validityMonths);
           elder.grade = scored.grade;
           elder.assessmentValidUntil = until;
-          rows.add('elder_assessments', ['id', 'elder_id', 'assessor_id', 'assessed_on', 'items', 'domain_scores', 'total', 'grade', 'valid_until', 'created_at'], [
-            randomUUID(), elder.id, operator.id, assessedOn, JSON.stringify(items), JSON.stringify(scored.domains), scored.total, scored.grade, until, instant(assessedOn, 16, 30),
+          rows.add('elder_assessments', ['id', 'elder_id', 'assessor_id', 'assessed_on', 'items', 'domain_scores', 'total', 'raw_grade', 'grade', 'coma', 'diagnoses', 'risk_events', 'grade_rules', 'valid_until', 'created_at'], [
+            randomUUID(), elder.id, operator.id, assessedOn, JSON.stringify(items), JSON.stringify(scored.domains), scored.total, scored.rawGrade, scored.grade,
+            0, JSON.stringify(facts.diagnoses ?? []), JSON.stringify(facts.riskEvents ?? []), JSON.stringify(scored.rules), until, instant(assessedOn, 16, 30),
           ]);
         }
         const phone = `139${String(50_000_000 + elders.length * 7_919).slice(-8)}`;
@@ -555,6 +558,18 @@ function assessmentItems(rand: () => number, level: number): Record<string, numb
     for (const i of d.items) items[i.code] = Math.max(0, Math.min(i.max, Math.round(i.max * (level + (rand() - 0.5) * 0.25))));
   }
   return items;
+}
+
+/**
+ * The GB/T 42195 附录C C.4 facts of a synthetic assessment: some of the less able elders have a
+ * dementia diagnosis or fell twice in the month before (by their number, so the PRNG stream and
+ * everything drawn after it stay as they were).
+ */
+function assessmentFacts(n: number, level: number, assessedOn: string): AssessmentFacts {
+  if (level > 0.62) return {};
+  if (n % 7 === 3) return { diagnoses: [{ kind: 'dementia', name: '阿尔茨海默病', diagnosedOn: addDays(assessedOn, -200) }] };
+  if (n % 11 === 5) return { riskEvents: [{ type: 'fall', date: addDays(assessedOn, -21) }, { type: 'fall', date: addDays(assessedOn, -6) }] };
+  return {};
 }
 
 /** The 探访 plan of a synthetic elder, by the same rule as VisitsService.planFor. */
