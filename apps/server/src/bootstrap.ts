@@ -1,6 +1,8 @@
 import { RequestMethod, ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
+import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,8 @@ export interface HttpSetup {
 /** Everything about the HTTP surface, shared by main.ts and the tests so both see one server. */
 export function configureHttp(app: NestExpressApplication, setup: HttpSetup): void {
   app.use(requestLogger(setup.logger));
+  // brotli or gzip for JSON and the static H5/console files; never for SSE, whose events would wait in the compressor's buffer.
+  app.use(compression({ filter: (req, res) => !isEventStream(req, res) && compression.filter(req, res) }));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -59,6 +63,10 @@ export function configureHttp(app: NestExpressApplication, setup: HttpSetup): vo
       else next();
     });
   }
+}
+
+function isEventStream(req: Request, res: Response): boolean {
+  return String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') || (req.headers.accept ?? '').includes('text/event-stream');
 }
 
 function setupOpenApi(app: INestApplication): void {

@@ -8,7 +8,7 @@ import supertest from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
-import { configureHttp } from '../../src/bootstrap.js';
+import { configureHttp, type HttpSetup } from '../../src/bootstrap.js';
 import { Clock, FixedClock } from '../../src/common/clock.js';
 import { FieldCipher } from '../../src/common/crypto/field-cipher.js';
 import { loadEnv } from '../../src/config/env.js';
@@ -34,6 +34,8 @@ export interface TestAppOptions {
   now?: Date;
   /** Start on the database and Redis prefix another test app left behind ("after a restart"). */
   reuse?: { dbName: string; redisPrefix: string };
+  /** Static files to serve, as main.ts does with the built H5 app and console. */
+  staticDirs?: Pick<HttpSetup, 'h5DistDir' | 'consoleDistDir'>;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  configureHttp(app, { logger: pino({ level: 'silent' }) });
+  configureHttp(app, { logger: pino({ level: 'silent' }), ...options.staticDirs });
   await app.init();
   return {
     app,
