@@ -5,7 +5,6 @@ import {
   BankOutlined,
   BarChartOutlined,
   CarryOutOutlined,
-  ClusterOutlined,
   DatabaseOutlined,
   CommentOutlined,
   DashboardOutlined,
@@ -20,14 +19,16 @@ import {
   SafetyCertificateOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Badge, Button, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { useAuth } from './auth';
+import { isOperator, isPlatformAdmin, useAuth } from './auth';
 import { LoadingState } from './components/PageState';
+import { QueueBoardButton } from './components/QueueBoardButton';
 import { ConsoleProvider } from './context';
 import { LoginPage } from './pages/Login';
+import { PlatformShell } from './pages/Platform';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Escalations = lazy(() => import('./pages/Escalations'));
@@ -109,6 +110,8 @@ function selectedKey(pathname: string): string {
 export function App() {
   const { user } = useAuth();
   if (!user) return <LoginPage />;
+  // A platform admin who is not also a 街道 operator has no region: only the platform page.
+  if (!isOperator(user)) return <PlatformShell />;
   return (
     <ConsoleProvider>
       <Shell />
@@ -139,31 +142,6 @@ function usePendingCounts(pathname: string): Record<string, number> {
     };
   }, [pathname, tick]);
   return counts;
-}
-
-/** Bull Board in its own tab: the tab is opened at once (so no pop-up blocker), then pointed at the board once the session cookie is set. */
-function QueueBoardButton() {
-  const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
-  async function open() {
-    const tab = window.open('about:blank', '_blank');
-    setBusy(true);
-    try {
-      const { url } = await api.queueBoardSession();
-      if (tab) tab.location.href = url;
-      else window.location.href = url;
-    } catch (err) {
-      tab?.close();
-      void message.error(err instanceof Error ? err.message : '无法打开队列监控');
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Button type="text" icon={<ClusterOutlined />} loading={busy} onClick={() => void open()}>
-      队列监控
-    </Button>
-  );
 }
 
 function Shell() {
@@ -210,7 +188,7 @@ function Shell() {
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
           <Typography.Text type="secondary">15 分钟养老托育服务圈 · 街道运营</Typography.Text>
           <Space>
-            <QueueBoardButton />
+            <QueueBoardButton readOnly={!isPlatformAdmin(user!)} />
             <UserOutlined />
             <Typography.Text>{user?.nickname}</Typography.Text>
             <Button type="text" icon={<LogoutOutlined />} onClick={() => void logout()}>

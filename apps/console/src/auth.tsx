@@ -16,16 +16,25 @@ export function isOperator(user: Pick<MeView, 'roles'>): boolean {
   return user.roles.includes(Role.OPERATOR);
 }
 
-/** The console is for 街道/民政 operators only; everyone else is told so in plain words. */
+export function isPlatformAdmin(user: Pick<MeView, 'roles'>): boolean {
+  return user.roles.includes(Role.PLATFORM_ADMIN);
+}
+
+/** Who may log in: 街道运营 (their region's pages) and 平台管理员 (the platform's queue board only). */
+export function canUseConsole(user: Pick<MeView, 'roles'>): boolean {
+  return isOperator(user) || isPlatformAdmin(user);
+}
+
+/** The console is for 街道/民政 operators (and platform admins); everyone else is told so in plain words. */
 export function notOperatorMessage(user: Pick<MeView, 'nickname' | 'roles'>): string {
   const roles = user.roles.map((r) => ROLE_LABELS[r] ?? r).join('、') || '无角色';
-  return `「${user.nickname}」的身份是${roles}，不是街道运营人员，不能使用运营管理端。请用运营账号登录；家属、服务人员请使用 CareCircle 小程序。`;
+  return `「${user.nickname}」的身份是${roles}，不是街道运营人员，不能使用运营管理端。请用运营账号（或平台管理员账号）登录；家属、服务人员请使用 CareCircle 小程序。`;
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<MeView | null>(() => {
     const s = api.session();
-    return s && isOperator(s.user) ? s.user : null;
+    return s && canUseConsole(s.user) ? s.user : null;
   });
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -39,8 +48,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (code: string) => {
     setNotice(null);
-    const me = await api.login(code, isOperator);
-    if (!isOperator(me)) throw new ApiError(403, 'AUTH.FORBIDDEN_ROLE', notOperatorMessage(me));
+    const me = await api.login(code, canUseConsole);
+    if (!canUseConsole(me)) throw new ApiError(403, 'AUTH.FORBIDDEN_ROLE', notOperatorMessage(me));
     setUser(me);
   }, []);
 

@@ -3,7 +3,7 @@ import { ROLE_LABELS, type DevLoginView } from '@carecircle/shared';
 import { Alert, Button, Card, Divider, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, errorMessage } from '../api';
-import { useAuth } from '../auth';
+import { canUseConsole, useAuth } from '../auth';
 import { useAsync } from '../lib/useAsync';
 
 /** Operators first, so 吴主任 is the first choice on a dev server. */
@@ -39,13 +39,13 @@ export function LoginPage() {
           {devLogins.loading && <Typography.Text type="secondary">正在读取演示账号…</Typography.Text>}
           {devLogins.data && (
             <>
-              <Typography.Text>开发模式：选择一个演示账号登录（仅街道运营账号可使用本系统）</Typography.Text>
+              <Typography.Text>开发模式：选择一个演示账号登录（仅街道运营和平台管理员账号可使用本系统）</Typography.Text>
               <List
                 size="small"
                 bordered
                 dataSource={sortDevLogins(devLogins.data)}
                 renderItem={(d) => {
-                  const operator = d.roles.includes('operator');
+                  const operator = canUseConsole(d);
                   return (
                     <List.Item
                       actions={[
@@ -59,7 +59,7 @@ export function LoginPage() {
                           <Space>
                             {d.nickname}
                             {d.roles.map((r) => (
-                              <Tag key={r} color={r === 'operator' ? 'blue' : undefined}>
+                              <Tag key={r} color={r === 'operator' || r === 'platform_admin' ? 'blue' : undefined}>
                                 {ROLE_LABELS[r] ?? r}
                               </Tag>
                             ))}
