@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { MeResponse } from '../auth/dto/auth.dto.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
+import { RateLimit } from '../common/redis/rate-limit.guard.js';
 import { ParseOptionalUuidPipe, ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
 import { AssessmentsService } from './assessments.service.js';
 import { AssessmentDto, ClaimElderLoginDto, ConfirmationSettingsDto, RaiseSosDto, VisitMonthQueryDto } from './dto/care.dto.js';
@@ -46,7 +47,8 @@ export class CareController {
 
   @Post('elder-login/claim')
   @HttpCode(200)
-  @ApiOperation({ summary: '老人用绑定码把当前账号设为本人账号（进入长辈版）' })
+  @RateLimit('code')
+  @ApiOperation({ summary: '老人用绑定码把当前账号设为本人账号（进入长辈版；每人、每个 IP 限次）' })
   @ApiOkResponse({ type: MeResponse })
   claim(@CurrentUser() user: Principal, @Body() dto: ClaimElderLoginDto) {
     return this.accounts.claim(user, dto.code);

@@ -1,16 +1,14 @@
 import { ErrorCode, Role, type ElderLoginCodeView, type MeView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { oneTimeCode } from '../common/one-time-code.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
 import { HouseholdAccess } from '../households/household-access.service.js';
 import type { ConfirmationSettingsDto } from './dto/care.dto.js';
-
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** An elder's own login on their phone (长辈版), bound with a one-time code a family member shows them. */
 @Injectable()
@@ -24,7 +22,7 @@ export class ElderAccountService {
 
   async createLoginCode(principal: Principal, elderId: string): Promise<ElderLoginCodeView> {
     await this.access.requireElderOfMyHousehold(principal.userId, elderId);
-    const code = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+    const code = oneTimeCode();
     const expiresAt = new Date(this.clock.now().getTime() + 24 * 3600_000);
     await this.dataSource.query('INSERT INTO elder_login_codes (code, elder_id, created_by, expires_at) VALUES (?, ?, ?, ?)', [code, elderId, principal.userId, expiresAt]);
     return { code, expiresAt: expiresAt.toISOString() };

@@ -32,6 +32,8 @@ export const authConfig = registerAs('auth', () => {
     accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
     rateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    codeRedeemPerUser: env.CODE_REDEEM_LIMIT_PER_USER,
+    codeRedeemPerIp: env.CODE_REDEEM_LIMIT_PER_IP,
   };
 });
 

@@ -33,6 +33,9 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(30) ACCESS_TOKEN_TTL_SECONDS = 900;
   @Transform(toInt) @IsInt() @Min(60) REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
   @Transform(toInt) @IsInt() @Min(1) AUTH_RATE_LIMIT_PER_MINUTE = 30;
+  /** Invite and elder-login code attempts per user, and per IP, in 15 minutes. */
+  @Transform(toInt) @IsInt() @Min(1) CODE_REDEEM_LIMIT_PER_USER = 10;
+  @Transform(toInt) @IsInt() @Min(1) CODE_REDEEM_LIMIT_PER_IP = 30;
 
   /** base64 of 32 random bytes (AES-256-GCM for ID numbers, health notes, phones). */
   @IsBase64() PII_ENCRYPTION_KEY = 'ZGV2LW9ubHktcGlpLWtleS0zMi1ieXRlcy1sb25nISE=';

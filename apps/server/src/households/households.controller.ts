@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
+import { RateLimit } from '../common/redis/rate-limit.guard.js';
 import { ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
 import { ChildrenService } from './children.service.js';
 import { ChildResponse, CreateChildDto, CreateElderDto, ElderResponse, UpdateChildDto, UpdateElderDto } from './dto/elder.dto.js';
@@ -35,7 +36,8 @@ export class HouseholdsController {
 
   @Post('join')
   @HttpCode(200)
-  @ApiOperation({ summary: '用邀请码加入家庭' })
+  @RateLimit('code')
+  @ApiOperation({ summary: '用邀请码加入家庭（每人、每个 IP 限次）' })
   @ApiOkResponse({ type: HouseholdResponse })
   join(@CurrentUser() user: Principal, @Body() dto: JoinHouseholdDto): Promise<HouseholdResponse> {
     return this.households.join(user.userId, dto.code);

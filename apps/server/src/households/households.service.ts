@@ -1,10 +1,10 @@
 import { ErrorCode, HouseholdMemberRole, OutboxEvent } from '@carecircle/shared';
 import { Inject, Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { UserEntity } from '../auth/entities/user.entity.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { oneTimeCode } from '../common/one-time-code.js';
 import { appConfig, type AppConfig } from '../config/configuration.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { RegionsService } from '../regions/regions.service.js';
@@ -16,10 +16,6 @@ import { HouseholdMemberEntity } from './entities/household-member.entity.js';
 import { HouseholdEntity } from './entities/household.entity.js';
 import { HouseholdAccess } from './household-access.service.js';
 import { PersonalDataMapper } from './personal-data.mapper.js';
-
-// No 0/O or 1/I: codes are read aloud and typed by elders' children on a phone.
-const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const INVITE_LENGTH = 8;
 
 @Injectable()
 export class HouseholdsService {
@@ -80,7 +76,7 @@ export class HouseholdsService {
     await this.access.requireMember(userId, householdId);
     const expiresAt = new Date(this.clock.now().getTime() + this.config.inviteTtlSeconds * 1000);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const code = Array.from({ length: INVITE_LENGTH }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+      const code = oneTimeCode();
       const inserted = await this.dataSource.getRepository(HouseholdInviteEntity).createQueryBuilder().insert().orIgnore()
         .values({ householdId, code, createdBy: userId, expiresAt, usedBy: null, usedAt: null }).execute();
       if (inserted.raw.affectedRows === 1) return { code, expiresAt: expiresAt.toISOString() };

@@ -126,7 +126,7 @@ describe('households, elders and children', () => {
   it('invites a family member with a one-time code', async () => {
     const { auth: sister, tokens } = await f.login('王家小妹');
     const invite = (await t.http.post(`/api/households/${wangHome.id}/invites`).set(wang).expect(201)).body;
-    expect(invite.code).toMatch(/^[A-Z2-9]{8}$/);
+    expect(invite.code).toMatch(/^[A-Z2-9]{10}$/);
     const joined = await t.http.post('/api/households/join').set(sister).send({ code: invite.code.toLowerCase() }).expect(200);
     expect(joined.body.members.map((m: { nickname: string }) => m.nickname)).toEqual(['王家女儿', '王家小妹']);
     expect(joined.body.myRole).toBe('member');

@@ -3,12 +3,16 @@ import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { authConfig, type AuthConfig } from '../../config/configuration.js';
+import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../errors/domain-error.js';
 import { RedisClient } from './redis.module.js';
 
 const RATE_LIMIT = 'rateLimit';
-/** Limits calls per client IP per minute, counted in Redis so every api process shares one count. */
-export const RateLimit = (bucket: 'auth') => SetMetadata(RATE_LIMIT, bucket);
+/**
+ * Limits calls, counted in Redis so every api process shares one count. `auth`: logins per client
+ * IP per minute. `code`: guesses at one-time codes (invites, elder login) per user and per IP.
+ */
+export const RateLimit = (bucket: 'auth' | 'code') => SetMetadata(RATE_LIMIT, bucket);
 
 // INCR and set the window on the first hit, atomically.
 const HIT = `
@@ -17,7 +21,13 @@ if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { hits, redis.call('PTTL', KEYS[1]) }
 `;
 
-const WINDOW_MS = 60_000;
+const CODE_WINDOW_MS = 15 * 60_000;
+
+interface Limit {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
 
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -28,19 +38,40 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const bucket = this.reflector.getAllAndOverride<string | undefined>(RATE_LIMIT, [context.getHandler(), context.getClass()]);
+    const bucket = this.reflector.getAllAndOverride<'auth' | 'code' | undefined>(RATE_LIMIT, [context.getHandler(), context.getClass()]);
     if (!bucket) return true;
-    const req = context.switchToHttp().getRequest<Request>();
+    // Runs after the auth guard, so a logged-in caller is known here.
+    const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
     const res = context.switchToHttp().getResponse<Response>();
-    const limit = this.auth.rateLimitPerMinute;
-    const [hits, ttlMs] = (await this.redis.eval(HIT, 1, `ratelimit:${bucket}:${req.ip ?? 'unknown'}`, WINDOW_MS)) as [number, number];
-    res.setHeader('x-ratelimit-limit', limit);
-    res.setHeader('x-ratelimit-remaining', Math.max(0, limit - hits));
-    if (hits > limit) {
-      const retryAfter = Math.max(1, Math.ceil(ttlMs / 1000));
+    let tightest: { limit: number; remaining: number } | null = null;
+    let retryAfter = 0;
+    for (const { key, limit, windowMs } of this.limits(bucket, req)) {
+      const [hits, ttlMs] = (await this.redis.eval(HIT, 1, key, windowMs)) as [number, number];
+      const remaining = Math.max(0, limit - hits);
+      if (!tightest || remaining < tightest.remaining) tightest = { limit, remaining };
+      if (hits > limit) retryAfter = Math.max(retryAfter, Math.ceil(ttlMs / 1000), 1);
+    }
+    if (tightest) {
+      res.setHeader('x-ratelimit-limit', tightest.limit);
+      res.setHeader('x-ratelimit-remaining', tightest.remaining);
+    }
+    if (retryAfter > 0) {
       res.setHeader('retry-after', retryAfter);
-      throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, '操作过于频繁，请稍后再试', { retryAfterSeconds: retryAfter });
+      const message = bucket === 'code' ? `输入邀请码或绑定码的次数过多，请 ${inWords(retryAfter)}后再试` : '操作过于频繁，请稍后再试';
+      throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, message, { retryAfterSeconds: retryAfter });
     }
     return true;
   }
+
+  private limits(bucket: 'auth' | 'code', req: Request & { user?: Principal }): Limit[] {
+    const ip = req.ip ?? 'unknown';
+    if (bucket === 'auth') return [{ key: `ratelimit:auth:${ip}`, limit: this.auth.rateLimitPerMinute, windowMs: 60_000 }];
+    const perIp: Limit = { key: `ratelimit:code:ip:${ip}`, limit: this.auth.codeRedeemPerIp, windowMs: CODE_WINDOW_MS };
+    if (!req.user) return [perIp];
+    return [perIp, { key: `ratelimit:code:user:${req.user.userId}`, limit: this.auth.codeRedeemPerUser, windowMs: CODE_WINDOW_MS }];
+  }
+}
+
+function inWords(seconds: number): string {
+  return seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
 }

@@ -40,7 +40,7 @@ export default function ElderBindPage() {
   return (
     <ElderPage className='elder-bind'>
       <Text className='elder__title'>用绑定码进入长辈版</Text>
-      <Text className='elder__text'>请家人在他们的手机上打开「我的 › 长辈版 › 绑定与确认设置」，点「生成长辈版绑定码」，把看到的 8 位字母和数字输在下面。</Text>
+      <Text className='elder__text'>请家人在他们的手机上打开「我的 › 长辈版 › 绑定与确认设置」，点「生成长辈版绑定码」，把看到的 10 位字母和数字输在下面。</Text>
 
       {!loggedIn ? (
         <View className='elder__stack elder-bind__form'>
@@ -58,7 +58,7 @@ export default function ElderBindPage() {
             className='elder-bind__input'
             value={code}
             maxlength={12}
-            placeholder='例如 K7P2QX8M'
+            placeholder='例如 K7P2QX8M3D'
             placeholderClass='elder-bind__placeholder'
             ariaLabel='绑定码'
             onInput={(e) => setCode(normaliseBindCode(e.detail.value))}
