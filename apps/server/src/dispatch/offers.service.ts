@@ -60,17 +60,20 @@ export class OffersService {
 
   /**
    * First accept wins: the order row is locked, so of any number of concurrent accepts exactly
-   * one finds it still `offered`; the rest are told it is taken.
+   * one finds it still `offered`; the rest are told it is taken. The winner's own repeat (a double
+   * tap, a retry) gets the same answer as its first accept.
    */
   async accept(principal: Principal, offerId: string): Promise<JobResponse> {
     const me = await this.staff.requireStaff(principal);
-    const orderId = await this.dataSource.transaction(async (m) => {
-      const offer = await m.getRepository(OfferEntity).findOneBy({ id: offerId });
-      if (!offer || offer.staffId !== me.id) throw new DomainError(ErrorCode.OFFER_NOT_FOUND, '未找到该派单');
-      const order = await m.getRepository(OrderEntity).findOne({ where: { id: offer.orderId }, lock: { mode: 'pessimistic_write' } });
+    const { orderId, replay } = await this.dataSource.transaction(async (m) => {
+      const found = await m.getRepository(OfferEntity).findOneBy({ id: offerId });
+      if (!found || found.staffId !== me.id) throw new DomainError(ErrorCode.OFFER_NOT_FOUND, '未找到该派单');
+      const order = await m.getRepository(OrderEntity).findOne({ where: { id: found.orderId }, lock: { mode: 'pessimistic_write' } });
       if (!order) throw new DomainError(ErrorCode.OFFER_NOT_FOUND, '未找到该派单');
+      // Read again under the order's lock: the first read may predate a concurrent accept of this same offer.
+      const offer = await m.getRepository(OfferEntity).findOneOrFail({ where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.now();
-      if (offer.status === 'accepted') return order.id;
+      if (offer.status === 'accepted') return { orderId: order.id, replay: true };
       if (order.status !== 'offered' || offer.status === 'withdrawn') {
         throw new DomainError(ErrorCode.OFFER_TAKEN, order.status === 'cancelled' ? '家属已取消该订单' : '该订单已被其他服务人员接走');
       }
@@ -80,9 +83,9 @@ export class OffersService {
       await this.dispatcher.withdrawOpenOffers(m, order.id, offer.id);
       await this.transitions.move(m, order, 'accepted', 'staff', principal.userId, `${me.name} 已接单`, { staffId: me.id, providerId: me.providerId, acceptedAt: now });
       await this.subsidies.assignPayee(m, { sourceType: 'order', sourceId: order.id, service: order.serviceCode }, me.providerId);
-      return order.id;
+      return { orderId: order.id, replay: false };
     });
-    await this.dispatcher.afterCommit({ orderId, statuses: ['accepted'], offerExpiries: [] });
+    if (!replay) await this.dispatcher.afterCommit({ orderId, statuses: ['accepted'], offerExpiries: [] });
     return (await this.jobsFor([orderId])).get(orderId)!;
   }
 
