@@ -1,4 +1,4 @@
-import { ErrorCode, JOB, OutboxEvent, QUEUE, type SosView } from '@carecircle/shared';
+import { ErrorCode, JOB, OutboxEvent, QUEUE, Role, type SosView } from '@carecircle/shared';
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
@@ -11,6 +11,7 @@ import { Dispatcher } from '../dispatch/dispatcher.service.js';
 import { HouseholdAccess } from '../households/household-access.service.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { OperatorScope } from '../regulation/operator-scope.service.js';
 import type { RaiseSosDto } from './dto/care.dto.js';
 
 /** A brush of the hand must be undoable: the call goes out only after this window. */
@@ -38,6 +39,7 @@ export class SosService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @InjectQueue(QUEUE.DISPATCH) private readonly queue: Queue,
+    private readonly scope: OperatorScope,
   ) {}
 
   async raise(principal: Principal, dto: RaiseSosDto): Promise<SosView> {
@@ -148,8 +150,10 @@ export class SosService {
   private async requireVisible(principal: Principal, id: string): Promise<{ id: string; elder_id: string; household_id: string; drill: number; status: SosView['status']; cancel_until: Date; order_id: string | null; created_at: Date }> {
     const [sos] = await this.dataSource.query('SELECT * FROM sos_calls WHERE id = ?', [id]);
     if (sos) {
-      const visible = principal.roles.includes('operator') || (await this.access.requireElder(principal, sos.elder_id).then(() => true, () => false));
-      if (visible) return sos;
+      const family = await this.access.requireElder(principal, sos.elder_id).then(() => true, () => false);
+      // The 街道 on duty follows calls of elders in its own regions only.
+      const operator = !family && principal.roles.includes(Role.OPERATOR) && (await this.scope.recordInRegions(principal.userId, 'elders', sos.elder_id));
+      if (family || operator) return sos;
     }
     throw new DomainError(ErrorCode.SOS_NOT_FOUND, '未找到该呼叫');
   }

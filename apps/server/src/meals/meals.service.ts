@@ -337,6 +337,7 @@ export class MealsService {
   }
 
   async listMine(principal: Principal, elderId?: string): Promise<MealBookingView[]> {
+    if (elderId) await this.access.requireElder(principal, elderId);
     const memberships = await this.dataSource.getRepository(HouseholdMemberEntity).findBy({ userId: principal.userId });
     const visible = [
       ...(memberships.length ? [{ householdId: In(memberships.map((m) => m.householdId)), ...(elderId ? { elderId } : {}) }] : []),

@@ -252,6 +252,7 @@ export class OrdersService {
   }
 
   async listMine(principal: Principal, elderId?: string): Promise<OrderResponse[]> {
+    if (elderId) await this.access.requireElder(principal, elderId);
     const memberships = await this.dataSource.getRepository(HouseholdMemberEntity).findBy({ userId: principal.userId });
     if (memberships.length === 0) return [];
     const where = { householdId: In(memberships.map((m) => m.householdId)), ...(elderId ? { elderId } : {}) };

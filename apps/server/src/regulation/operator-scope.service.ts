@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RegionsService } from '../regions/regions.service.js';
 
+type RegionalTable = 'orders' | 'providers' | 'elders';
+
 /** Operators see only the regions they are assigned to (and the regions under them). */
 @Injectable()
 export class OperatorScope {
@@ -18,9 +20,13 @@ export class OperatorScope {
   }
 
   /** For records that carry a region (orders, providers, elders): outside the scope is not found. */
-  async requireRecord(userId: string, table: 'orders' | 'providers' | 'elders', id: string, notFound: DomainError): Promise<void> {
+  async requireRecord(userId: string, table: RegionalTable, id: string, notFound: DomainError): Promise<void> {
+    if (!(await this.recordInRegions(userId, table, id))) throw notFound;
+  }
+
+  async recordInRegions(userId: string, table: RegionalTable, id: string): Promise<boolean> {
     const [row] = await this.dataSource.query(`SELECT region_id FROM ${table} WHERE id = ?`, [id]);
-    if (!row || !row.region_id || !(await this.regionIds(userId)).includes(row.region_id)) throw notFound;
+    return !!row?.region_id && (await this.regionIds(userId)).includes(row.region_id);
   }
 
   /** A region outside the operator's assignment is reported as not found. */

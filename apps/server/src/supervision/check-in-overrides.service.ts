@@ -46,6 +46,7 @@ export class CheckInOverridesService {
   ) {}
 
   async list(principal: Principal, status: 'unreviewed' | 'reviewed' | 'all' = 'unreviewed', providerId?: string): Promise<CheckInOverrideView[]> {
+    if (providerId) await this.access.requireOperatorProvider(principal, providerId);
     const regions = await this.access.operatorRegionIds(principal);
     if (regions.length === 0) return [];
     const where = [`o.region_id IN (${regions.map(() => '?').join(',')})`, 'r.flagged = 1'];

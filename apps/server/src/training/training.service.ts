@@ -89,6 +89,7 @@ export class TrainingService {
       filterParams.push(query.kind);
     }
     if (query.providerId) {
+      await this.access.requireProvider(viewer, query.providerId);
       filters.push(`(ts.organiser_provider_id = ? OR EXISTS (SELECT 1 FROM training_attendance a JOIN provider_staff s ON s.id = a.staff_id WHERE a.session_id = ts.id AND s.provider_id = ?))`);
       filterParams.push(query.providerId, query.providerId);
     }
