@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { onDuplicateKey } from '../common/typeorm.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { AuditService } from '../regulation/audit.service.js';
@@ -12,6 +11,7 @@ import type { CreateElderDto, ElderResponse, GeoPointDto, UpdateElderDto } from 
 import { ElderEntity } from './entities/elder.entity.js';
 import { HouseholdAccess } from './household-access.service.js';
 import { PersonalDataMapper } from './personal-data.mapper.js';
+import { RegistrationConflicts } from './registration-conflicts.service.js';
 
 @Injectable()
 export class EldersService {
@@ -23,6 +23,7 @@ export class EldersService {
     private readonly cipher: FieldCipher,
     private readonly mapper: PersonalDataMapper,
     private readonly audit: AuditService,
+    private readonly conflicts: RegistrationConflicts,
   ) {}
 
   async add(userId: string, householdId: string, dto: CreateElderDto): Promise<ElderResponse> {
@@ -30,7 +31,7 @@ export class EldersService {
     assertInChina(dto.location);
     if (dto.regionId) await this.regions.requireRegion(dto.regionId);
     const identity = this.identityFrom(dto.idNumber);
-    const id = await this.uniqueIdNumber(() =>
+    const id = await this.uniqueIdNumber(userId, householdId, identity.idNumberHash, { name: dto.name, regionId: dto.regionId ?? null }, () =>
       this.dataSource.transaction(async (manager) => {
         const elder = await manager.getRepository(ElderEntity).save({
           householdId,
@@ -85,7 +86,9 @@ export class EldersService {
       changes.subsidyVerification = SubsidyVerification.UNVERIFIED;
     }
     if (Object.keys(changes).length > 0) {
-      await this.uniqueIdNumber(() => this.dataSource.getRepository(ElderEntity).update({ id: elder.id }, changes));
+      await this.uniqueIdNumber(userId, elder.householdId, changes.idNumberHash, { name: changes.name ?? elder.name, regionId: changes.regionId ?? elder.regionId }, () =>
+        this.dataSource.getRepository(ElderEntity).update({ id: elder.id }, changes),
+      );
     }
     return this.mapper.elder(await this.dataSource.getRepository(ElderEntity).findOneByOrFail({ id: elder.id }));
   }
@@ -106,14 +109,15 @@ export class EldersService {
     return { idNumberEnc: this.cipher.encrypt(idNumber), idNumberHash: this.cipher.blindIndex(idNumber), birthDate, gender };
   }
 
-  private uniqueIdNumber<T>(work: () => Promise<T>): Promise<T> {
-    return onDuplicateKey(work, () =>
-      new DomainError(ErrorCode.ELDER_ID_NUMBER_TAKEN, '这位老人已由其他家庭添加，请让该家庭的家人邀请您加入', {
-        fields: [{ field: 'idNumber', message: '该身份证号已登记' }],
-      }),
-    );
+  /** An ID number already registered is refused through RegistrationConflicts, which decides what the caller may learn. */
+  private async uniqueIdNumber<T>(userId: string, householdId: string, idNumberHash: string | null | undefined, submitted: { name: string; regionId: string | null }, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ER_DUP_ENTRY' || !idNumberHash) throw err;
+      throw await this.conflicts.refusal(userId, householdId, idNumberHash, submitted);
+    }
   }
-
 }
 
 function assertInChina(location: GeoPointDto): void {

@@ -6,11 +6,13 @@ import { ChildrenController, EldersController, HouseholdsController } from './ho
 import { HouseholdsService } from './households.service.js';
 import { HouseholdAccess } from './household-access.service.js';
 import { PersonalDataMapper } from './personal-data.mapper.js';
+import { RegistrationConflictsController } from './registration-conflicts.controller.js';
+import { RegistrationConflicts } from './registration-conflicts.service.js';
 
 @Module({
   imports: [RegionsModule],
-  controllers: [HouseholdsController, EldersController, ChildrenController],
-  providers: [HouseholdsService, EldersService, ChildrenService, HouseholdAccess, PersonalDataMapper],
+  controllers: [HouseholdsController, EldersController, ChildrenController, RegistrationConflictsController],
+  providers: [HouseholdsService, EldersService, ChildrenService, HouseholdAccess, PersonalDataMapper, RegistrationConflicts],
   exports: [HouseholdAccess, PersonalDataMapper, EldersService],
 })
 export class HouseholdsModule {}

@@ -58,6 +58,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CONFLICT:
     case ErrorCode.HOUSEHOLD_ALREADY_MEMBER:
     case ErrorCode.ELDER_ID_NUMBER_TAKEN:
+    case ErrorCode.ELDER_REGISTRATION_REVIEW:
     case ErrorCode.PROVIDER_LICENCE_TAKEN:
     case ErrorCode.STAFF_NOT_QUALIFIED:
     case ErrorCode.ORDER_INVALID_TRANSITION:
