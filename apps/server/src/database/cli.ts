@@ -8,8 +8,9 @@ import { preflight, PreflightError } from './preflight.js';
 import { seedDemoDistrict } from './seed/demo-district.js';
 import { SECOND_STREET, seedSecondStreet } from './seed/second-street.js';
 import { SECOND_STREET_LOGINS } from './seed/demo-logins.js';
+import { addRegion, grantOperator } from './streets.js';
 
-/** `migrate` | `revert` | `seed [--reset] [--second-street]`: the TypeORM CLI's job, through the same data source the server uses. */
+/** `migrate` | `revert` | `seed` | `add-region` | `grant-operator` (USAGE below): the TypeORM CLI's job, through the same data source the server uses. */
 async function main(command: string | undefined, flags: string[]): Promise<void> {
   const env = loadEnv();
   const db = { host: env.DB_HOST, port: env.DB_PORT, user: env.DB_USER, password: env.DB_PASSWORD, name: env.DB_NAME, poolSize: 2 };
@@ -48,9 +49,49 @@ async function main(command: string | undefined, flags: string[]): Promise<void>
       }
       return;
     }
+    case 'add-region': {
+      const [lat, lng] = (option(flags, 'center') ?? '').split(',').map(Number);
+      const population = option(flags, 'population');
+      const ds = await createDataSource(db).initialize();
+      try {
+        const region = await addRegion(ds, {
+          parentCode: required(flags, 'parent'), code: required(flags, 'code'), name: required(flags, 'name'), level: required(flags, 'level') as 'street' | 'community',
+          center: { lat, lng }, population: population ? Number(population) : undefined,
+        });
+        console.log(`Added ${region.level} ${region.name} (${region.code}) in ${db.name}.`);
+      } finally {
+        await ds.destroy();
+      }
+      return;
+    }
+    case 'grant-operator': {
+      const ds = await createDataSource(db).initialize();
+      try {
+        const granted = await grantOperator(ds, { openid: required(flags, 'openid'), regionCode: required(flags, 'region'), nickname: option(flags, 'nickname') });
+        console.log(`User ${granted.userId} now operates ${required(flags, 'region')} and the regions under it.`);
+      } finally {
+        await ds.destroy();
+      }
+      return;
+    }
     default:
-      throw new EnvError('Usage: cli.ts migrate | revert | seed [--reset] [--second-street]');
+      throw new EnvError(USAGE);
   }
+}
+
+const USAGE = `Usage: cli.ts migrate | revert | seed [--reset] [--second-street]
+  | add-region --parent <code> --code <code> --name <名称> --level street|community --center <lat,lng> [--population N]
+  | grant-operator --openid <openid> --region <code> [--nickname <名字>]`;
+
+function option(flags: string[], name: string): string | undefined {
+  const at = flags.indexOf(`--${name}`);
+  return at >= 0 ? flags[at + 1] : undefined;
+}
+
+function required(flags: string[], name: string): string {
+  const value = option(flags, name);
+  if (!value) throw new EnvError(`--${name} is required.\n${USAGE}`);
+  return value;
 }
 
 main(process.argv[2], process.argv.slice(3)).catch((err: unknown) => {
