@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { api, ApiError, errorMessage, type WorklistItem } from '../api';
 import { AssessmentForm } from '../components/AssessmentForm';
+import { AssessmentOutcome } from '../components/AssessmentOutcome';
 import { EmptyState, ErrorState } from '../components/PageState';
 import { PageTitle } from '../components/PageTitle';
 import { GRADE_COLORS } from '../lib/assessment';
@@ -101,10 +102,12 @@ function AssessmentDrawer({ item, onClose, onSaved }: { item: WorklistItem; onCl
       {saved ? (
         <Result
           status="success"
-          title={`${item.name}：${saved.gradeLabel}（${saved.total} 分）`}
+          title={`${item.name}：${saved.gradeLabel}（总分 ${saved.total} 分）`}
           subTitle={`评估日期 ${formatDate(saved.assessedOn)}，有效期至 ${formatDate(saved.validUntil)}；评估员 ${saved.assessorName}`}
           extra={<Button onClick={onClose}>返回名单</Button>}
-        />
+        >
+          <AssessmentOutcome total={saved.total} rawGrade={saved.rawGrade} grade={saved.grade} rules={saved.gradeRules} />
+        </Result>
       ) : (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Alert type="info" showIcon message={item.reason} description={item.validUntil ? `上次评估有效期至 ${formatDate(item.validUntil)}` : '尚无评估记录'} />
@@ -112,8 +115,8 @@ function AssessmentDrawer({ item, onClose, onSaved }: { item: WorklistItem; onCl
             <Card size="small" title="历次评估">
               <Space wrap>
                 {history.data.map((h) => (
-                  <Tag key={h.id} color={GRADE_COLORS[h.grade]}>
-                    {formatDate(h.assessedOn)} {h.gradeLabel} {h.total} 分
+                  <Tag key={h.id} color={GRADE_COLORS[h.grade]} title={h.gradeRules.map((r) => r.label).join('；') || undefined}>
+                    {formatDate(h.assessedOn)} {h.gradeLabel}（总分 {h.total} 分{h.rawGrade !== h.grade ? `，初步等级 ${h.rawGradeLabel}` : ''}）
                   </Tag>
                 ))}
               </Space>
