@@ -10,9 +10,7 @@
  *   BENCH_STAFF=5000 BENCH_RATE=200 BENCH_SECONDS=30 pnpm bench:dispatch
  */
 import { randomUUID } from 'node:crypto';
-import type { Connection } from 'mysql2/promise';
-import { DEMO_SUBSIDY_RULES } from '../src/database/seed/demo-district.js';
-import { around, buildServer, CENTER, families as makeFamilies, pct, request, round, startBenchServer, writeResults } from './support.js';
+import { buildServer, families as makeFamilies, pct, request, round, seedDistrict, startBenchServer, writeResults } from './support.js';
 
 const STAFF = Number(process.env.BENCH_STAFF ?? 5000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -21,38 +19,10 @@ const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 200);
 
 type Source = 'geo' | 'sql-scan';
 
-async function seedStaff(db: Connection): Promise<string> {
-  const regionId = randomUUID();
-  await db.query(`INSERT INTO regions (id, code, name, level, center_lat, center_lng) VALUES (?, 'bench', '压测街道', 'street', ?, ?)`, [regionId, CENTER.lat, CENTER.lng]);
-  await db.query(`INSERT INTO region_policies (id, region_id, kind, version, effective_from, rules) VALUES (UUID(), ?, 'subsidy', 1, '2020-01-01', ?)`, [regionId, JSON.stringify(DEMO_SUBSIDY_RULES)]);
-  const providers: string[] = [];
-  for (let p = 0; p < 10; p++) {
-    const id = randomUUID();
-    providers.push(id);
-    await db.query(
-      `INSERT INTO providers (id, kind, name, licence_no, region_id, address, lat, lng, service_radius_m, status, recommended) VALUES (?, 'home_care', ?, ?, ?, '压测', ?, ?, 20000, 'approved', 1)`,
-      [id, `压测机构${p}`, `BENCH-${p}`, regionId, CENTER.lat, CENTER.lng],
-    );
-  }
-  for (let i = 0; i < STAFF; i += 1000) {
-    const rows = [];
-    for (let j = i; j < Math.min(STAFF, i + 1000); j++) {
-      const at = around(8000);
-      rows.push([randomUUID(), providers[j % providers.length], `员工${j}`, JSON.stringify(['cleaning', 'visit', 'shopping']), at.lat, at.lng, 3, 400 + (j % 100), 1]);
-    }
-    await db.query('INSERT INTO provider_staff (id, provider_id, name, skills, home_lat, home_lng, max_concurrent_jobs, rating_x100, on_duty) VALUES ?', [rows]);
-  }
-  // 岗前培训: every staff member passed one, or dispatch would skip them all.
-  const training = randomUUID();
-  await db.query(`INSERT INTO training_sessions (id, title, kind, held_on, hours, region_id, organiser_region_id) VALUES (?, '压测岗前培训', 'pre_job', '2020-01-01', 16, ?, ?)`, [training, regionId, regionId]);
-  await db.query('INSERT INTO training_attendance (session_id, staff_id, passed) SELECT ?, id, 1 FROM provider_staff', [training]);
-  return regionId;
-}
-
 async function run(source: Source) {
   let regionId = '';
   const server = await startBenchServer({ DISPATCH_CANDIDATE_SOURCE: source }, async (db) => {
-    regionId = await seedStaff(db);
+    regionId = await seedDistrict(db, STAFF);
   });
   const { port, db } = server;
   try {

@@ -31,22 +31,20 @@ export class PrivateRedis {
   private async launch(): Promise<void> {
     const child = spawn('/usr/bin/redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
     this.child = child;
-    const probe = new Redis({ host: '127.0.0.1', port: this.port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    try {
-      for (let i = 0; i < 100; i++) {
-        if (child.exitCode !== null) throw new Error(`redis-server on ${this.port} exited with ${child.exitCode}`);
-        try {
-          if (probe.status !== 'ready') await probe.connect();
-          if ((await probe.ping()) === 'PONG') return;
-        } catch {
-          probe.disconnect();
-          await new Promise((r) => setTimeout(r, 50));
-        }
+    for (let i = 0; i < 100; i++) {
+      if (child.exitCode !== null) throw new Error(`redis-server on ${this.port} exited with ${child.exitCode}`);
+      const probe = new Redis({ host: '127.0.0.1', port: this.port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      probe.on('error', () => undefined);
+      try {
+        await probe.connect();
+        if ((await probe.ping()) === 'PONG') return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        probe.disconnect();
       }
-      throw new Error(`redis-server on ${this.port} did not answer`);
-    } finally {
-      probe.disconnect();
     }
+    throw new Error(`redis-server on ${this.port} did not answer`);
   }
 
   private async kill(): Promise<void> {

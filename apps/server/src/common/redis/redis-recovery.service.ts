@@ -32,8 +32,19 @@ export class RedisRecovery implements OnApplicationBootstrap, OnModuleDestroy {
   private again = false;
   private started = false;
 
+  private connected = true;
+
   constructor(private readonly redis: RedisClient) {
-    this.redis.on('ready', () => void this.check());
+    this.redis.on('ready', () => {
+      if (!this.connected) this.logger.warn({ msg: 'Redis connection back' });
+      this.connected = true;
+      void this.check();
+    });
+    // ioredis reconnects by itself and fails the commands meanwhile; one line per outage, not one per attempt.
+    this.redis.on('error', (err: Error) => {
+      if (this.connected) this.logger.warn({ msg: 'Redis connection lost; reconnecting', err: err.message });
+      this.connected = false;
+    });
   }
 
   register(restorer: RedisRestorer): void {
@@ -75,7 +86,7 @@ export class RedisRecovery implements OnApplicationBootstrap, OnModuleDestroy {
       if (!this.started) return;
       try {
         if (await restorer.intact()) continue;
-        this.logger.warn({ msg: 'Redis lost data; restoring it from MariaDB', what: restorer.name });
+        this.logger.warn({ msg: 'missing in Redis; restoring it from MariaDB', what: restorer.name });
         await restorer.restore();
         this.logger.log({ msg: 'restored from MariaDB', what: restorer.name });
       } catch (err) {
