@@ -252,6 +252,10 @@ describe('a second street\'s operator on the first street\'s records', () => {
       const request = `${urlFor(call, op)} ${JSON.stringify(bodies.get(key)?.() ?? {})}`;
       const aimedAtFirstStreet = markers.some((m) => request.includes(m)) && !SEARCH_FILTERS.has(key);
       if (res.status >= 500) successes.push(`${label} → ${res.status} ${res.text.slice(0, 200)}`);
+      // A refusal must not tell that the record exists: 404 as for a record that does not, or 403 about the caller's role.
+      else if (aimedAtFirstStreet && res.status >= 400 && res.status !== 404 && !(res.status === 403 && ['AUTH.FORBIDDEN_ROLE', 'STAFF.NOT_STAFF'].includes(res.body?.error))) {
+        successes.push(`${label} → ${res.status} ${res.body?.error}: tells that the record exists`);
+      }
       else if (res.status < 400) {
         const shown = PUBLIC_DIRECTORIES.has(key) ? [] : leaked(res);
         if (shown.length) successes.push(`${label} → ${res.status} shows ${shown.slice(0, 3).join(', ')}`);
@@ -279,7 +283,8 @@ describe('a second street\'s operator on the first street\'s records', () => {
       const res = await send(call, op, ownOperator);
       const key = `${call.method} ${call.template}`;
       const notForOperators = NOT_FOR_OPERATORS.has(key);
-      if (res.status === 400 || res.status === 403 || res.status === 404) {
+      // A business refusal (409, 422, a 403 such as maker-checker) still shows the record was found and the request well made.
+      if (res.status === 400 || res.status === 404 || (res.status === 403 && ['AUTH.FORBIDDEN_ROLE', 'STAFF.NOT_STAFF'].includes(res.body?.error))) {
         if (!notForOperators) refused.push(`${key} → ${res.status} ${res.body?.message ?? ''}`);
       } else if (notForOperators && res.status < 400) refused.push(`${key} → ${res.status}: listed as not for operators but an operator succeeded`);
     }
