@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { formatFen, type OrderStatus, type OrderView, type QuoteView } from '@carecircle/shared';
@@ -6,7 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { api, collectErrors, currentPage, loginWithPicker, snap, startServerAndBrowser, stored, waitForApi } from './support/app.js';
 import { phonePage } from './support/browser.js';
 import { Backstage, ORDER_DETAIL, ORDER_FORM, SERVICES, elderByName } from './support/orders.js';
-import { artifactsDir, type RunningServer } from './support/server.js';
+import { artifactsDir, jwtsIn, type RunningServer } from './support/server.js';
 
 /** UX.md budgets: first home-care order ≤ 8 taps; a status change on screen ≤ 2 s on a live connection. */
 const MAX_TAPS = 8;
@@ -39,10 +39,18 @@ describe('上门服务: 王芳 orders 助洁 for 王建国, follows it live, and
   /** The measured figures, for tests/artifacts/order-report.json. */
   const figures: Record<string, unknown> = {};
 
+  /** Every ticket the app opened the order's live stream with (they must not reach the log). */
+  const streamTickets: string[] = [];
+
   beforeAll(async () => {
-    ({ server, browser } = await startServerAndBrowser('home-care-order'));
+    // Every request in the log, so the last step can check that no credential is among them.
+    ({ server, browser } = await startServerAndBrowser('home-care-order', { logLevel: 'info' }));
     page = await phonePage(browser);
     errors = collectErrors(page);
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.endsWith('/stream')) streamTickets.push(url.searchParams.get('ticket') ?? `(no ticket: ${url.search})`);
+    });
   });
 
   afterAll(async () => {
@@ -291,5 +299,20 @@ describe('上门服务: 王芳 orders 助洁 for 王建国, follows it live, and
     await expect(mine.locator('.complaint-card__status').innerText()).resolves.toBe('已查实处理');
     await snap(page, 'order-12-my-complaints');
     expect(errors).toEqual([]);
+  });
+
+  it("the server's log holds no access token and no stream ticket, though every request of the run is in it", async () => {
+    need(orderId, 'the order');
+    // Closing the page ends the live stream, whose access-log line is written when it ends.
+    await page.goto('about:blank');
+    await new Promise((r) => setTimeout(r, 500));
+    const log = readFileSync(server.logPath, 'utf8');
+
+    expect(streamTickets.length).toBeGreaterThan(0);
+    expect(streamTickets.every((t) => /^[\w-]{43}$/.test(t))).toBe(true);
+    expect(log).toContain(`/api/orders/${orderId}/stream?ticket=[REDACTED]`);
+    expect(log).toContain(`"url":"/api/orders/${orderId}/rating"`);
+    expect(jwtsIn(log)).toEqual([]);
+    expect(streamTickets.filter((t) => log.includes(t))).toEqual([]);
   });
 });

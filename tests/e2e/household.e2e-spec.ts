@@ -232,7 +232,7 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
     expect(errors).toEqual([]);
   });
 
-  it("the server's refusal (an ID number another household registered) is shown under 身份证号", async () => {
+  it('an ID number another household registered: 王芳 is told only that the 街道 will check it, in a dialog; 吴主任 sees the conflict', async () => {
     // 张伟 registers a man in 张家 through the API; 王芳 then types the same number.
     const zhang = await apiLogin(server.baseUrl, '张伟');
     const zhangHouseholds = await api<HouseholdSummaryView[]>(server.baseUrl, zhang, 'GET', '/households');
@@ -252,17 +252,17 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
       waitForApi(page, 'POST', `/households/${householdId}/elders`),
       form.getByRole('button', { name: '保存', exact: true }).click(),
     ]);
-    const body = (await refused.json()) as { error: string; details?: { fields?: { field: string; message: string }[] } };
-    expect({ status: refused.status(), error: body.error }).toEqual({ status: 409, error: 'ELDER.ID_NUMBER_TAKEN' });
-    const fieldMessage = body.details?.fields?.find((f) => f.field === 'idNumber')?.message;
-    expect(fieldMessage).toBeTruthy();
+    const body = (await refused.json()) as { error: string; message: string; details?: unknown };
+    // Nothing in the answer tells her the number is registered, nor where (an existence oracle otherwise).
+    expect({ status: refused.status(), error: body.error, details: body.details }).toEqual({ status: 409, error: 'ELDER.REGISTRATION_REVIEW', details: undefined });
 
-    const error = fieldRow(form, '身份证号').locator('.cc-field__error');
-    await error.waitFor();
-    // The server's own words for the field, under it (the client has no such check).
-    await expect(error.innerText()).resolves.toBe(fieldMessage);
-    await expect(form.locator('.cc-field--error').count()).resolves.toBe(1);
-    await snap(page, 'household-09-form-server-error');
+    const dialog = page.locator('.taro__modal');
+    await dialog.locator('.taro-modal__title').filter({ hasText: '需要街道核实' }).waitFor();
+    await expect(dialog.locator('.taro-modal__text').innerText()).resolves.toBe(body.message);
+    await expect(form.locator('.cc-field--error').count()).resolves.toBe(0);
+    await snap(page, 'household-09-form-needs-review');
+    await dialog.getByText('知道了', { exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
     // Still on the form, with what was typed.
     await expect(form.getByLabel('姓名', { exact: true }).inputValue()).resolves.toBe(NEW_ELDER.name);
 
@@ -270,6 +270,13 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
     const household = await api<HouseholdView>(server.baseUrl, token, 'GET', `/households/${householdId}`);
     expect(household.body.elders.map((e) => e.name)).not.toContain('张国庆');
     expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
+
+    // 吴主任, the operator of 玉山镇, sees who tried to register whom.
+    const operator = await apiLogin(server.baseUrl, '吴主任');
+    const conflicts = await api<{ requested: { householdId: string; elderName: string }; existing: { elderId: string } }[]>(server.baseUrl, operator, 'GET', '/operator/elder-registration-conflicts');
+    expect(conflicts.status).toBe(200);
+    const mine = conflicts.body.filter((c) => c.existing.elderId === registered.body.id);
+    expect(mine.map((c) => ({ householdId: c.requested.householdId, elderName: c.requested.elderName }))).toEqual([{ householdId, elderName: NEW_ELDER.name }]);
   });
 
   it("张伟 of another household does not see 王芳's new elder, in the app or through the API", async () => {

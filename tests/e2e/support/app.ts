@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page, Response } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { artifactsDir, startServer, type RunningServer } from './server.js';
+import { artifactsDir, startServer, type RunningServer, type ServerOptions } from './server.js';
 
 /** The server and Chromium side by side; whichever started is shut again when the other fails. */
-export async function startServerAndBrowser(label: string): Promise<{ server: RunningServer; browser: Browser }> {
-  const [server, browser] = await Promise.allSettled([startServer(label), launchBrowser()]);
+export async function startServerAndBrowser(label: string, options: ServerOptions = {}): Promise<{ server: RunningServer; browser: Browser }> {
+  const [server, browser] = await Promise.allSettled([startServer(label, options), launchBrowser()]);
   if (server.status === 'fulfilled' && browser.status === 'fulfilled') return { server: server.value, browser: browser.value };
   if (server.status === 'fulfilled') await server.value.stop();
   if (browser.status === 'fulfilled') await browser.value.close();

@@ -13,6 +13,8 @@ mkdirSync(artifactsDir, { recursive: true });
 
 export interface RunningServer {
   baseUrl: string;
+  /** Where the server's stdout and stderr go (tests/artifacts/server-<label>.log). */
+  logPath: string;
   /** The run's own MySQL database (root, no password, on 127.0.0.1), for checks and set-ups the API does not offer. */
   dbName: string;
   stop(): Promise<void>;
@@ -62,7 +64,12 @@ function stopChild(child: ChildProcess): Promise<void> {
  * on its own database and Redis prefix, seeded with the demo district. The server's log goes to
  * tests/artifacts/server-<label>.log; its last lines are in the error when it does not start.
  */
-export async function startServer(label = 'e2e'): Promise<RunningServer> {
+export interface ServerOptions {
+  /** The server's LOG_LEVEL; `warn` by default, `info` to have every request in the log. */
+  logLevel?: 'warn' | 'info';
+}
+
+export async function startServer(label = 'e2e', options: ServerOptions = {}): Promise<RunningServer> {
   const suffix = randomBytes(4).toString('hex');
   const port = await freePort();
   const env = {
@@ -74,7 +81,7 @@ export async function startServer(label = 'e2e'): Promise<RunningServer> {
     HOST: '127.0.0.1',
     DB_NAME: `cc_e2e_${suffix}`,
     REDIS_PREFIX: `cc_e2e_${suffix}`,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: options.logLevel ?? 'warn',
     H5_DIST_DIR: resolve(repoRoot, 'apps/miniapp/dist/h5'),
   };
   const logPath = resolve(artifactsDir, `server-${label}.log`);
@@ -100,6 +107,7 @@ export async function startServer(label = 'e2e'): Promise<RunningServer> {
     const running = child;
     return {
       baseUrl,
+      logPath,
       dbName: env.DB_NAME,
       async stop() {
         await stopChild(running);
@@ -113,4 +121,9 @@ export async function startServer(label = 'e2e'): Promise<RunningServer> {
     await dropData(env.DB_NAME, env.REDIS_PREFIX).catch(() => undefined);
     throw err;
   }
+}
+
+/** JWT-shaped strings (header.payload.signature, base64url, header starting `eyJ`) in a text. */
+export function jwtsIn(text: string): string[] {
+  return text.match(/eyJ[\w-]{2,}\.[\w-]{2,}\.[\w-]+/g) ?? [];
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { DietaryNeed, ElderView, EmergencyContact, LivingSituation, SubsidyCategory } from '@carecircle/shared'
+import { ErrorCode, type DietaryNeed, type ElderView, type EmergencyContact, type LivingSituation, type SubsidyCategory } from '@carecircle/shared'
 import {
   DIETARY_NEEDS,
   DIETARY_NEED_LABELS,
@@ -17,7 +17,7 @@ import FormField, { labelled } from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
 import RegionPicker from '../../../../components/RegionPicker'
 import { useSubmit } from '../../../../hooks/useSubmit'
-import { errorMessage } from '../../../../services/api-error'
+import { ApiError, errorMessage } from '../../../../services/api-error'
 import { createElder, getElder, updateElder } from '../../../../services/elders'
 import { goBackOr, scrollToFirstError } from '../../../../services/navigation'
 import { formErrorsFromApi } from '../../../../utils/api-form-errors'
@@ -128,6 +128,11 @@ export default function ElderFormPage() {
       }
       goBackOr()
     } catch (err) {
+      if (err instanceof ApiError && err.error === ErrorCode.ELDER_REGISTRATION_REVIEW) {
+        // Something to act on later (the 街道 will call), not a field to fix: a dialog that stays until read.
+        await Taro.showModal({ title: '需要街道核实', content: err.message, confirmText: '知道了', showCancel: false })
+        return
+      }
       const { byField, general } = formErrorsFromApi(err, elderFormKeys(values), CODE_FIELDS)
       setErrors(byField)
       if (general.length) toastError(general.join('；'))
