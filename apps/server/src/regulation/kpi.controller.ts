@@ -38,13 +38,18 @@ class FiguresParamDto {
 }
 
 class RegionFiguresDto {
-  @ApiProperty({ nullable: true, example: 18500 }) @ValidateIf((_, v) => v !== null) @IsInt({ message: '常住人口应为整数' }) @Min(0, { message: '不能为负' }) @Max(100_000_000, { message: '过大' }) residents!: number | null;
-  @ApiProperty({ nullable: true, example: 4100 }) @ValidateIf((_, v) => v !== null) @IsInt({ message: '60 岁以上人口应为整数' }) @Min(0, { message: '不能为负' }) @Max(100_000_000, { message: '过大' }) elderly60!: number | null;
-  @ApiProperty({ nullable: true, example: 520 }) @ValidateIf((_, v) => v !== null) @IsInt({ message: '0–3 岁儿童数应为整数' }) @Min(0, { message: '不能为负' }) @Max(100_000_000, { message: '过大' }) children0to3!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 18500 }) @ValidateIf((_, v) => v !== null) @IsInt({ message: '常住人口应为整数' }) @Min(0, { message: '不能为负' }) @Max(100_000_000, { message: '过大' }) residents!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 4100 }) @ValidateIf((_, v) => v !== null) @IsInt({ message: '60 岁以上人口应为整数' }) @Min(0, { message: '不能为负' }) @Max(100_000_000, { message: '过大' }) elderly60!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 520 }) @ValidateIf((_, v) => v !== null) @IsInt({ message: '0–3 岁儿童数应为整数' }) @Min(0, { message: '不能为负' }) @Max(100_000_000, { message: '过大' }) children0to3!: number | null;
 }
 
 class CsvDto {
-  @ApiProperty({ description: 'CSV 文件内容（UTF-8，可带 BOM）', example: '姓名,身份证号,类别,有效期至\r\n王建国,320583194805120013,低保,2027-12-31' })
+  @ApiProperty({ description: 'CSV 文件内容（UTF-8，可带 BOM）：姓名,身份证号,类别,有效期至', example: '姓名,身份证号,类别,有效期至\r\n王建国,32058319480512001X,低保,2027-12-31' })
+  @IsString({ message: 'CSV 内容必须是文字' }) @IsNotEmpty({ message: '请选择 CSV 文件' }) @MaxLength(250_000, { message: '文件过大，请分批导入' }) csv!: string;
+}
+
+class RegionFiguresCsvDto {
+  @ApiProperty({ description: 'CSV 文件内容（UTF-8，可带 BOM）：社区,年份,常住人口,60岁以上人口,0-3岁儿童', example: '社区,年份,常住人口,60岁以上人口,0-3岁儿童\r\n朝阳社区,2026,18500,4100,520' })
   @IsString({ message: 'CSV 内容必须是文字' }) @IsNotEmpty({ message: '请选择 CSV 文件' }) @MaxLength(250_000, { message: '文件过大，请分批导入' }) csv!: string;
 }
 
@@ -131,7 +136,7 @@ export class KpiController {
   @HttpCode(200)
   @ApiOperation({ summary: '导入地区基础数据 CSV（社区,年份,常住人口,60岁以上人口,0-3岁儿童）' })
   @ApiOkResponse({ type: ObjectResponse })
-  importFigures(@CurrentUser() user: Principal, @Body() dto: CsvDto) {
+  importFigures(@CurrentUser() user: Principal, @Body() dto: RegionFiguresCsvDto) {
     return this.figures.importCsv(user, dto.csv);
   }
 

@@ -79,12 +79,12 @@ export class CreateElderDto implements CreateElderInput {
   @MaxLength(40, { message: '姓名最多 40 个字' })
   name!: string;
 
-  @ApiProperty({ example: '320583194805121234', description: '18 位身份证号，加密保存，仅显示脱敏' })
+  @ApiProperty({ example: '320583194805121231', description: '18 位身份证号（GB 11643：出生日期有效、校验位正确），加密保存，仅显示脱敏' })
   @Transform(upperTrim)
   @IsChineseIdNumber({ message: '身份证号无效：应为 18 位，且出生日期和校验位正确' })
   idNumber!: string;
 
-  @ApiPropertyOptional({ example: '13912345678' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13912345678' })
   @IsOptional()
   @Transform(blankToNull)
   @IsChineseMobile({ message: '手机号应为 11 位手机号码' })
@@ -115,7 +115,7 @@ export class CreateElderDto implements CreateElderInput {
   @Type(() => EmergencyContactDto)
   emergencyContacts!: EmergencyContactDto[];
 
-  @ApiPropertyOptional({ example: '高血压，每日服药', description: '健康备注，加密保存' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '高血压，每日服药', description: '健康备注，加密保存' })
   @IsOptional()
   @Transform(blankToNull)
   @IsString({ message: '健康备注必须是文字' })
