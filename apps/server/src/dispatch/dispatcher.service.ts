@@ -17,7 +17,8 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import { StaffPositions, type NearbyStaff } from '../providers/staff-positions.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { preJobTrainingRequired } from '../training/pre-job-training.js';
-import { searchCandidates, type SearchResult } from './candidate-search.js';
+import { CreditService } from '../regulation/credit.service.js';
+import { searchCandidates, type EligibilityRules, type SearchResult } from './candidate-search.js';
 import { DispatchRoundEntity } from './entities/dispatch-round.entity.js';
 import { OfferEntity } from './entities/offer.entity.js';
 
@@ -52,7 +53,16 @@ export class Dispatcher {
     @Inject(dispatchConfig.KEY) private readonly config: DispatchConfig,
     @InjectQueue(QUEUE.DISPATCH) private readonly queue: Queue,
     private readonly regions: RegionsService,
+    private readonly credit: CreditService,
   ) {}
+
+  /** The region's rules every path to work applies (dispatch and the operator's manual assignment). */
+  async eligibilityRules(regionId: string | null, now: Date, m: EntityManager): Promise<EligibilityRules> {
+    return {
+      preJobTrainingRequired: await preJobTrainingRequired(this.regions, regionId, now, m),
+      creditSuspendBelow: await this.credit.suspendBelow(regionId ?? '', m),
+    };
+  }
 
   async dispatch(orderId: string): Promise<void> {
     const after = await this.dataSource.transaction((m) => this.dispatchLocked(m, orderId));
@@ -114,7 +124,7 @@ export class Dispatcher {
     const roundsSoFar = await m.getRepository(DispatchRoundEntity).countBy({ orderId });
     const radii = this.config.radiiM.filter((r) => r >= order!.dispatchRadiusM);
     let roundNo = roundsSoFar;
-    const rules = { preJobTrainingRequired: await preJobTrainingRequired(this.regions, order.regionId, now, m) };
+    const rules = await this.eligibilityRules(order.regionId, now, m);
     for (const radius of radii) {
       const nearby =
         this.config.candidateSource === 'geo'
@@ -148,7 +158,7 @@ export class Dispatcher {
    * take it is almost always among the first few dozen, and checking all 200 found was most of the
    * database's work per order. An urgent call is offered to every candidate, so it checks all.
    */
-  private async nearestCandidates(m: EntityManager, order: OrderEntity, service: ServiceTypeEntity, nearby: NearbyStaff[], radius: number, now: Date, rules: { preJobTrainingRequired: boolean }): Promise<SearchResult> {
+  private async nearestCandidates(m: EntityManager, order: OrderEntity, service: ServiceTypeEntity, nearby: NearbyStaff[], radius: number, now: Date, rules: EligibilityRules): Promise<SearchResult> {
     if (order.urgent) return searchCandidates(m, order, service, nearby, radius, now, rules);
     const found: SearchResult = { candidates: [], skipped: [] };
     for (let i = 0; i < nearby.length && found.candidates.length === 0; i += CHECK_BATCH) {

@@ -1,4 +1,4 @@
-import { ErrorCode, OFFER_STATUS_LABELS, ORDER_STATUS_LABELS, PRE_JOB_TRAINING_MISSING, SERVICE_LABELS, shanghaiDate, type OfferStatus, type OrderStatus } from '@carecircle/shared';
+import { ErrorCode, OFFER_STATUS_LABELS, ORDER_STATUS_LABELS, SERVICE_LABELS, type OfferStatus, type OrderStatus } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
@@ -8,15 +8,12 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
 import { OrderEntity } from '../orders/entities/order.entity.js';
 import { OrderTransitions } from '../orders/order-transitions.service.js';
-import { StaffCertificateEntity } from '../providers/entities/staff-certificate.entity.js';
 import { ProviderStaffEntity } from '../providers/entities/provider-staff.entity.js';
 import { StaffService } from '../providers/staff.service.js';
 import { SubsidiesService } from '../subsidies/subsidies.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
-import { RegionsService } from '../regions/regions.service.js';
-import { passesPreJobGate, preJobTrainingRequired } from '../training/pre-job-training.js';
 import { AuditService } from '../regulation/audit.service.js';
-import { requiredCertificate } from './candidate-search.js';
+import { eligibilityProblem } from './candidate-search.js';
 import { Dispatcher } from './dispatcher.service.js';
 import type { JobResponse, OfferResponse } from './dto/dispatch.dto.js';
 import { DispatchRoundEntity } from './entities/dispatch-round.entity.js';
@@ -34,7 +31,6 @@ export class OffersService {
     private readonly clock: Clock,
     private readonly scope: OperatorScope,
     private readonly audit: AuditService,
-    private readonly regions: RegionsService,
   ) {}
 
   async myOffers(principal: Principal): Promise<OfferResponse[]> {
@@ -78,6 +74,10 @@ export class OffersService {
         throw new DomainError(ErrorCode.OFFER_TAKEN, order.status === 'cancelled' ? '家属已取消该订单' : '该订单已被其他服务人员接走');
       }
       if (offer.status !== 'offered' || offer.expiresAt <= now) throw new DomainError(ErrorCode.OFFER_EXPIRED, '接单已超时，订单已转给其他服务人员');
+      // Offers of overlapping scheduled jobs can be out at once; whichever is accepted second is refused here.
+      const service = await m.getRepository(ServiceTypeEntity).findOneByOrFail({ code: order.serviceCode });
+      const problem = await eligibilityProblem(m, order, service, me.id, now, await this.dispatcher.eligibilityRules(order.regionId, now, m));
+      if (problem) throw new DomainError(problem.clash ? ErrorCode.STAFF_SCHEDULE_CLASH : ErrorCode.STAFF_NOT_QUALIFIED, `${problem.reason}，不能接此单`);
       const updated = await m.getRepository(OfferEntity).update({ id: offer.id, status: 'offered' }, { status: 'accepted', respondedAt: now });
       if (updated.affected !== 1) throw new DomainError(ErrorCode.OFFER_TAKEN, '该订单已被其他服务人员接走');
       await this.dispatcher.withdrawOpenOffers(m, order.id, offer.id);
@@ -106,19 +106,9 @@ export class OffersService {
       const staff = await m.getRepository(ProviderStaffEntity).findOneBy({ id: staffId });
       if (!staff) throw new DomainError(ErrorCode.STAFF_NOT_FOUND, '未找到该服务人员', { fields: [{ field: 'staffId', message: '未找到该服务人员' }] });
       const service = await m.getRepository(ServiceTypeEntity).findOneByOrFail({ code: order.serviceCode });
-      if (!staff.skills.includes(service.requiredSkill)) {
-        throw new DomainError(ErrorCode.STAFF_NOT_QUALIFIED, `${staff.name} 不具备「${SERVICE_LABELS[service.requiredSkill]}」技能`);
-      }
-      const certificate = requiredCertificate(order, service);
-      if (certificate) {
-        const day = shanghaiDate(order.windowStart ?? this.clock.now());
-        const valid = await m.getRepository(StaffCertificateEntity).createQueryBuilder('c')
-          .where('c.staff_id = :id AND c.type = :type AND c.expires_on >= :day', { id: staff.id, type: certificate, day }).getCount();
-        if (!valid) throw new DomainError(ErrorCode.STAFF_NOT_QUALIFIED, `${staff.name} 没有在 ${day} 有效的上岗证书，不能指派`);
-      }
-      if (!(await passesPreJobGate(m, staff.id, await preJobTrainingRequired(this.regions, order.regionId, this.clock.now(), m)))) {
-        throw new DomainError(ErrorCode.STAFF_NOT_QUALIFIED, `${staff.name} ${PRE_JOB_TRAINING_MISSING}，不能指派`);
-      }
+      const now = this.clock.now();
+      const problem = await eligibilityProblem(m, order, service, staff.id, now, await this.dispatcher.eligibilityRules(order.regionId, now, m));
+      if (problem) throw new DomainError(problem.clash ? ErrorCode.STAFF_SCHEDULE_CLASH : ErrorCode.STAFF_NOT_QUALIFIED, `${staff.name}：${problem.reason}，不能指派`, { staffId: staff.id });
       await this.dispatcher.withdrawOpenOffers(m, order.id);
       await this.transitions.move(m, order, 'accepted', 'operator', principal.userId, `运营人员指派给 ${staff.name}`, { staffId: staff.id, providerId: staff.providerId, acceptedAt: this.clock.now() });
       await this.subsidies.assignPayee(m, { sourceType: 'order', sourceId: order.id, service: order.serviceCode }, staff.providerId);

@@ -48,10 +48,10 @@ export class ProvidersController {
 
   @Patch(':providerId/status')
   @Roles(Role.OPERATOR)
-  @ApiOperation({ summary: '审核通过（列入推荐清单）或暂停机构（街道运营）' })
+  @ApiOperation({ summary: '审核通过（列入推荐清单）或暂停机构（街道运营）', description: '信用分低于本地区门槛的机构恢复审核通过须写明原因（reason），否则 400' })
   @ApiOkResponse({ type: ProviderResponse })
   setStatus(@CurrentUser() user: Principal, @Param('providerId', ParseUuidPipe) providerId: string, @Body() dto: ProviderStatusDto): Promise<ProviderResponse> {
-    return this.providers.setStatus(user, providerId, dto.status);
+    return this.providers.setStatus(user, providerId, dto.status, dto.reason);
   }
 
   @Patch(':providerId/recommended')

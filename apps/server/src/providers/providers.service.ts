@@ -13,6 +13,7 @@ import { onDuplicateKey } from '../common/typeorm.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { OperatorScope } from '../regulation/operator-scope.service.js';
 import { AuditService } from '../regulation/audit.service.js';
+import { CreditService } from '../regulation/credit.service.js';
 import type { AddStaffDto, ProviderResponse, RegisterProviderDto, SetPriceDto, StaffResponse } from './dto/provider.dto.js';
 import { ProviderAdminEntity } from './entities/provider-admin.entity.js';
 import { ProviderStaffEntity } from './entities/provider-staff.entity.js';
@@ -32,6 +33,7 @@ export class ProvidersService {
     private readonly scope: OperatorScope,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly credit: CreditService,
   ) {}
 
   /** A provider admin files the organisation; it waits as `pending` until an operator approves it. */
@@ -72,14 +74,35 @@ export class ProvidersService {
     return toProviderResponse(await this.requireManaged(principal, providerId));
   }
 
-  /** The operator approves (to the recommended list) or suspends a provider. */
-  async setStatus(principal: Principal, providerId: string, status: 'approved' | 'suspended'): Promise<ProviderResponse> {
+  /**
+   * The operator approves (to the recommended list) or suspends a provider. Approving one whose
+   * credit is below the region's threshold (credit suspended it) needs a stated reason, kept in the
+   * audit log and the filing history, as putting it back on the 推荐清单 does.
+   */
+  async setStatus(principal: Principal, providerId: string, status: 'approved' | 'suspended', reason?: string): Promise<ProviderResponse> {
     await this.scope.requireRecord(principal.userId, 'providers', providerId, new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构'));
     const repo = this.dataSource.getRepository(ProviderEntity);
     const provider = await repo.findOneBy({ id: providerId });
     if (!provider) throw new DomainError(ErrorCode.PROVIDER_NOT_FOUND, '未找到该机构');
-    await repo.update({ id: providerId }, { status, recommended: status === 'approved' });
-    await this.audit.record(principal.userId, `provider_${status}`, 'provider', providerId);
+    const why = reason?.trim() || null;
+    if (status === 'approved') {
+      const score = await this.credit.creditOf('provider', providerId);
+      const threshold = await this.credit.suspendBelow(provider.regionId);
+      if (score < threshold && !why) {
+        const message = `该机构信用分 ${score} 低于本地区 ${threshold} 分的门槛，恢复审核通过须写明原因`;
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `reason: ${message}`, { fields: [{ field: 'reason', message }], creditScore: score, suspendBelow: threshold });
+      }
+    }
+    await this.dataSource.transaction(async (m) => {
+      await m.getRepository(ProviderEntity).update({ id: providerId }, { status, recommended: status === 'approved' });
+      await this.audit.record(principal.userId, `provider_${status}`, 'provider', providerId, m);
+      if (why) {
+        const label: Record<string, string> = { pending: '待审核', approved: '审核通过', suspended: '已暂停' };
+        await m.query('INSERT INTO provider_filing_changes (provider_id, changed_by, changes, changed_at) VALUES (?, ?, ?, ?)', [
+          providerId, principal.userId, JSON.stringify([{ field: 'status', label: '审核状态', from: label[provider.status] ?? provider.status, to: `${label[status]}（${why}）` }]), this.clock.now(),
+        ]);
+      }
+    });
     return toProviderResponse(await repo.findOneByOrFail({ id: providerId }));
   }
 

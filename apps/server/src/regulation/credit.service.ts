@@ -9,6 +9,11 @@ const DEFAULT_SUSPEND_BELOW = 60;
 
 export type CreditSubject = 'provider' | 'staff';
 
+/** SQL: the current credit score of the subject whose id is in `idColumn` (what `creditOf` computes, for use inside a query). */
+export function creditScoreSql(subjectType: CreditSubject, idColumn: string): string {
+  return `(${CREDIT_START} - COALESCE((SELECT SUM(ce.points) FROM credit_events ce WHERE ce.subject_type = '${subjectType}' AND ce.subject_id = ${idColumn}), 0))`;
+}
+
 /**
  * 信用: one deduction path for every source — confirmed complaints, failed inspections, check-in
  * overrides without good reason. A provider that falls below the region's `credit` policy

@@ -44,11 +44,11 @@ export class StatementsService {
       const adjustments: Adjustment[] = existing ? parse(existing.adjustments) : [];
       const total = lines.reduce((s, l) => s + l.amountFen, 0) + adjustments.reduce((s, a) => s + a.amountFen, 0);
       if (existing) {
-        await this.dataSource.query('UPDATE provider_statements SET statement_lines = ?, anomalies = ?, total_fen = ? WHERE id = ?', [JSON.stringify(lines), JSON.stringify(anomalies), total, existing.id]);
+        await this.dataSource.query('UPDATE provider_statements SET statement_lines = ?, anomalies = ?, total_fen = ?, generated_by = ? WHERE id = ?', [JSON.stringify(lines), JSON.stringify(anomalies), total, principal.userId, existing.id]);
       } else {
         await this.dataSource.query(
-          `INSERT INTO provider_statements (id, provider_id, month, status, statement_lines, anomalies, adjustments, total_fen) VALUES (?, ?, ?, 'draft', ?, ?, '[]', ?)`,
-          [randomUUID(), p.id, month, JSON.stringify(lines), JSON.stringify(anomalies), total],
+          `INSERT INTO provider_statements (id, provider_id, month, status, statement_lines, anomalies, adjustments, total_fen, generated_by) VALUES (?, ?, ?, 'draft', ?, ?, '[]', ?, ?)`,
+          [randomUUID(), p.id, month, JSON.stringify(lines), JSON.stringify(anomalies), total, principal.userId],
         );
       }
     }
@@ -74,10 +74,20 @@ export class StatementsService {
     return this.view(id);
   }
 
+  /** Maker-checker: whoever generated or adjusted the draft cannot approve it; another operator of the region can. */
   async approve(principal: Principal, id: string): Promise<StatementView> {
-    await this.requireInScope(principal, id);
-    const done = await this.dataSource.query(`UPDATE provider_statements SET status = 'approved', approved_by = ?, approved_at = ? WHERE id = ? AND status = 'draft'`, [principal.userId, this.clock.now(), id]);
-    if (done.affectedRows !== 1) throw new DomainError(ErrorCode.CONFLICT, '结算单已审批');
+    const s = await this.requireInScope(principal, id);
+    if (s.status === 'approved') throw new DomainError(ErrorCode.CONFLICT, '结算单已审批');
+    if (makersOf(s).includes(principal.userId)) {
+      const what = s.generated_by === principal.userId ? '生成' : '调整';
+      throw new DomainError(ErrorCode.STATEMENT_MAKER_CANNOT_APPROVE, `您${what}了这张结算单，按审核分离的要求须由本街道另一位运营人员审批`);
+    }
+    // The makers are checked again in the UPDATE: an adjustment that lands between the read and the write is not approved by its author.
+    const done = await this.dataSource.query(
+      `UPDATE provider_statements SET status = 'approved', approved_by = ?, approved_at = ? WHERE id = ? AND status = 'draft' AND adjustments = ? AND (generated_by IS NULL OR generated_by <> ?)`,
+      [principal.userId, this.clock.now(), id, typeof s.adjustments === 'string' ? s.adjustments : JSON.stringify(s.adjustments), principal.userId],
+    );
+    if (done.affectedRows !== 1) throw new DomainError(ErrorCode.CONFLICT, '结算单刚被他人调整或审批，请刷新后再看');
     await this.audit.record(principal.userId, 'statement_approve', 'statement', id);
     return this.view(id);
   }
@@ -204,8 +214,8 @@ export class StatementsService {
     return this.dataSource.query(`SELECT id FROM providers WHERE region_id IN (${regions.map(() => '?').join(',')})`, regions);
   }
 
-  private async requireInScope(principal: Principal, id: string): Promise<{ status: string; adjustments: string | Adjustment[] }> {
-    const [s] = await this.dataSource.query('SELECT s.status, s.adjustments, p.region_id FROM provider_statements s JOIN providers p ON p.id = s.provider_id WHERE s.id = ?', [id]);
+  private async requireInScope(principal: Principal, id: string): Promise<StatementRow> {
+    const [s] = await this.dataSource.query('SELECT s.status, s.adjustments, s.generated_by, p.region_id FROM provider_statements s JOIN providers p ON p.id = s.provider_id WHERE s.id = ?', [id]);
     if (!s || !(await this.scope.regionIds(principal.userId)).includes(s.region_id)) throw new DomainError(ErrorCode.NOT_FOUND, '未找到该结算单');
     return s;
   }
@@ -220,8 +230,20 @@ export class StatementsService {
     return {
       id: s.id, providerId: s.provider_id, providerName: s.provider_name, month: s.month, status: s.status, lines, anomalies: parse(s.anomalies), totalFen: s.total_fen,
       approvedBy: s.approver ?? null, approvedAt: s.approved_at ? new Date(s.approved_at).toISOString() : null,
+      makerIds: makersOf(s),
     };
   }
+}
+
+interface StatementRow {
+  status: string;
+  adjustments: string | Adjustment[];
+  generated_by: string | null;
+}
+
+/** Who made this draft what it is: the operator who (last) generated it and everyone who adjusted it. */
+function makersOf(s: StatementRow): string[] {
+  return [...new Set([...(s.generated_by ? [s.generated_by] : []), ...parse(s.adjustments).map((a) => a.by)])];
 }
 
 function parse<T = Adjustment[]>(value: string | T): T {

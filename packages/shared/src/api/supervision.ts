@@ -11,12 +11,13 @@ export interface FilingView {
   updatedAt: string | null;
 }
 
+/** A partial update: a field left out keeps its value; `null` (or an empty text) clears an insurance field. */
 export interface UpdateFilingInput {
-  licenceNo: string;
-  licenceAuthority: string;
-  insurer?: string;
-  insurancePolicyNo?: string;
-  insuranceExpiresOn?: string;
+  licenceNo?: string;
+  licenceAuthority?: string;
+  insurer?: string | null;
+  insurancePolicyNo?: string | null;
+  insuranceExpiresOn?: string | null;
 }
 
 export interface FilingChangeView {

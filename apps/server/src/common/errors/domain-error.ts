@@ -33,6 +33,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NOT_STAFF:
     case ErrorCode.PICKUP_NOT_AUTHORISED:
     case ErrorCode.HOUSEHOLD_OWNER_ONLY:
+    case ErrorCode.STATEMENT_MAKER_CANNOT_APPROVE:
       return 403;
     case ErrorCode.NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
@@ -61,6 +62,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ELDER_REGISTRATION_REVIEW:
     case ErrorCode.PROVIDER_LICENCE_TAKEN:
     case ErrorCode.STAFF_NOT_QUALIFIED:
+    case ErrorCode.STAFF_SCHEDULE_CLASH:
+    case ErrorCode.MEAL_ALREADY_BOOKED:
+    case ErrorCode.CHILDCARE_BOOKING_CLASH:
     case ErrorCode.ORDER_INVALID_TRANSITION:
     case ErrorCode.OFFER_TAKEN:
     case ErrorCode.OFFER_EXPIRED:

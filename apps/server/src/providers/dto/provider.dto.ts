@@ -12,6 +12,7 @@ import {
   type ProviderView,
   type RegisterProviderInput,
   type ServiceCode,
+  type SetProviderStatusInput,
   type SetRecommendedInput,
   type StaffMeView,
   type StaffView,
@@ -211,8 +212,15 @@ export class SetRecommendedDto implements SetRecommendedInput {
   reason!: string;
 }
 
-export class ProviderStatusDto {
+export class ProviderStatusDto implements SetProviderStatusInput {
   @ApiProperty({ enum: ['approved', 'suspended'] })
   @IsIn(['approved', 'suspended'], { message: '状态只能是 approved（通过）或 suspended（暂停）' })
   status!: 'approved' | 'suspended';
+
+  @ApiPropertyOptional({ description: '机构信用分低于本地区门槛（政策 credit.suspendBelow）时，恢复审核通过必须写明原因；记入审计日志和备案变更记录', example: '已完成整改并通过复查' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: '原因必须是文字' })
+  @MaxLength(200, { message: '最多 200 个字' })
+  reason?: string;
 }
