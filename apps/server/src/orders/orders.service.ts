@@ -1,4 +1,6 @@
 import {
+  DEFAULT_SHORT_SERVICE_SHARE,
+  type StatementChecksRules,
   canTransition,
   cancellationFee,
   CERTIFICATE_LABELS,
@@ -336,16 +338,32 @@ export class OrdersService {
       if (order.serviceCode === 'visit' && !dto.visitForm) {
         throw new DomainError(ErrorCode.VALIDATION_FAILED, 'visitForm: 探访需要填写探访记录（老人近况、需求、是否需要跟进）', { fields: [{ field: 'visitForm', message: '请填写探访记录' }] });
       }
-      await this.transitions.move(m, order, 'completed', 'staff', principal.userId, `服务完成，用时 ${minutes} 分钟`, { completedAt: now });
-      await m.getRepository(ServiceRecordEntity).update({ orderId }, { checkOutAt: now, tasks: dto.tasks, notes: dto.notes ?? null, durationMinutes: minutes, visitForm: dto.visitForm ?? null });
+      // The same share the month's statement flags by (policy statement_checks), so a short service is explained and flagged when it happens.
+      const share = await this.shortServiceShare(order.regionId, now, m);
+      const short = minutes < order.durationMinutes * share;
+      const shortReason = dto.shortReason?.trim() || null;
+      if (short && !shortReason) {
+        const message = `实际服务 ${minutes} 分钟，不足预约时长 ${order.durationMinutes} 分钟的 ${Math.round(share * 100)}%，请填写原因后再签退`;
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `shortReason: ${message}`, { fields: [{ field: 'shortReason', message }], servedMinutes: minutes, bookedMinutes: order.durationMinutes });
+      }
+      const note = short ? `服务完成，用时 ${minutes} 分钟（不足预约的 ${order.durationMinutes} 分钟，原因：${shortReason}）` : `服务完成，用时 ${minutes} 分钟`;
+      await this.transitions.move(m, order, 'completed', 'staff', principal.userId, note, { completedAt: now });
+      await m.getRepository(ServiceRecordEntity).update({ orderId }, {
+        checkOutAt: now, tasks: dto.tasks, notes: dto.notes ?? null, durationMinutes: minutes, visitForm: dto.visitForm ?? null, shortReason: short ? shortReason : null,
+      });
       if (dto.visitForm?.followUp) {
         await m.query('INSERT IGNORE INTO follow_up_tasks (id, order_id, elder_id, note) VALUES (UUID(), ?, ?, ?)', [order.id, order.elderId, dto.visitForm.followUpNote ?? dto.visitForm.needs.join('、') ?? '需跟进']);
       }
-      // 以服务换养老: a volunteer's completed job earns its planned duration in the time bank, once.
-      if (me.isVolunteer && me.userId) await this.timebank.earn(m, me.userId, order.id, order.durationMinutes, `完成服务：${SERVICE_LABELS[order.serviceCode]}`);
+      // 以服务换养老: a volunteer earns the minutes actually served, at most the booked duration, once per job.
+      if (me.isVolunteer && me.userId) await this.timebank.earn(m, me.userId, order.id, Math.min(minutes, order.durationMinutes), `完成服务：${SERVICE_LABELS[order.serviceCode]}`);
     });
     await this.dispatcher.afterCommit({ orderId, statuses: ['completed'], offerExpiries: [] });
     return this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId }));
+  }
+
+  private async shortServiceShare(regionId: string | null, at: Date, m: EntityManager): Promise<number> {
+    const policy = regionId ? await this.regions.policyInForce(regionId, 'statement_checks', at, m) : null;
+    return (policy?.rules as StatementChecksRules | undefined)?.shortServiceShare ?? DEFAULT_SHORT_SERVICE_SHARE;
   }
 
   async rate(principal: Principal, orderId: string, dto: RateOrderDto): Promise<OrderResponse> {
@@ -450,7 +468,7 @@ export class OrdersService {
       cancelFeeFen: o.cancelFeeFen, staff, staffDistanceMeters,
       events: events.map((e) => ({ status: e.status, label: ORDER_STATUS_LABELS[e.status], note: e.note, at: e.createdAt.toISOString() })),
       rating: o.ratingStars ? { stars: o.ratingStars, tags: o.ratingTags ?? [], comment: o.ratingComment } : null,
-      serviceRecord: record?.checkOutAt ? { tasks: record.tasks ?? [], notes: record.notes, durationMinutes: record.durationMinutes ?? 0 } : null,
+      serviceRecord: record?.checkOutAt ? { tasks: record.tasks ?? [], notes: record.notes, durationMinutes: record.durationMinutes ?? 0, shortReason: record.shortReason } : null,
       consent: await this.consentOf(o.id),
       elderConfirmDeadline: o.elderConfirmDeadline?.toISOString() ?? null,
       timebankMinutes: o.timebankMinutes,

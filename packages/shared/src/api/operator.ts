@@ -96,11 +96,17 @@ export interface OperatingSubsidyRules {
 
 /** Region policy `statement_checks`: how sensitive the statement's anomaly flags are. */
 export interface StatementChecksRules {
-  /** A service recorded shorter than this share of its planned time is flagged (default 0.5). */
+  /**
+   * A service recorded shorter than this share of its planned time is flagged (default 0.5): the
+   * check-out then needs a reason and the record is flagged at once, and the statement lists it.
+   */
   shortServiceShare?: number;
   /** One staff member serving one elder more often than this in a month is flagged (default 12). */
   maxServicesPerPair?: number;
 }
+
+/** `statement_checks.shortServiceShare` when the region's policy does not set it. */
+export const DEFAULT_SHORT_SERVICE_SHARE = 0.5;
 
 export interface StatementAnomalyView {
   kind: 'check_in_override' | 'short_service' | 'duplicate_claim' | 'frequent_pair' | 'after_record_closed';
@@ -120,6 +126,8 @@ export interface StatementView {
   totalFen: number;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** Maker-checker: users who generated or adjusted this draft; none of them may approve it. */
+  makerIds: string[];
 }
 
 export interface AdjustStatementInput {

@@ -78,7 +78,8 @@ export interface OrderView {
   staffDistanceMeters: number | null;
   events: OrderEventView[];
   rating: { stars: number; tags: string[]; comment: string | null } | null;
-  serviceRecord: { tasks: string[]; notes: string | null; durationMinutes: number } | null;
+  /** shortReason: set when the service was far shorter than booked; the record is flagged for the operator. */
+  serviceRecord: { tasks: string[]; notes: string | null; durationMinutes: number; shortReason: string | null } | null;
   /** The elder's answer to a proxy order, when one was asked for. */
   consent: { decision: 'confirm' | 'refuse'; source: 'elder' | 'timeout'; device: string | null; at: string } | null;
   elderConfirmDeadline: string | null;
@@ -133,6 +134,11 @@ export interface CheckOutInput {
   notes?: string;
   /** Required for 探访关爱 visits. */
   visitForm?: { condition: string; needs: string[]; followUp: boolean; followUpNote?: string };
+  /**
+   * Required when the time served (check-in to check-out) is shorter than the region's
+   * `statement_checks.shortServiceShare` of the booked duration; the record is then flagged.
+   */
+  shortReason?: string;
 }
 
 export interface DutyInput {
@@ -221,6 +227,12 @@ export interface ProviderView {
   /** On the region's 推荐清单: may take government-paid (subsidised) orders. */
   recommended: boolean;
   phone: string | null;
+}
+
+export interface SetProviderStatusInput {
+  status: 'approved' | 'suspended';
+  /** Required to approve a provider whose credit is below the region's `credit.suspendBelow`; kept in the audit log and the filing history. */
+  reason?: string;
 }
 
 export interface SetRecommendedInput {

@@ -162,6 +162,13 @@ export class CheckOutDto implements CheckOutInput {
   @ValidateNested()
   @Type(() => VisitFormDto)
   visitForm?: VisitFormDto;
+
+  @ApiPropertyOptional({ description: '实际服务时长不足预约时长的一定比例（政策 statement_checks.shortServiceShare，默认 0.5）时必填：为什么提前结束。填写后该服务记录即被标记，运营人员可见', example: '老人临时去医院复诊，提前结束' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: '原因必须是文字' })
+  @MaxLength(200, { message: '最多 200 个字' })
+  shortReason?: string;
 }
 
 class PriceBreakdownResponse {
@@ -205,6 +212,7 @@ class ServiceRecordResponse {
   @ApiProperty({ type: [String] }) tasks!: string[];
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty() durationMinutes!: number;
+  @ApiProperty({ type: String, nullable: true, description: '服务时长明显短于预约（政策 statement_checks.shortServiceShare）时签退填写的原因；有值即已标记待运营核查' }) shortReason!: string | null;
 }
 
 class ConsentResponse {

@@ -17,6 +17,8 @@ export class ServiceRecordEntity {
   @Column({ type: 'json', nullable: true }) tasks!: string[] | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) notes!: string | null;
   @Column({ name: 'duration_minutes', type: 'int', nullable: true }) durationMinutes!: number | null;
+  /** Why the service was far shorter than booked (policy `statement_checks.shortServiceShare`); set means flagged for the operator. */
+  @Column({ name: 'short_reason', type: 'varchar', length: 200, nullable: true }) shortReason!: string | null;
   /** 探访 visits: how the elder is, needs found, whether a follow-up is needed. */
   @Column({ name: 'visit_form', type: 'json', nullable: true }) visitForm!: { condition: string; needs: string[]; followUp: boolean; followUpNote?: string } | null;
 }
