@@ -224,7 +224,7 @@ function startAcceptor(server: BenchServer) {
     let auth = auths.get(staffId);
     if (!auth) {
       auth = (async () => {
-        const login = await request(port, 'POST', '/api/auth/wechat', { code: `dev:chaos-staff-${staffId}` });
+        const login = await request(port, 'POST', '/api/auth/wechat', { code: `dev:cs${staffId.replace(/-/g, '').slice(0, 30)}` });
         await db.query(`UPDATE users SET roles = '["provider_staff"]' WHERE id = ?`, [login.body.user.id]);
         await db.query('UPDATE provider_staff SET user_id = ? WHERE id = ?', [login.body.user.id, staffId]);
         return { authorization: `Bearer ${login.body.accessToken}` };

@@ -50,6 +50,16 @@ export class RepeatableJobs {
     }
   }
 
+  /**
+   * After Redis lost the schedules, the catch-up jobs (the `every` ones: outbox poll, sweeps) run
+   * once at once rather than at their next tick: the work they catch up on piled up meanwhile.
+   */
+  async catchUp(): Promise<void> {
+    for (const s of this.schedules()) {
+      if ('every' in s.repeat) await this.queues[s.queue].add(s.job, {}, { removeOnComplete: true, removeOnFail: true });
+    }
+  }
+
   /** Whether Redis still has every schedule. */
   async intact(): Promise<boolean> {
     const present = new Set<string>();

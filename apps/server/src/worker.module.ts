@@ -32,6 +32,13 @@ export class WorkerModule implements OnApplicationBootstrap {
     // Redis holds positions only as a cache of MariaDB: refill it in case Redis restarted empty.
     await this.positions.rebuild();
     // Redis may also lose them while this worker runs.
-    this.recovery.register({ name: 'repeatable jobs', intact: () => this.repeatable.intact(), restore: () => this.repeatable.register() });
+    this.recovery.register({
+      name: 'repeatable jobs',
+      intact: () => this.repeatable.intact(),
+      restore: async () => {
+        await this.repeatable.register();
+        await this.repeatable.catchUp();
+      },
+    });
   }
 }

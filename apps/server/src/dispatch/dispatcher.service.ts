@@ -25,6 +25,7 @@ import { OfferEntity } from './entities/offer.entity.js';
 const SEARCH_LIMIT = 200;
 /** Staff checked per query, nearest first; the next batch only when a batch has nobody who can take the order. */
 const CHECK_BATCH = 50;
+const SWEEP_LANES = 4;
 
 /** What a transaction decided, to be done once it has committed (Redis is never written inside one). */
 export interface AfterCommit {
@@ -93,11 +94,18 @@ export class Dispatcher {
       select: { id: true },
       take: 500,
     });
-    const ids = new Set([...overdueOffers.map((o) => o.orderId), ...due.map((o) => o.id)]);
-    for (const id of ids) {
-      await this.dispatch(id).catch((err: Error) => this.logger.error({ msg: 'sweep dispatch failed', orderId: id, err: err.message }));
-    }
-    return ids.size;
+    const ids = [...new Set([...overdueOffers.map((o) => o.orderId), ...due.map((o) => o.id)])];
+    // A few at a time: after Redis lost the expiry jobs, or a worker died holding them, hundreds are
+    // due at once, and one by one took longer than the sweep interval.
+    let next = 0;
+    const lane = async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        await this.dispatch(id).catch((err: Error) => this.logger.error({ msg: 'sweep dispatch failed', orderId: id, err: err.message }));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SWEEP_LANES, ids.length) }, lane));
+    return ids.length;
   }
 
   async dispatchLocked(m: EntityManager, orderId: string): Promise<AfterCommit | null> {
