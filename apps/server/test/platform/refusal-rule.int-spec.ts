@@ -3,7 +3,7 @@ import type { Test } from 'supertest';
 import { Factories } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-type Operation = { requestBody?: unknown; 'x-required-roles'?: string[] };
+type Operation = { requestBody?: { content: Record<string, { schema: { $ref?: string } }> }; 'x-required-roles'?: string[] };
 
 /**
  * One rule for 403 and 404, on every route of the OpenAPI document (see `Roles` in common/auth/decorators.ts):
@@ -51,6 +51,30 @@ describe('403 for roles, 404 for records the caller may not see', () => {
       }
     }
     expect(checked).toBeGreaterThan(200);
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it('names every required field left out of a body as required', async () => {
+    const everyone = await new Factories(t).login('空表单');
+    await t.dataSource.query('UPDATE users SET roles = ? WHERE id = ?', [JSON.stringify(ROLES), everyone.tokens.user.id]);
+    const schemas = (await t.http.get('/api/docs-json').expect(200)).body.components.schemas as Record<string, { required?: string[] }>;
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const { template, method, op } of operations()) {
+      const ref = op.requestBody?.content['application/json']?.schema.$ref;
+      const required = ref ? schemas[ref.split('/').pop()!].required ?? [] : [];
+      if (!required.length || template.startsWith('/api/auth/')) continue;
+      const res = await call(method, template, everyone.auth, op);
+      if (res.body.error !== 'VALIDATION_FAILED') continue;
+      checked++;
+      const fields = new Map((res.body.details.fields as { field: string; message: string }[]).map((f) => [f.field, f.message]));
+      for (const name of required) {
+        const message = fields.get(name);
+        if (message === undefined) wrong.push(`${method.toUpperCase()} ${template}: ${name} missing but not named`);
+        else if (!/^(请填写|请选择|请输入|请上传|请至少|请在|请提供|缺少|必填)/.test(message)) wrong.push(`${method.toUpperCase()} ${template}: ${name} → ${message}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
     expect(wrong).toEqual([]);
   }, 120_000);
 

@@ -18,6 +18,21 @@ describe('flattenValidationErrors', () => {
   });
 });
 
+describe('a missing field', () => {
+  it('is told it is required, unless its message already asks for it', () => {
+    const errors = [
+      { property: 'onDuty', value: undefined, constraints: { isBoolean: 'onDuty 应为 true 或 false' }, children: [] },
+      { property: 'name', value: undefined, constraints: { isNotEmpty: '请填写姓名', isString: '姓名必须是文字' }, children: [] },
+      { property: 'stars', value: 'five', constraints: { isInt: '评分应为 1–5 的整数' }, children: [] },
+    ] as unknown as ValidationError[];
+    expect(flattenValidationErrors(errors)).toEqual([
+      { field: 'onDuty', message: '必填：onDuty 应为 true 或 false' },
+      { field: 'name', message: '请填写姓名' },
+      { field: 'stars', message: '评分应为 1–5 的整数' },
+    ]);
+  });
+});
+
 describe('httpStatusFor', () => {
   it('maps every error code to a status', () => {
     for (const code of Object.values(ErrorCode)) expect(httpStatusFor(code)).toBeGreaterThanOrEqual(400);

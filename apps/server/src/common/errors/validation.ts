@@ -5,6 +5,8 @@ import { DomainError } from './domain-error.js';
 
 // class-validator runs a property's decorators bottom-up; people want "请填写…" before "最多 40 个字".
 const FIRST = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isArray', 'isNumber', 'isInt', 'isObject'];
+/** Messages that already ask for the missing value. */
+const SAYS_REQUIRED = /^(请填写|请选择|请输入|请上传|请至少|请在|请提供|缺少|必填)/;
 const rank = (constraint: string) => {
   const i = FIRST.indexOf(constraint);
   return i === -1 ? FIRST.length : i;
@@ -18,7 +20,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const constraints = Object.entries(error.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
     if (constraints.length > 0) {
       const [name, message] = constraints[0];
-      out.push({ field, message: name === 'whitelistValidation' ? '不支持这个字段，请删除' : message });
+      // A field left out is told it is required, not that its (absent) value has the wrong type.
+      const missing = Object.hasOwn(error, 'value') && error.value === undefined && name !== 'whitelistValidation' && !SAYS_REQUIRED.test(message);
+      out.push({ field, message: name === 'whitelistValidation' ? '不支持这个字段，请删除' : missing ? `必填：${message}` : message });
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
