@@ -161,12 +161,18 @@ export class ChildcareService {
 
     if (monthly) {
       const already = await this.dataSource.getRepository(EnrolmentEntity).findOne({ where: { childId: child.id, status: 'active', careType: In(MONTHLY_CARE_TYPES as CareType[]) } });
-      if (already) throw new DomainError(ErrorCode.ALREADY_ENROLLED, `${child.name}已有按月托位，如需换班请先退托`);
+      if (already) throw new DomainError(ErrorCode.ALREADY_ENROLLED, `${child.name}已有按月托位（${await this.placeName(already)}），如需换班请先退托`);
     }
     // The class-day row exists before the transaction, so bookings of one class-day queue on its lock.
     if (!monthly) await this.dataSource.query('INSERT IGNORE INTO class_day_usage (class_id, date, booked) VALUES (?, ?, 0)', [cls.id, dto.date!]);
     try {
       const outcome = await this.dataSource.transaction(async (m) => {
+        // A child is in one place at a time, at any centre: the child's row lock serialises the check with a concurrent booking.
+        await m.query('SELECT id FROM children WHERE id = ? FOR UPDATE', [child.id]);
+        const clash = await this.clashingBooking(m, child.id, dto, monthly);
+        if (clash) {
+          throw new DomainError(ErrorCode.CHILDCARE_BOOKING_CLASH, `${child.name}已有时间重叠的托育预约：${await this.placeName(clash, m)}，同一时间只能在一处入托`, { enrolmentId: clash.id });
+        }
         const taken = monthly
           ? ((await m.query('UPDATE childcare_classes SET enrolled = enrolled + 1 WHERE id = ? AND enrolled < capacity', [cls.id])) as { affectedRows: number }).affectedRows === 1
             ? { ok: true as const }
@@ -594,6 +600,31 @@ export class ChildcareService {
     } else {
       await m.query('UPDATE class_day_usage SET booked = booked - 1 WHERE class_id = ? AND date = ? AND booked > 0', [e.classId, e.date]);
     }
+  }
+
+  /**
+   * An active booking of the child that overlaps this one: a monthly place (全日托/半日托, open until
+   * withdrawn) against another monthly place; a day (临时托, the whole day) or 计时托 against one on the
+   * same date whose times overlap, or against a 全日托 place already running in that month.
+   */
+  private async clashingBooking(m: EntityManager, childId: string, dto: EnrolDto, monthly: boolean): Promise<EnrolmentEntity | null> {
+    const q = m.getRepository(EnrolmentEntity).createQueryBuilder('e').where('e.child_id = :childId AND e.status = :active', { childId, active: 'active' });
+    if (monthly) return q.andWhere('e.care_type IN (:...monthly)', { monthly: MONTHLY_CARE_TYPES }).getOne();
+    const [start, end] = dto.careType === 'hourly' ? [dto.startTime!, dto.endTime!] : ['00:00', '24:00'];
+    return q
+      .andWhere(
+        `((e.date = :date AND COALESCE(e.start_time, '00:00') < :end AND COALESCE(e.end_time, '24:00') > :start)
+          OR (e.care_type = 'full_day' AND e.start_month <= :month))`,
+        { date: dto.date!, start, end, month: dto.date!.slice(0, 7) },
+      )
+      .getOne();
+  }
+
+  /** 「某托育园 托小班 全日托 2026-12 起」: where and when a booking is, for messages. */
+  private async placeName(e: EnrolmentEntity, m: EntityManager = this.dataSource.manager): Promise<string> {
+    const [row] = await m.query('SELECT c.name AS class_name, p.name AS centre FROM childcare_classes c JOIN providers p ON p.id = c.provider_id WHERE c.id = ?', [e.classId]);
+    const when = e.date ? `${e.date}${e.startTime && e.endTime ? ` ${e.startTime}–${e.endTime}` : ''}` : `${e.startMonth} 起`;
+    return `${row?.centre ?? ''} ${row?.class_name ?? ''} ${CARE_TYPE_LABELS[e.careType]} ${when}`;
   }
 
   private async assertWithinOpeningHours(centreId: string, start: string, end: string): Promise<void> {

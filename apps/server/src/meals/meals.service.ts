@@ -243,6 +243,19 @@ export class MealsService {
     try {
       bookingId = await this.dataSource.transaction(async (m) => {
         const locked = await m.getRepository(ElderEntity).findOne({ where: { id: elder.id }, lock: { mode: 'pessimistic_write' } });
+        // One meal per elder per period (at any canteen): a second booking would also draw a second subsidy. The elder's row lock serialises this check.
+        const [held] = await m.query(
+          `SELECT b.id, b.mode, b.pickup_code, p.name AS canteen FROM meal_bookings b JOIN meal_slots s ON s.id = b.slot_id JOIN providers p ON p.id = s.provider_id
+            WHERE b.elder_id = ? AND b.status <> 'cancelled' AND s.date = ? AND s.period = ? LIMIT 1`,
+          [elder.id, slot.date, slot.period],
+        );
+        if (held) {
+          throw new DomainError(
+            ErrorCode.MEAL_ALREADY_BOOKED,
+            `${elder.name}已订了 ${slot.date} 的${MEAL_PERIOD_LABELS[slot.period]}（${held.canteen}，${MEAL_MODE_LABELS[held.mode as MealMode]}，取餐码 ${held.pickup_code}），同一餐只能订一份；如需更改请先取消原订单`,
+            { existingBookingId: held.id },
+          );
+        }
         const col = CAPACITY_COLUMN[dto.mode];
         const taken = await m.query(`UPDATE meal_slots SET ${col.booked} = ${col.booked} + 1 WHERE id = ? AND ${col.booked} < ${col.cap} AND cancelled_at IS NULL`, [slot.id]);
         if (taken.affectedRows !== 1) throw new SlotFull();

@@ -89,9 +89,12 @@ export class ProviderRecordService {
         this.dataSource.transaction(async (m) => {
           const [p] = await m.query('SELECT licence_no FROM providers WHERE id = ? FOR UPDATE', [providerId]);
           const before = await this.filing(providerId, p.licence_no, m);
+          // A partial update: what was not sent keeps its value; null (or empty text) clears an insurance field.
+          const sent = <T,>(value: T | null | undefined, current: T | null): T | null => (value === undefined ? current : value || null);
           const after: Omit<FilingView, 'updatedAt'> = {
-            licenceNo: dto.licenceNo, licenceAuthority: dto.licenceAuthority, insurer: dto.insurer || null,
-            insurancePolicyNo: dto.insurancePolicyNo || null, insuranceExpiresOn: dto.insuranceExpiresOn || null,
+            licenceNo: dto.licenceNo ?? before.licenceNo, licenceAuthority: dto.licenceAuthority ?? before.licenceAuthority,
+            insurer: sent(dto.insurer, before.insurer), insurancePolicyNo: sent(dto.insurancePolicyNo, before.insurancePolicyNo),
+            insuranceExpiresOn: sent(dto.insuranceExpiresOn, before.insuranceExpiresOn),
           };
           const changes = FILING_FIELDS.filter(({ field }) => before[field] !== after[field]).map(({ field, label }) => ({ field, label, from: before[field], to: after[field] }));
           if (changes.length === 0) return;

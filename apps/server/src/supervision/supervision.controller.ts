@@ -57,7 +57,7 @@ export class SupervisionController {
 
   @Put('supervision/providers/:providerId/filing')
   @Roles(Role.OPERATOR)
-  @ApiOperation({ summary: '更新备案信息（许可证、发证机关、保险），每次变更留痕' })
+  @ApiOperation({ summary: '更新备案信息（许可证、发证机关、保险），每次变更留痕', description: '部分更新：只改请求中出现的字段，未传的字段保持原值；保险字段传 null（或空字符串）表示清除。' })
   @ApiOkResponse({ type: ObjectResponse })
   updateFiling(@CurrentUser() user: Principal, @Param('providerId', ParseUuidPipe) providerId: string, @Body() dto: UpdateFilingDto) {
     return this.records.updateFiling(user, providerId, dto);

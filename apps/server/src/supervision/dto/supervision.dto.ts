@@ -20,12 +20,13 @@ import { IsCalendarDate } from '../../common/validation/validators.js';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A partial update (PUT keeps its path for existing clients): fields left out are kept; `null` or "" clears an insurance field. */
 export class UpdateFilingDto implements UpdateFilingInput {
-  @ApiProperty({ example: '苏昆民养备 2026-018' }) @Transform(trim) @IsString({ message: '许可证号必须是文字' }) @IsNotEmpty({ message: '请填写许可证号' }) @MaxLength(64, { message: '最多 64 个字' }) licenceNo!: string;
-  @ApiProperty({ example: '昆山市民政局' }) @Transform(trim) @IsString({ message: '发证机关必须是文字' }) @IsNotEmpty({ message: '请填写发证机关' }) @MaxLength(100, { message: '最多 100 个字' }) licenceAuthority!: string;
-  @ApiPropertyOptional({ example: '中国人寿财产保险昆山支公司' }) @IsOptional() @Transform(trim) @IsString({ message: '保险公司必须是文字' }) @MaxLength(100, { message: '最多 100 个字' }) insurer?: string;
-  @ApiPropertyOptional({ example: 'PZAB2026320500001' }) @IsOptional() @Transform(trim) @IsString({ message: '保单号必须是文字' }) @MaxLength(64, { message: '最多 64 个字' }) insurancePolicyNo?: string;
-  @ApiPropertyOptional({ example: '2027-06-30' }) @IsOptional() @IsCalendarDate({ message: '保险到期日应为 YYYY-MM-DD' }) insuranceExpiresOn?: string;
+  @ApiPropertyOptional({ example: '苏昆民养备 2026-018', description: '不传则保持不变' }) @IsOptional() @Transform(trim) @IsString({ message: '许可证号必须是文字' }) @IsNotEmpty({ message: '请填写许可证号' }) @MaxLength(64, { message: '最多 64 个字' }) licenceNo?: string;
+  @ApiPropertyOptional({ example: '昆山市民政局', description: '不传则保持不变' }) @IsOptional() @Transform(trim) @IsString({ message: '发证机关必须是文字' }) @IsNotEmpty({ message: '请填写发证机关' }) @MaxLength(100, { message: '最多 100 个字' }) licenceAuthority?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '中国人寿财产保险昆山支公司', description: '不传则保持不变；传 null 清除' }) @IsOptional() @Transform(trim) @IsString({ message: '保险公司必须是文字' }) @MaxLength(100, { message: '最多 100 个字' }) insurer?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'PZAB2026320500001', description: '不传则保持不变；传 null 清除' }) @IsOptional() @Transform(trim) @IsString({ message: '保单号必须是文字' }) @MaxLength(64, { message: '最多 64 个字' }) insurancePolicyNo?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-06-30', description: '不传则保持不变；传 null 清除' }) @IsOptional() @IsCalendarDate({ message: '保险到期日应为 YYYY-MM-DD' }) insuranceExpiresOn?: string | null;
 }
 
 export class UploadDocumentDto {
