@@ -5,6 +5,7 @@ import {
   CARE_TYPE_LABELS,
   distanceMeters,
   ErrorCode,
+  shanghaiClock,
   shanghaiDate,
   shanghaiMonth,
   maskPhone,
@@ -254,7 +255,7 @@ export class ChildcareService {
     const enrolmentId = await this.dataSource.transaction(async (m) => {
       const locked = await m.getRepository(WaitlistEntryEntity).findOne({ where: { id: entry.id }, lock: { mode: 'pessimistic_write' } });
       if (!locked || locked.status !== 'offered' || !locked.offerExpiresAt || locked.offerExpiresAt <= this.clock.now()) {
-        throw new DomainError(ErrorCode.CONFLICT, '这个托位已不再为您保留（已过确认时限或已放弃）');
+        throw new DomainError(ErrorCode.WAITLIST_NOT_OFFERED, await this.whyNotHeld(locked ?? entry), { status: (locked ?? entry).status });
       }
       const cls = await m.getRepository(ChildcareClassEntity).findOneByOrFail({ id: locked.classId });
       await m.getRepository(WaitlistEntryEntity).update({ id: locked.id }, { status: 'accepted', respondedAt: this.clock.now() });
@@ -732,6 +733,25 @@ export class ChildcareService {
       careType: e.careType, startMonth: e.startMonth, date: e.date, startTime: e.startTime, endTime: e.endTime, status: e.status, priceFen: e.priceFen, puhui: e.puhui,
       createdAt: e.createdAt.toISOString(),
     };
+  }
+
+  /** Why a parent cannot confirm a place: what actually happened to their entry. */
+  private async whyNotHeld(e: WaitlistEntryEntity): Promise<string> {
+    switch (e.status) {
+      case 'waiting': {
+        const view = await this.waitlistView(e);
+        return `还没有为您保留托位：您在轮候第 ${view.position} 位，有空位时会通知您在时限内确认`;
+      }
+      case 'offered':
+      case 'expired':
+        return `为您保留的托位已过确认时限${e.offerExpiresAt ? `（${shanghaiDate(e.offerExpiresAt)} ${shanghaiClock(e.offerExpiresAt)}）` : ''}，已转给下一位；如仍需要，请重新预约或加入轮候`;
+      case 'accepted':
+        return '您已确认入托，无需重复确认';
+      case 'declined':
+        return '您已放弃这个保留的托位；如仍需要，请重新预约或加入轮候';
+      default:
+        return '您已退出轮候；如仍需要，请重新预约或加入轮候';
+    }
   }
 
   async waitlistView(e: WaitlistEntryEntity): Promise<WaitlistEntryView> {

@@ -70,10 +70,13 @@ export class OffersService {
       const offer = await m.getRepository(OfferEntity).findOneOrFail({ where: { id: offerId }, lock: { mode: 'pessimistic_write' } });
       const now = this.clock.now();
       if (offer.status === 'accepted') return { orderId: order.id, replay: true };
-      if (order.status !== 'offered' || offer.status === 'withdrawn') {
-        throw new DomainError(ErrorCode.OFFER_TAKEN, order.status === 'cancelled' ? '家属已取消该订单' : '该订单已被其他服务人员接走');
+      // Say what happened to this offer, not a guess about the order.
+      if (offer.status === 'declined') throw new DomainError(ErrorCode.OFFER_DECLINED, '您已拒绝这单，不能再接；订单已转给其他服务人员');
+      if (order.status === 'cancelled') throw new DomainError(ErrorCode.OFFER_TAKEN, '家属已取消该订单');
+      if (offer.status === 'expired' || (offer.status === 'offered' && offer.expiresAt <= now)) throw new DomainError(ErrorCode.OFFER_EXPIRED, '接单已超时，订单已转给其他服务人员');
+      if (order.status !== 'offered' || offer.status !== 'offered') {
+        throw new DomainError(ErrorCode.OFFER_TAKEN, order.staffId ? '该订单已被其他服务人员接走' : order.status === 'escalated' ? '这单已转由街道人工安排' : '这单已转给其他服务人员');
       }
-      if (offer.status !== 'offered' || offer.expiresAt <= now) throw new DomainError(ErrorCode.OFFER_EXPIRED, '接单已超时，订单已转给其他服务人员');
       // Offers of overlapping scheduled jobs can be out at once; whichever is accepted second is refused here.
       const service = await m.getRepository(ServiceTypeEntity).findOneByOrFail({ code: order.serviceCode });
       const problem = await eligibilityProblem(m, order, service, me.id, now, await this.dispatcher.eligibilityRules(order.regionId, now, m));
@@ -94,7 +97,13 @@ export class OffersService {
     const offer = await this.dataSource.getRepository(OfferEntity).findOneBy({ id: offerId });
     if (!offer || offer.staffId !== me.id) throw new DomainError(ErrorCode.OFFER_NOT_FOUND, '未找到该派单');
     const declined = await this.dataSource.getRepository(OfferEntity).update({ id: offerId, status: 'offered' }, { status: 'declined', respondedAt: this.clock.now() });
-    if (declined.affected !== 1) throw new DomainError(ErrorCode.OFFER_EXPIRED, '该派单已结束，无需操作');
+    if (declined.affected !== 1) {
+      const now = await this.dataSource.getRepository(OfferEntity).findOneByOrFail({ id: offerId });
+      // Declining twice (a double tap) is the same answer as the first time.
+      if (now.status === 'declined') return;
+      if (now.status === 'accepted') throw new DomainError(ErrorCode.OFFER_ALREADY_ACCEPTED, '您已接下这单，不能再拒单；如确实无法服务，请在「我的任务」里联系机构或街道改派');
+      throw new DomainError(ErrorCode.OFFER_EXPIRED, now.status === 'expired' ? '这单已超时，已转给其他服务人员，无需拒单' : '这单已被收回（家属取消或已由他人接单），无需拒单');
+    }
     await this.dispatcher.dispatch(offer.orderId);
   }
 

@@ -36,6 +36,10 @@ export const ErrorCode = {
   OFFER_NOT_FOUND: 'OFFER.NOT_FOUND',
   OFFER_TAKEN: 'OFFER.TAKEN',
   OFFER_EXPIRED: 'OFFER.EXPIRED',
+  /** This staff member declined the offer: it cannot be accepted afterwards. */
+  OFFER_DECLINED: 'OFFER.DECLINED',
+  /** This staff member already accepted: declining is no longer how to give the job back. */
+  OFFER_ALREADY_ACCEPTED: 'OFFER.ALREADY_ACCEPTED',
   CHECK_IN_TOO_FAR: 'ORDER.CHECK_IN_TOO_FAR',
   CANTEEN_NOT_FOUND: 'MEAL.CANTEEN_NOT_FOUND',
   MEAL_SLOT_NOT_FOUND: 'MEAL.SLOT_NOT_FOUND',
@@ -59,6 +63,8 @@ export const ErrorCode = {
   /** The child already has a booking (at any centre) at an overlapping time. */
   CHILDCARE_BOOKING_CLASH: 'CHILDCARE.BOOKING_CLASH',
   WAITLIST_NOT_FOUND: 'CHILDCARE.WAITLIST_NOT_FOUND',
+  /** The place is not (or no longer) held for this family: still waiting, the hold ran out, or they gave it up. */
+  WAITLIST_NOT_OFFERED: 'CHILDCARE.WAITLIST_NOT_OFFERED',
   PICKUP_NOT_AUTHORISED: 'CHILDCARE.PICKUP_NOT_AUTHORISED',
   SOS_NOT_FOUND: 'SOS.NOT_FOUND',
   SOS_CANCEL_WINDOW_PASSED: 'SOS.CANCEL_WINDOW_PASSED',
@@ -66,6 +72,9 @@ export const ErrorCode = {
   TIMEBANK_INSUFFICIENT: 'TIMEBANK.INSUFFICIENT',
   /** Maker-checker: who generated or adjusted a statement cannot approve it. */
   STATEMENT_MAKER_CANNOT_APPROVE: 'STATEMENT.MAKER_CANNOT_APPROVE',
+  /** A month (or other period) that has not ended yet cannot be settled, or one not begun reported. */
+  PERIOD_NOT_OVER: 'PERIOD.NOT_OVER',
+  PERIOD_ALREADY_SETTLED: 'PERIOD.ALREADY_SETTLED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   BAD_REQUEST: 'BAD_REQUEST',
   CONFLICT: 'CONFLICT',

@@ -68,6 +68,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ORDER_INVALID_TRANSITION:
     case ErrorCode.OFFER_TAKEN:
     case ErrorCode.OFFER_EXPIRED:
+    case ErrorCode.OFFER_DECLINED:
+    case ErrorCode.OFFER_ALREADY_ACCEPTED:
+    case ErrorCode.WAITLIST_NOT_OFFERED:
     case ErrorCode.MEAL_SLOT_FULL:
     case ErrorCode.MEAL_DISH_SOLD_OUT:
     case ErrorCode.MEAL_CUTOFF_PASSED:
@@ -77,6 +80,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ALREADY_ENROLLED:
     case ErrorCode.SOS_CANCEL_WINDOW_PASSED:
     case ErrorCode.TIMEBANK_INSUFFICIENT:
+    case ErrorCode.PERIOD_ALREADY_SETTLED:
       return 409;
     case ErrorCode.INVITE_EXPIRED:
       return 410;
@@ -87,6 +91,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CLASS_CAP_EXCEEDED:
     case ErrorCode.PUHUI_PRICE_TOO_HIGH:
     case ErrorCode.SERVICE_NOT_ALLOWED:
+    case ErrorCode.PERIOD_NOT_OVER:
       return 422;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
