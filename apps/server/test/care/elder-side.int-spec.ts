@@ -243,7 +243,7 @@ describe("the elder's side", () => {
       await t.http.post(`/api/orders/${visit.id}/check-in`).set(visitor.auth).send({ location: home }).expect(200);
       const noForm = await t.http.post(`/api/orders/${visit.id}/check-out`).set(visitor.auth).send({ tasks: ['聊天'] }).expect(400);
       expect(noForm.body.details.fields[0].field).toBe('visitForm');
-      await t.http.post(`/api/orders/${visit.id}/check-out`).set(visitor.auth).send({ tasks: ['聊天'], visitForm: { condition: '精神好', needs: ['助浴'], followUp: true, followUpNote: '需要助浴服务' } }).expect(200);
+      await t.http.post(`/api/orders/${visit.id}/check-out`).set(visitor.auth).send({ tasks: ['聊天'], visitForm: { condition: '精神好', needs: ['助浴'], followUp: true, followUpNote: '需要助浴服务' }, shortReason: '老人要午休' }).expect(200);
       const [task] = await t.dataSource.query('SELECT note, status FROM follow_up_tasks WHERE order_id = ?', [visit.id]);
       expect(task).toEqual({ note: '需要助浴服务', status: 'open' });
       rate = (await t.http.get(`/api/kpi/visits?regionId=${d.regionId}&month=2026-11`).set(op).expect(200)).body;
@@ -266,6 +266,8 @@ describe("the elder's side", () => {
       const [offer] = await d.offersOf(order.id);
       await t.http.post(`/api/offers/${offer.id}/accept`).set(volunteer.auth).expect(200);
       await t.http.post(`/api/orders/${order.id}/check-in`).set(volunteer.auth).send({ location: home }).expect(200);
+      // The time bank pays the minutes served: the whole hour of this job.
+      t.clock.advance(60 * 60_000);
       await t.http.post(`/api/orders/${order.id}/check-out`).set(volunteer.auth).send({ tasks: ['买药'] }).expect(200);
       await t.http.post(`/api/orders/${order.id}/check-out`).set(volunteer.auth).send({ tasks: ['买药'] }).expect(409);
       const bank = (await t.http.get('/api/timebank/me').set(volunteer.auth).expect(200)).body;

@@ -94,7 +94,7 @@ describe('a second street\'s operator on the first street\'s records', () => {
     await t.http.post(`/api/orders/${A.orderId}/assign`).set(ownOperator).send({ staffId: zhou.id }).then(ok);
     await t.http.post(`/api/orders/${A.orderId}/depart`).set(staff).then(ok);
     await t.http.post(`/api/orders/${A.orderId}/check-in`).set(staff).send({ location: { lat: 31.2, lng: 120.6 }, overrideReason: '老人在女儿家，上门到女儿家服务' }).then(ok);
-    await t.http.post(`/api/orders/${A.orderId}/check-out`).set(staff).send({ tasks: ['陪同聊天', '检查居家安全'] }).then(ok);
+    await t.http.post(`/api/orders/${A.orderId}/check-out`).set(staff).send({ tasks: ['陪同聊天', '检查居家安全'], shortReason: '老人午休，提前结束' }).then(ok);
     A.complaintId = (await t.http.post(`/api/orders/${A.orderId}/complaints`).set(family).send({ text: '服务人员迟到半小时' }).then(ok)).body.id;
     A.sosId = (await t.http.post('/api/sos').set(family).send({ elderId: elder.id }).then(ok)).body.id;
     await t.http.post(`/api/elders/${unverified.id}/eligibility`).set(family).send({ category: 'dibao', evidenceNote: '低保证编号 KS-2026-0088' }).then(ok);
@@ -138,7 +138,7 @@ describe('a second street\'s operator on the first street\'s records', () => {
     body('POST /api/orders/{orderId}/elder-decision', () => ({ decision: 'confirm' }));
     body('POST /api/orders/{orderId}/rating', () => ({ stars: 5, tags: [] }));
     body('POST /api/orders/{orderId}/check-in', () => ({ location: { lat: 31.385, lng: 120.981 } }));
-    body('POST /api/orders/{orderId}/check-out', () => ({ tasks: ['打扫'] }));
+    body('POST /api/orders/{orderId}/check-out', () => ({ tasks: ['打扫'], shortReason: '老人午休，提前结束' }));
     body('POST /api/orders/{orderId}/assign', () => ({ staffId: A.staffId }));
     body('POST /api/meal-bookings', () => ({ elderId: A.elderId, slotId: A.slotId, mode: 'pickup', items: [{ dishId: A.dishId, quantity: 1 }] }));
     body('POST /api/meal-bookings/quote', () => ({ elderId: A.elderId, slotId: A.slotId, mode: 'pickup', items: [{ dishId: A.dishId, quantity: 1 }] }));

@@ -97,7 +97,7 @@ describe('operator regulation', () => {
     await t.http.post(`/api/offers/${offer.id}/accept`).set(staff.auth).expect(200);
     await t.http.post(`/api/orders/${order.id}/check-in`).set(staff.auth).send({ location: offset(400, 0, home), overrideReason: '定位漂移' }).expect(200);
     t.clock.advance(20 * 60_000);
-    await t.http.post(`/api/orders/${order.id}/check-out`).set(staff.auth).send({ tasks: ['打扫'] }).expect(200);
+    await t.http.post(`/api/orders/${order.id}/check-out`).set(staff.auth).send({ tasks: ['打扫'], shortReason: '老人临时要去医院' }).expect(200);
     t.clock.set(NOW);
 
     const statements = (await t.http.post('/api/operator/statements/2026-11/generate').set(op).expect(200)).body;
@@ -109,7 +109,9 @@ describe('operator regulation', () => {
 
     const adjusted = (await t.http.post(`/api/operator/statements/${mine.id}/adjustments`).set(op).send({ amountFen: -3200, reason: '服务时长不足核减一半' }).expect(200)).body;
     expect(adjusted.totalFen).toBe(3200);
-    const approved = (await t.http.post(`/api/operator/statements/${mine.id}/approve`).set(op).expect(200)).body;
+    // Maker-checker: op generated and adjusted it, so a second operator of the street approves.
+    await t.http.post(`/api/operator/statements/${mine.id}/approve`).set(op).expect(403);
+    const approved = (await t.http.post(`/api/operator/statements/${mine.id}/approve`).set(await d.operator('审核运营')).expect(200)).body;
     expect(approved.status).toBe('approved');
     await t.http.post(`/api/operator/statements/${mine.id}/adjustments`).set(op).send({ amountFen: 1, reason: 'x' }).expect(409);
     await t.http.post(`/api/operator/statements/${mine.id}/approve`).set(op).expect(409);

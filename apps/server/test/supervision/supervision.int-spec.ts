@@ -286,7 +286,7 @@ describe('provider supervision', () => {
       expect(offer.staff_id).toBe(staff.id);
       await t.http.post(`/api/offers/${offer.id}/accept`).set(staff.auth).expect(200);
       await t.http.post(`/api/orders/${order.id}/check-in`).set(staff.auth).send({ location: offset(600, 0, home), overrideReason: '定位不准' }).expect(200);
-      await t.http.post(`/api/orders/${order.id}/check-out`).set(staff.auth).send({ tasks: ['打扫'] }).expect(200);
+      await t.http.post(`/api/orders/${order.id}/check-out`).set(staff.auth).send({ tasks: ['打扫'], shortReason: '测试：签到后即签退' }).expect(200);
       return order.id;
     };
     const unjustified = await checkedInFar();
