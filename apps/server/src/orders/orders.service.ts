@@ -340,7 +340,7 @@ export class OrdersService {
       }
       // The same share the month's statement flags by (policy statement_checks), so a short service is explained and flagged when it happens.
       const share = await this.shortServiceShare(order.regionId, now, m);
-      const short = minutes < order.durationMinutes * share;
+      const short = !!record && minutes < order.durationMinutes * share;
       const shortReason = dto.shortReason?.trim() || null;
       if (short && !shortReason) {
         const message = `实际服务 ${minutes} 分钟，不足预约时长 ${order.durationMinutes} 分钟的 ${Math.round(share * 100)}%，请填写原因后再签退`;
