@@ -58,14 +58,14 @@ describe('计时托 by the hour, within the centre’s opening hours', () => {
 
   it('counts day places against every hour: with one day place taken, an hour takes one more child only', async () => {
     const cls = await addClass({ name: '托大班 整日', capacity: 1, dailyQuota: 1 }); // 1 − 0 + 1 = 2
-    const [a, b, c] = await Promise.all(Array.from({ length: 3 }, () => parentWithChild()));
+    const [a, b, c, e] = await Promise.all(Array.from({ length: 4 }, () => parentWithChild()));
     await dayPlace(a, cls.id).expect(201);
     await hourly(b, cls.id, '08:00', '09:00').expect(201);
     const res = await hourly(c, cls.id, '08:30', '10:00').expect(409);
     expect(res.body.message).toBe(`${DAY} 托大班 整日 08:00–09:00 已满`);
     await hourly(c, cls.id, '09:00', '10:00').expect(201);
-    // Day places: day_booked + busiest hour (1 + 1) has reached the limit.
-    expect((await dayPlace(c, cls.id).expect(409)).body.message).toBe(`${DAY} 托大班 整日已约满（08:00–09:00 已满）`);
+    // Day places: day_booked + busiest hour (1 + 1) has reached the limit. (Another child: c is booked that morning already.)
+    expect((await dayPlace(e, cls.id).expect(409)).body.message).toBe(`${DAY} 托大班 整日已约满（08:00–09:00 已满）`);
   });
 
   it('gives an hour to exactly `limit` of 20 concurrent parents', async () => {
