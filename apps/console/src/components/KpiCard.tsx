@@ -4,7 +4,7 @@ import { Card, Progress, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { drillDownRoute, formatKpiValue, KPI_STATE_LABELS, kpiGap, kpiProgress, kpiState, normalizeIndicator } from '../lib/kpi';
 
-const STATE_COLORS = { met: 'success', unmet: 'error', no_target: 'default', no_data: 'default' } as const;
+const STATE_COLORS = { met: 'success', unmet: 'error', in_progress: 'processing', no_target: 'default', no_data: 'default' } as const;
 
 /** One indicator: the figure, its target, met or not, and the records behind it. */
 export function KpiCard({ indicator }: { indicator: KpiIndicatorView }) {
@@ -35,7 +35,8 @@ export function KpiCard({ indicator }: { indicator: KpiIndicatorView }) {
           </Tag>
         </Space>
         <Typography.Text type="secondary">
-          目标 {ind.target === null ? '—' : formatKpiValue(ind.target, ind.unit)}
+          {ind.prorated ? '按日进度目标' : '目标'} {ind.target === null ? '—' : formatKpiValue(ind.target, ind.unit)}
+          {ind.prorated && ind.monthTarget !== null ? `（全月 ${formatKpiValue(ind.monthTarget, ind.unit)}）` : ''}
           {state === 'unmet' && gap !== null && gap > 0 ? `，差 ${formatKpiValue(gap, ind.unit)}` : ''}
         </Typography.Text>
         {progress !== null && <Progress aria-label={`${ind.label}完成目标的进度`} percent={progress} size="small" status={state === 'met' ? 'success' : state === 'unmet' ? 'exception' : 'normal'} showInfo={false} />}

@@ -2,7 +2,8 @@ import { MEAL_PERIOD_LABELS, MEAL_PERIODS, type MealFiguresView, type VisitRateV
 import type { ChartOption } from '../components/EChart';
 
 export function visitBars(v: VisitRateView): ChartOption {
-  const rows = [...v.communities].sort((a, b) => a.rate - b.rate);
+  // The same figure as the KPI: a community with nobody to visit has no rate and no bar.
+  const rows = v.communities.filter((c): c is typeof c & { rate: number } => c.rate !== null).sort((a, b) => a.rate - b.rate);
   return {
     tooltip: {
       trigger: 'axis',

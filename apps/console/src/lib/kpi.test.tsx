@@ -6,7 +6,7 @@ import { KpiCard } from '../components/KpiCard';
 import { drillDownRoute, fallbackIndicators, formatKpiValue, kpiGap, kpiProgress, kpiState, normalizeIndicator } from './kpi';
 
 function ind(over: Partial<KpiIndicatorView>): KpiIndicatorView {
-  return { code: 'visit_rate', label: '特殊困难老年人月探访率', value: 80, unit: '%', target: 100, met: null, drillDown: '/visits', ...over };
+  return { code: 'visit_rate', label: '特殊困难老年人月探访率', value: 80, unit: '%', target: 100, monthTarget: 100, prorated: false, partial: false, met: null, drillDown: '/visits', ...over };
 }
 
 /** As the server sends it: percentages as fractions 0–1. */

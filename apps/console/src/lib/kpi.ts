@@ -1,11 +1,12 @@
 import type { KpiIndicatorView } from '@carecircle/shared';
 
 /** What a KPI card shows about its figure against the city's target. */
-export type KpiState = 'met' | 'unmet' | 'no_target' | 'no_data';
+export type KpiState = 'met' | 'unmet' | 'in_progress' | 'no_target' | 'no_data';
 
 export const KPI_STATE_LABELS: Record<KpiState, string> = {
   met: '已达标',
   unmet: '未达标',
+  in_progress: '进行中',
   no_target: '无目标值',
   no_data: '暂无数据',
 };
@@ -17,18 +18,27 @@ export const KPI_STATE_LABELS: Record<KpiState, string> = {
 export function normalizeIndicator(ind: KpiIndicatorView): KpiIndicatorView {
   if (ind.unit !== '%') return ind;
   const pct = (v: number | null) => (v === null ? null : round(v * 100, 2));
-  return { ...ind, value: pct(ind.value), target: pct(ind.target) };
+  return { ...ind, value: pct(ind.value), target: pct(ind.target), monthTarget: pct(ind.monthTarget) };
 }
 
 /**
  * Met or not: the server's verdict when it gives one (it knows whether higher or lower is better);
+ * a month still running without a verdict is 进行中 (its rate is not judged before the month ends);
  * otherwise the figure reaches its target (higher is better). No figure → no data; no target → none.
  */
 export function kpiState(ind: KpiIndicatorView): KpiState {
   if (ind.value === null || Number.isNaN(ind.value)) return 'no_data';
   if (ind.met !== null) return ind.met ? 'met' : 'unmet';
+  if (ind.partial && ind.target !== null) return 'in_progress';
   if (ind.target === null) return 'no_target';
   return ind.value >= ind.target ? 'met' : 'unmet';
+}
+
+/** 截至 11月20日（进行中）for a month still running; null for a month that has ended. */
+export function asOfLabel(view: { partial: boolean; asOf: string }): string | null {
+  if (!view.partial) return null;
+  const [, m, d] = view.asOf.split('-').map(Number);
+  return `截至 ${m}月${d}日（本月进行中）`;
 }
 
 /** How far the figure is along to its target, 0–100, for the card's bar; null without both. */
@@ -84,12 +94,15 @@ function round(n: number, digits: number): number {
 /** The city's targets where no kpi_targets policy says otherwise (DOMAIN: 月探访率 100%, 每千人口托位数 4.5, 普惠托位占比 60%). */
 export const DEFAULT_TARGETS = { visitRate: 100, placesPerThousand: 4.5, puhuiShare: 60 } as const;
 
+/** The fallback cards carry no verdict of their own: the server's summary is the only place a KPI is judged. */
+const UNJUDGED = { met: null, monthTarget: null, prorated: false, partial: false } as const;
+
 /**
  * The indicators the console can compute itself from the figure endpoints, for when
  * /kpi/summary is not available: same shape (percentages as fractions), same card.
  */
 export function fallbackIndicators(parts: {
-  visits?: { rate: number; required: number } | null;
+  visits?: { rate: number | null; required: number } | null;
   childcare?: { placesPerThousand: number | null; puhuiShare: number; places: number } | null;
   meals?: { canteens: { mealsServedPerDay: number; periods: { capacity: number }[] }[] } | null;
   month?: string;
@@ -99,10 +112,10 @@ export function fallbackIndicators(parts: {
   out.push({
     code: 'visit_rate',
     label: '特殊困难老年人月探访率',
-    value: v ? (v.required === 0 ? 1 : v.rate) : null,
+    value: v ? v.rate : null,
     unit: '%',
     target: DEFAULT_TARGETS.visitRate / 100,
-    met: null,
+    ...UNJUDGED,
     drillDown: '/visits',
   });
   const c = parts.childcare;
@@ -112,7 +125,7 @@ export function fallbackIndicators(parts: {
     value: c ? c.placesPerThousand : null,
     unit: '个',
     target: DEFAULT_TARGETS.placesPerThousand,
-    met: null,
+    ...UNJUDGED,
     drillDown: '/figures/childcare',
   });
   out.push({
@@ -121,7 +134,7 @@ export function fallbackIndicators(parts: {
     value: c ? (c.places === 0 ? null : c.puhuiShare) : null,
     unit: '%',
     target: DEFAULT_TARGETS.puhuiShare / 100,
-    met: null,
+    ...UNJUDGED,
     drillDown: '/figures/childcare',
   });
   const m = parts.meals;
@@ -131,7 +144,7 @@ export function fallbackIndicators(parts: {
     value: m ? round(m.canteens.reduce((s, x) => s + x.mealsServedPerDay, 0), 1) : null,
     unit: '份/日',
     target: null,
-    met: null,
+    ...UNJUDGED,
     drillDown: '/figures/meals',
   });
   return out;

@@ -12,7 +12,7 @@ import { EmptyState, ErrorState } from '../components/PageState';
 import { PageTitle } from '../components/PageTitle';
 import { RegionMonthBar } from '../components/RegionMonthBar';
 import { useConsole } from '../context';
-import { DEFAULT_TARGETS, fallbackIndicators } from '../lib/kpi';
+import { DEFAULT_TARGETS, fallbackIndicators, asOfLabel } from '../lib/kpi';
 import { regionName } from '../lib/regions';
 import { useAsync } from '../lib/useAsync';
 
@@ -49,6 +49,7 @@ export default function Dashboard() {
         }
       >
         {regionName(regions, regionId)} · {month} 城市考核指标
+        {summary.data && asOfLabel(summary.data) ? ` · ${asOfLabel(summary.data)}` : ''}
       </PageTitle>
       <RegionMonthBar />
 
@@ -92,7 +93,7 @@ export default function Dashboard() {
         </Col>
         <Col xs={24} xl={8}>
           <ChartCard title="本月探访完成率" to="/visits" state={visits}>
-            {(v) => <EChart ariaLabel="探访完成率仪表盘" option={gauge(v.required === 0 ? 100 : v.rate * 100, '探访率', 100, DEFAULT_TARGETS.visitRate, '%')} />}
+            {(v) => <EChart ariaLabel="探访完成率仪表盘" option={gauge(v.rate === null ? 0 : v.rate * 100, v.partial ? '探访率（进行中）' : '探访率', 100, DEFAULT_TARGETS.visitRate, '%')} />}
           </ChartCard>
         </Col>
         <Col xs={24} xl={12}>

@@ -8,7 +8,7 @@ import { stubServer } from '../test/fetchStub';
 import KpiRecords from './KpiRecords';
 
 const drill: KpiDrillDownView = {
-  indicator: { code: 'visit_rate', label: '特殊困难老年人月探访率', unit: '%', value: 0.5, target: 1, met: false, numerator: 1, denominator: 2, drillDown: '/api/kpi/indicators/visit_rate/records?regionId=r1&month=2026-11' },
+  indicator: { code: 'visit_rate', label: '特殊困难老年人月探访率', unit: '%', value: 0.5, target: 1, monthTarget: 1, prorated: false, partial: false, met: false, numerator: 1, denominator: 2, drillDown: '/api/kpi/indicators/visit_rate/records?regionId=r1&month=2026-11' },
   regionId: 'r1', regionName: '玉山镇', month: '2026-11', rule: '按地区探访计划应探访的老人中，本月有已完成探访的人数占比',
   numeratorLabel: '本月已探访', denominatorLabel: '应探访老人', figures: [],
   records: [

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState } from '../components/PageState';
 import { PageTitle } from '../components/PageTitle';
 import { RegionMonthBar } from '../components/RegionMonthBar';
 import { useConsole } from '../context';
+import { asOfLabel } from '../lib/kpi';
 import { visitBars } from '../lib/charts';
 import { compareText, formatDateTime, formatPercent } from '../lib/format';
 import { regionName } from '../lib/regions';
@@ -28,9 +29,9 @@ export default function Visits() {
     {
       title: '探访率',
       dataIndex: 'rate',
-      sorter: (a, b) => a.rate - b.rate,
+      sorter: (a, b) => (a.rate ?? -1) - (b.rate ?? -1),
       defaultSortOrder: 'ascend',
-      render: (r: number, c) => <Progress aria-label={`${c.name}探访率`} percent={c.required === 0 ? 100 : Math.round(r * 1000) / 10} size="small" status={r >= 1 || c.required === 0 ? 'success' : 'exception'} style={{ width: 180 }} />,
+      render: (r: number | null, c) => (r === null ? '—' : <Progress aria-label={`${c.name}探访率`} percent={Math.round(r * 1000) / 10} size="small" status={r >= 1 ? 'success' : v?.partial ? 'active' : 'exception'} style={{ width: 180 }} />),
     },
   ];
 
@@ -58,6 +59,11 @@ export default function Visits() {
           ))}
         </Space>
       ),
+    },
+    {
+      title: '未探访的周期',
+      dataIndex: 'missing',
+      render: (ms: string[], o) => `${o.frequency === 'weekly' ? '每周探访：' : ''}${ms.join('、')}`,
     },
     {
       title: '上次探访',
@@ -93,7 +99,11 @@ export default function Visits() {
           <Row gutter={16}>
             <Col span={6}>
               <Card size="small">
-                <Statistic title={`${regionName(regions, regionId)} · ${month} 探访率`} value={v.required === 0 ? '100%' : formatPercent(v.rate)} valueStyle={{ color: v.rate >= 1 || v.required === 0 ? '#237804' : '#cf1322' }} />
+                <Statistic
+                  title={`${regionName(regions, regionId)} · ${month} 探访率${v.partial ? `（${asOfLabel(v)}）` : ''}`}
+                  value={v.rate === null ? '—' : formatPercent(v.rate)}
+                  valueStyle={{ color: v.rate === null || v.partial ? undefined : v.rate >= 1 ? '#237804' : '#cf1322' }}
+                /> 
               </Card>
             </Col>
             <Col span={6}>

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { MeResponse } from '../auth/dto/auth.dto.js';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
+import { Clock } from '../common/clock.js';
 import { RateLimit } from '../common/redis/rate-limit.guard.js';
 import { ParseOptionalUuidPipe, ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
 import { AssessmentsService } from './assessments.service.js';
@@ -36,6 +37,7 @@ export class CareController {
     private readonly assessments: AssessmentsService,
     private readonly visits: VisitsService,
     private readonly scope: OperatorScope,
+    private readonly clock: Clock,
   ) {}
 
   @Post('elders/:elderId/login-code')
@@ -119,11 +121,11 @@ export class CareController {
   @Get('kpi/visits')
   @Roles(Role.OPERATOR)
   @ApiTags('operator')
-  @ApiOperation({ summary: '特殊困难老年人月探访率（按社区）与逾期名单' })
+  @ApiOperation({ summary: '特殊困难老年人月探访率（按社区，与指标看板同一口径）与逾期名单' })
   @ApiOkResponse({ type: ObjectResponse })
   async visitRate(@CurrentUser() user: Principal, @Query() q: VisitMonthQueryDto) {
     await this.scope.requireRegion(user.userId, q.regionId);
-    return this.visits.rate(q.regionId, q.month ?? shanghaiMonth(new Date()));
+    return this.visits.rate(q.regionId, q.month ?? shanghaiMonth(this.clock.now()));
   }
 }
 

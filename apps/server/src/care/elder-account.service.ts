@@ -42,8 +42,9 @@ export class ElderAccountService {
     return this.auth.me(principal.userId);
   }
 
+  /** The family, or the elder on his own login: it is his choice whether proxy orders wait for him. */
   async setConfirmation(principal: Principal, elderId: string, dto: ConfirmationSettingsDto): Promise<ConfirmationSettingsDto> {
-    await this.access.requireElderOfMyHousehold(principal.userId, elderId);
+    await this.access.requireElder(principal, elderId);
     await this.dataSource.getRepository(ElderEntity).update({ id: elderId }, { confirmOrders: dto.confirmOrders, confirmTimeoutMinutes: dto.timeoutMinutes, onConfirmTimeout: dto.onTimeout });
     return dto;
   }

@@ -47,8 +47,10 @@ export class ElderHomeService {
         return { orderId: o.id, serviceName: view.serviceName, orderedBy: by?.nickname ?? '家人', windowStart: view.windowStart, deadline: view.elderConfirmDeadline ?? '' };
       }),
     );
-    const meals: { id: string; date: string | Date; period: 'lunch' | 'dinner'; canteen: string; mode: 'dine_in' | 'pickup' | 'delivery'; pickup_code: string; status: 'booked' }[] = await this.dataSource.query(
-      `SELECT b.id, s.date, s.period, p.name AS canteen, b.mode, b.pickup_code, b.status FROM meal_bookings b JOIN meal_slots s ON s.id = b.slot_id JOIN providers p ON p.id = s.provider_id
+    type Collected = ElderHomeView['meals'][number]['status'];
+    const meals: { id: string; date: string | Date; period: 'lunch' | 'dinner'; canteen: string; mode: 'dine_in' | 'pickup' | 'delivery'; pickup_code: string; status: Collected; delivery_status: string | null }[] = await this.dataSource.query(
+      `SELECT b.id, s.date, s.period, p.name AS canteen, b.mode, b.pickup_code, b.status, o.status AS delivery_status FROM meal_bookings b JOIN meal_slots s ON s.id = b.slot_id JOIN providers p ON p.id = s.provider_id
+        LEFT JOIN orders o ON o.id = b.delivery_order_id
         WHERE b.elder_id = ? AND b.status <> 'cancelled' AND s.date IN (?, ?) ORDER BY s.serve_start_at`,
       [elder.id, today, tomorrow],
     );
@@ -57,10 +59,15 @@ export class ElderHomeService {
       elderId: elder.id,
       name: elder.name,
       today: today_.map((o) => ({ orderId: o.id, serviceName: o.serviceName, statusLabel: o.statusLabel, staffName: o.staff?.name ?? null, windowStart: o.windowStart, staffDistanceMeters: o.staffDistanceMeters })),
-      meals: meals.map((b) => ({
-        bookingId: b.id, date: calendarDay(b.date),
-        periodLabel: MEAL_PERIOD_LABELS[b.period], canteenName: b.canteen, modeLabel: MEAL_MODE_LABELS[b.mode], pickupCode: b.pickup_code, statusLabel: MEAL_BOOKING_STATUS_LABELS[b.status],
-      })),
+      meals: meals.map((b) => {
+        // A delivered meal is recorded on its delivery job, not on the booking.
+        const status: Collected = b.status === 'booked' && ['completed', 'rated'].includes(b.delivery_status ?? '') ? 'delivered' : b.status;
+        return {
+          bookingId: b.id, date: calendarDay(b.date),
+          periodLabel: MEAL_PERIOD_LABELS[b.period], canteenName: b.canteen, modeLabel: MEAL_MODE_LABELS[b.mode], pickupCode: b.pickup_code,
+          status, statusLabel: MEAL_BOOKING_STATUS_LABELS[status], collected: status !== 'booked',
+        };
+      }),
       pendingConfirmations: pendingViews,
       family: contacts.map((c) => ({ name: c.name, relation: c.relation, phone: c.phone })),
       activeSos: await this.sos.activeFor(elder.id),

@@ -26,7 +26,17 @@ const STATUS_LABELS: Record<SosView['status'], string> = {
   answered: '服务人员正在赶来',
   escalated: '暂无人接单，街道值班人员将电话联系',
   drill_done: '演练已完成',
+  closed: '呼叫已结束',
 };
+
+const OUTCOME_LABELS: Record<NonNullable<SosView['outcome']>, string> = {
+  completed: '服务人员已上门处理，呼叫已结束',
+  cancelled: '急救工单已取消，呼叫已结束',
+};
+
+function statusLabel(status: SosView['status'], outcome: SosView['outcome']): string {
+  return status === 'closed' && outcome ? OUTCOME_LABELS[outcome] : STATUS_LABELS[status];
+}
 
 /** 一键呼叫: raised by the elder (or family), cancellable for 10 s, then broadcast through dispatch. */
 @Injectable()
@@ -95,17 +105,23 @@ export class SosService {
     if (outcome) await this.outbox.kick();
   }
 
-  /** Runs every few seconds: due broadcasts, answered calls, and red alerts for calls nobody took. */
+  /** Runs every few seconds: due broadcasts, answered calls, closed calls, and red alerts for calls nobody took. */
   async sweep(): Promise<void> {
     const now = this.clock.now();
     const due: { id: string }[] = await this.dataSource.query(`SELECT id FROM sos_calls WHERE status = 'pending' AND cancel_until <= ?`, [now]);
     for (const s of due) await this.broadcast(s.id);
-    const open: { id: string; broadcast_at: Date; order_status: string; staff_name: string | null; household_id: string }[] = await this.dataSource.query(
-      `SELECT s.id, s.broadcast_at, s.household_id, o.status AS order_status, st.name AS staff_name FROM sos_calls s JOIN orders o ON o.id = s.order_id
-        LEFT JOIN provider_staff st ON st.id = o.staff_id WHERE s.status IN ('dispatched', 'escalated')`,
+    const open: { id: string; status: SosView['status']; broadcast_at: Date; order_status: string; staff_name: string | null; household_id: string }[] = await this.dataSource.query(
+      `SELECT s.id, s.status, s.broadcast_at, s.household_id, o.status AS order_status, st.name AS staff_name FROM sos_calls s JOIN orders o ON o.id = s.order_id
+        LEFT JOIN provider_staff st ON st.id = o.staff_id WHERE s.status IN ('dispatched', 'escalated', 'answered')`,
     );
     for (const s of open) {
-      if (['accepted', 'en_route', 'in_service', 'completed', 'rated'].includes(s.order_status)) {
+      const outcome = s.order_status === 'cancelled' ? 'cancelled' : ['completed', 'rated'].includes(s.order_status) ? 'completed' : null;
+      if (outcome) {
+        await this.close(s.id, outcome, s.staff_name);
+        continue;
+      }
+      if (s.status === 'answered') continue;
+      if (['accepted', 'en_route', 'in_service'].includes(s.order_status)) {
         const done = await this.dataSource.query(`UPDATE sos_calls SET status = 'answered' WHERE id = ? AND status IN ('dispatched', 'escalated')`, [s.id]);
         if (done.affectedRows === 1) await this.log(this.dataSource.manager, s.id, 'answered', `${s.staff_name ?? '服务人员'} 已接单，正在赶来`);
       } else if (new Date(s.broadcast_at).getTime() + SOS_ESCALATE_SECONDS * 1000 <= now.getTime()) {
@@ -120,6 +136,15 @@ export class SosService {
     }
   }
 
+  /** The emergency job ended (done or cancelled): so does the call, whatever state it was in. */
+  private async close(id: string, outcome: NonNullable<SosView['outcome']>, staffName: string | null): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const done = await m.query(`UPDATE sos_calls SET status = 'closed', outcome = ?, closed_at = ? WHERE id = ? AND status IN ('dispatched', 'escalated', 'answered')`, [outcome, this.clock.now(), id]);
+      if (done.affectedRows !== 1) return;
+      await this.log(m, id, 'closed', outcome === 'completed' ? `${staffName ?? '服务人员'}已完成上门处理` : '急救工单已取消');
+    });
+  }
+
   async view(principal: Principal, id: string): Promise<SosView> {
     const sos = await this.requireVisible(principal, id);
     const events: { event: string; note: string | null; created_at: Date }[] = await this.dataSource.query('SELECT event, note, created_at FROM sos_events WHERE sos_id = ? ORDER BY id', [id]);
@@ -132,7 +157,8 @@ export class SosService {
       staffDistanceMeters = order.staffDistanceMeters;
     }
     return {
-      id, elderId: sos.elder_id, elderName: elder?.name ?? '', drill: !!sos.drill, status: sos.status, statusLabel: STATUS_LABELS[sos.status as SosView['status']],
+      id, elderId: sos.elder_id, elderName: elder?.name ?? '', drill: !!sos.drill, status: sos.status, statusLabel: statusLabel(sos.status, sos.outcome),
+      outcome: sos.outcome, closedAt: sos.closed_at ? new Date(sos.closed_at).toISOString() : null,
       cancelUntil: new Date(sos.cancel_until).toISOString(), orderId: sos.order_id, staffName, staffDistanceMeters,
       events: events.map((e) => ({ event: e.event, note: e.note, at: new Date(e.created_at).toISOString() })), createdAt: new Date(sos.created_at).toISOString(),
     };
@@ -141,13 +167,14 @@ export class SosService {
   async activeFor(elderId: string): Promise<{ id: string; status: SosView['status']; statusLabel: string; staffName: string | null } | null> {
     const [row] = await this.dataSource.query(
       `SELECT s.id, s.status, st.name AS staff_name FROM sos_calls s LEFT JOIN orders o ON o.id = s.order_id LEFT JOIN provider_staff st ON st.id = o.staff_id
-        WHERE s.elder_id = ? AND s.status IN ('pending', 'dispatched', 'answered', 'escalated') AND s.created_at > ? ORDER BY s.created_at DESC LIMIT 1`,
+        WHERE s.elder_id = ? AND s.status IN ('pending', 'dispatched', 'answered', 'escalated') AND s.created_at > ?
+          AND (o.id IS NULL OR o.status NOT IN ('completed', 'rated', 'cancelled')) ORDER BY s.created_at DESC LIMIT 1`,
       [elderId, new Date(this.clock.now().getTime() - 6 * 3600_000)],
     );
     return row ? { id: row.id, status: row.status, statusLabel: STATUS_LABELS[row.status as SosView['status']], staffName: row.staff_name } : null;
   }
 
-  private async requireVisible(principal: Principal, id: string): Promise<{ id: string; elder_id: string; household_id: string; drill: number; status: SosView['status']; cancel_until: Date; order_id: string | null; created_at: Date }> {
+  private async requireVisible(principal: Principal, id: string): Promise<{ id: string; elder_id: string; household_id: string; drill: number; status: SosView['status']; outcome: SosView['outcome']; closed_at: Date | null; cancel_until: Date; order_id: string | null; created_at: Date }> {
     const [sos] = await this.dataSource.query('SELECT * FROM sos_calls WHERE id = ?', [id]);
     if (sos) {
       const family = await this.access.requireElder(principal, sos.elder_id).then(() => true, () => false);

@@ -1,13 +1,14 @@
-import { shanghaiDate, shanghaiMonth, type VisitRateView } from '@carecircle/shared';
+import { shanghaiDate, shanghaiMonth, shiftMonth, type VisitRateView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { requireStartedMonth } from '../common/periods.js';
 import { Dispatcher } from '../dispatch/dispatcher.service.js';
 import { ElderEntity } from '../households/entities/elder.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { visitPlanFor, type VisitPlan, type VisitTier } from './visit-plan.js';
+import { visitPeriods, visitPlanFor, type VisitPeriod, type VisitPlan, type VisitTier } from './visit-plan.js';
 
 /**
  * 特殊困难老年人月探访: who must be visited comes from the region's visit-plan rules; visits are
@@ -53,10 +54,10 @@ export class VisitsService {
     for (const elder of elders) {
       const plan = plans.get(elder.id);
       if (!plan) continue;
-      const starts = plan.frequency === 'weekly' ? [1, 8, 15, 22] : [10];
-      for (const [i, day] of starts.entries()) {
-        let start = new Date(`${month}-${String(day).padStart(2, '0')}T09:00:00+08:00`);
-        const nextStart = i + 1 < starts.length ? new Date(`${month}-${String(starts[i + 1]).padStart(2, '0')}T09:00:00+08:00`) : null;
+      const periods = visitPeriods(plan.frequency, month);
+      for (const [i, period] of periods.entries()) {
+        let start = period.opensAt;
+        const nextStart = periods[i + 1]?.opensAt ?? null;
         // A period that is over is not visited any more; one under way is visited from tomorrow.
         if (start < this.clock.now()) {
           if (nextStart && nextStart < this.clock.now()) continue;
@@ -72,7 +73,7 @@ export class VisitsService {
           this.orders.createSystemJob(m, {
             householdId: elder.householdId, elderId: elder.id, createdBy: owner.user_id, key, serviceCode: 'visit',
             windowStart: start, windowEnd: new Date(start.getTime() + 8 * 3600_000), address: elder.address, lat: elder.lat, lng: elder.lng, regionId: elder.regionId,
-            notes: `月度探访（${plan.reasons.join('、')}）`,
+            notes: `${plan.frequency === 'weekly' ? `每周探访·${period.label}` : '月度探访'}（${plan.reasons.join('、')}）`,
           }),
         );
         await this.dispatcher.scheduleDispatch(orderId, new Date(Math.max(this.clock.now().getTime(), start.getTime() - 2 * 3600_000)));
@@ -83,37 +84,92 @@ export class VisitsService {
     return created;
   }
 
-  /** 月探访率 per 社区: elders who must be visited, those visited (a completed visit that month), the overdue list. */
-  async rate(regionId: string, month: string): Promise<VisitRateView> {
-    const region = await this.regions.requireRegion(regionId);
-    const today = shanghaiDate(this.clock.now());
-    const regionIds = await this.regions.subtreeIds([region.id]);
-    const names = new Map<string, string>((await this.dataSource.query(`SELECT id, name FROM regions WHERE id IN (${regionIds.map(() => '?').join(',')})`, regionIds)).map((r: { id: string; name: string }) => [r.id, r.name]));
-    const elders = await this.dataSource.getRepository(ElderEntity).createQueryBuilder('e').where('e.region_id IN (:...ids)', { ids: regionIds }).getMany();
-    const perCommunity = new Map<string, { regionId: string; name: string; required: number; visited: number }>();
-    const overdue: VisitRateView['overdue'] = [];
-    const plans = await this.plansFor(elders, today);
+  /**
+   * The one computation of 月探访率 (the KPI, /kpi/visits, breakdown, trend and report all read it):
+   * for each elder of the regions on the plan in the month, each visit period (weekly tiers: every
+   * week; monthly: the month) with its completed visit. An elder is visited when every period whose
+   * window has opened has a visit and at least one has; overdue when an opened period has none.
+   */
+  async standing(regionIds: string[], month: string): Promise<{ asOf: string; partial: boolean; elders: VisitStanding[] }> {
+    const from = new Date(`${month}-01T00:00:00+08:00`);
+    const to = new Date(`${shiftMonth(month, 1)}-01T00:00:00+08:00`);
+    const now = this.clock.now();
+    const partial = now < to;
+    const until = partial ? now : to;
+    const asOf = shanghaiDate(partial ? now : new Date(to.getTime() - 1));
+    if (regionIds.length === 0) return { asOf, partial, elders: [] };
+    const query = this.dataSource.getRepository(ElderEntity).createQueryBuilder('e').where('e.region_id IN (:...ids)', { ids: regionIds });
+    // An ended month counts the elders registered by its end; the running month everyone registered so far.
+    if (!partial) query.andWhere('e.created_at < :to', { to });
+    const elders = await query.orderBy('e.name').addOrderBy('e.id').getMany();
+    const inIds = regionIds.map(() => '?').join(',');
+    const visits: { elder_id: string; completed_at: Date }[] = await this.dataSource.query(
+      `SELECT o.elder_id, o.completed_at FROM orders o JOIN elders e ON e.id = o.elder_id
+        WHERE e.region_id IN (${inIds}) AND o.service_code = 'visit' AND o.status IN ('completed', 'rated') AND o.completed_at >= ? AND o.completed_at < ? ORDER BY o.completed_at`,
+      [...regionIds, from, to],
+    );
+    const lastEver = new Map<string, Date>(
+      (await this.dataSource.query(
+        `SELECT o.elder_id, MAX(o.completed_at) AS last FROM orders o JOIN elders e ON e.id = o.elder_id
+          WHERE e.region_id IN (${inIds}) AND o.service_code = 'visit' AND o.status IN ('completed', 'rated') AND o.completed_at < ? GROUP BY o.elder_id`,
+        [...regionIds, to],
+      )).map((r: { elder_id: string; last: Date }) => [r.elder_id, new Date(r.last)]),
+    );
+    const plans = await this.plansFor(elders, asOf);
+    const out: VisitStanding[] = [];
     for (const elder of elders) {
       const plan = plans.get(elder.id);
       if (!plan) continue;
-      const [visit] = await this.dataSource.query(
-        `SELECT MAX(completed_at) AS last FROM orders WHERE elder_id = ? AND service_code = 'visit' AND status IN ('completed', 'rated') AND DATE_FORMAT(CONVERT_TZ(completed_at, '+00:00', '+08:00'), '%Y-%m') = ?`,
-        [elder.id, month],
-      );
-      const c = perCommunity.get(elder.regionId!) ?? { regionId: elder.regionId!, name: names.get(elder.regionId!) ?? '', required: 0, visited: 0 };
-      c.required++;
-      if (visit?.last) c.visited++;
-      else {
-        const [last] = await this.dataSource.query(`SELECT MAX(completed_at) AS last FROM orders WHERE elder_id = ? AND service_code = 'visit' AND status IN ('completed', 'rated')`, [elder.id]);
-        overdue.push({ elderId: elder.id, elderName: elder.name, communityName: c.name, reasons: plan.reasons, lastVisitAt: last?.last ? new Date(last.last).toISOString() : null });
-      }
-      perCommunity.set(elder.regionId!, c);
+      const mine = visits.filter((v) => v.elder_id === elder.id).map((v) => new Date(v.completed_at));
+      const periods = visitPeriods(plan.frequency, month).map((p) => ({
+        ...p,
+        opened: p.opensAt <= until,
+        visitedAt: mine.find((at) => shanghaiDate(at) >= p.first && shanghaiDate(at) <= p.last) ?? null,
+      }));
+      const missing = periods.filter((p) => p.opened && !p.visitedAt).map((p) => p.label);
+      out.push({ elder, plan, periods, visited: missing.length === 0 && periods.some((p) => p.visitedAt), missing, lastVisitAt: lastEver.get(elder.id) ?? null });
     }
-    const communities = [...perCommunity.values()].map((c) => ({ ...c, rate: c.required ? Math.round((c.visited / c.required) * 1000) / 1000 : 1 }));
+    return { asOf, partial, elders: out };
+  }
+
+  /** 月探访率 per 社区: elders who must be visited, those visited as their plan requires, the overdue list. */
+  async rate(regionId: string, month: string): Promise<VisitRateView> {
+    requireStartedMonth(month, this.clock.now());
+    const region = await this.regions.requireRegion(regionId);
+    const regionIds = await this.regions.subtreeIds([region.id]);
+    const names = new Map<string, string>((await this.dataSource.query(`SELECT id, name FROM regions WHERE id IN (${regionIds.map(() => '?').join(',')})`, regionIds)).map((r: { id: string; name: string }) => [r.id, r.name]));
+    const { asOf, partial, elders } = await this.standing(regionIds, month);
+    const perCommunity = new Map<string, { regionId: string; name: string; required: number; visited: number }>();
+    const overdue: VisitRateView['overdue'] = [];
+    for (const s of elders) {
+      const c = perCommunity.get(s.elder.regionId!) ?? { regionId: s.elder.regionId!, name: names.get(s.elder.regionId!) ?? '', required: 0, visited: 0 };
+      c.required++;
+      if (s.visited) c.visited++;
+      if (s.missing.length) {
+        overdue.push({ elderId: s.elder.id, elderName: s.elder.name, communityName: c.name, reasons: s.plan.reasons, frequency: s.plan.frequency, missing: s.missing, lastVisitAt: s.lastVisitAt?.toISOString() ?? null });
+      }
+      perCommunity.set(s.elder.regionId!, c);
+    }
+    const communities = [...perCommunity.values()].map((c) => ({ ...c, rate: visitRateOf(c.visited, c.required) }));
     const required = communities.reduce((s, c) => s + c.required, 0);
     const visited = communities.reduce((s, c) => s + c.visited, 0);
-    return { month, regionId, communities, required, visited, rate: required ? Math.round((visited / required) * 1000) / 1000 : 1, overdue };
+    return { month, regionId, partial, asOf, communities, required, visited, rate: visitRateOf(visited, required), overdue };
   }
+}
+
+export interface VisitStanding {
+  elder: ElderEntity;
+  plan: VisitPlan;
+  periods: (VisitPeriod & { opened: boolean; visitedAt: Date | null })[];
+  visited: boolean;
+  /** Labels of periods whose window opened without a completed visit. */
+  missing: string[];
+  lastVisitAt: Date | null;
+}
+
+/** Visited ÷ required as a fraction to 4 places (as every KPI ratio); none required → no figure. */
+export function visitRateOf(visited: number, required: number): number | null {
+  return required ? Math.round((visited / required) * 10_000) / 10_000 : null;
 }
 
 function addDays(date: string, days: number): string {

@@ -163,10 +163,10 @@ export class ChildcareController {
   @Roles(Role.OPERATOR)
   @HttpCode(200)
   @ApiTags('operator')
-  @ApiOperation({ summary: '按入托记录结算普惠托位运营补贴（补供方，街道运营）' })
+  @ApiOperation({ summary: '按入托记录结算普惠托位运营补贴（补供方，街道运营）：只能结算已结束的月份，每月一次' })
   @ApiOkResponse({ type: SettlementResponse })
   async settle(@CurrentUser() user: Principal, @Param() p: MonthParamDto): Promise<SettlementResponse> {
-    return this.childcare.settleMonth(p.month, await this.scope.regionIds(user.userId));
+    return this.childcare.settleMonth(user, p.month, await this.scope.regionIds(user.userId));
   }
 
   @Get('kpi/childcare')

@@ -21,6 +21,7 @@ import {
   type EnrolResultView,
   type PickupPersonView,
   type RosterView,
+  type SettlementView,
   type WaitlistEntryView,
 } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
@@ -31,6 +32,7 @@ import { Clock } from '../common/clock.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { idempotencyKeyReused, requestHash, requireIdempotencyKey } from '../common/idempotency.js';
+import { requireEndedMonth } from '../common/periods.js';
 import { ChildEntity } from '../households/entities/child.entity.js';
 import { HouseholdAccess } from '../households/household-access.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -436,8 +438,15 @@ export class ChildcareService {
    * 补供方: the operating subsidy per enrolled 普惠 child for a month, split by funding source,
    * capped at the centre's licensed places, written to the ledger once per enrolment and month.
    */
-  async settleMonth(month: string, regionIds: string[]): Promise<{ month: string; children: number; totalFen: number }> {
-    if (regionIds.length === 0) return { month, children: 0, totalFen: 0 };
+  async settleMonth(principal: Principal, month: string, regionIds: string[]): Promise<SettlementView> {
+    requireEndedMonth(month, this.clock.now(), '结算');
+    if (regionIds.length === 0) return { month, children: 0, totalFen: 0, settledAt: null, settledBy: null };
+    const [earlier] = await this.dataSource.query(
+      `SELECT s.settled_at, u.nickname FROM childcare_settlements s LEFT JOIN users u ON u.id = s.settled_by
+        WHERE s.month = ? AND s.region_id IN (${regionIds.map(() => '?').join(',')}) ORDER BY s.settled_at LIMIT 1`,
+      [month, ...regionIds],
+    );
+    if (earlier) throw alreadySettled(month, new Date(earlier.settled_at), earlier.nickname);
     const enrolments: { id: string; child_id: string; provider_id: string; region_id: string; licensed_places: number }[] = await this.dataSource.query(
       `SELECT e.id, e.child_id, c.provider_id, p.region_id, cc.licensed_places
          FROM enrolments e JOIN childcare_classes c ON c.id = e.class_id JOIN providers p ON p.id = c.provider_id JOIN childcare_centres cc ON cc.provider_id = c.provider_id
@@ -468,7 +477,21 @@ export class ChildcareService {
       }
       children++;
     }
-    return { month, children, totalFen };
+    const settledAt = this.clock.now();
+    try {
+      await this.dataSource.transaction(async (m) => {
+        for (const regionId of regionIds) {
+          await m.query('INSERT INTO childcare_settlements (region_id, month, settled_by, settled_at, children, total_fen) VALUES (?, ?, ?, ?, ?, ?)', [regionId, month, principal.userId, settledAt, children, totalFen]);
+        }
+      });
+    } catch (err) {
+      // Two operators settling at the same moment: the ledger's unique key paid once; the later one is told.
+      if ((err as { code?: string }).code !== 'ER_DUP_ENTRY') throw err;
+      const [first] = await this.dataSource.query(`SELECT s.settled_at, u.nickname FROM childcare_settlements s LEFT JOIN users u ON u.id = s.settled_by WHERE s.month = ? AND s.region_id IN (${regionIds.map(() => '?').join(',')}) ORDER BY s.settled_at LIMIT 1`, [month, ...regionIds]);
+      throw alreadySettled(month, new Date(first.settled_at), first.nickname);
+    }
+    const [me] = await this.dataSource.query('SELECT nickname FROM users WHERE id = ?', [principal.userId]);
+    return { month, children, totalFen, settledAt: settledAt.toISOString(), settledBy: me?.nickname ?? null };
   }
 
   /** 每千人口托位数, 普惠 share, occupancy and waitlist length for a region (and the regions under it). */
@@ -776,6 +799,12 @@ export class ChildcareService {
   private pickupView(p: PickupPersonEntity): PickupPersonView {
     return { id: p.id, name: p.name, phoneMasked: maskPhone(this.cipher.decrypt(p.phoneEnc)), relation: p.relation };
   }
+}
+
+function alreadySettled(month: string, at: Date, by: string | null): DomainError {
+  return new DomainError(ErrorCode.PERIOD_ALREADY_SETTLED, `${month} 的普惠托位运营补贴已结算（${by ?? '街道运营'}，${shanghaiDate(at)} ${shanghaiClock(at)}），不能重复结算`, {
+    month, settledAt: at.toISOString(), settledBy: by,
+  });
 }
 
 function addMonths(month: string, n: number): string {

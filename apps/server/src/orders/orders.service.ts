@@ -14,7 +14,7 @@ import {
   type OrderStatus,
 } from '@carecircle/shared';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
@@ -86,7 +86,9 @@ export class OrdersService {
     const replay = await this.findReplay(principal.userId, idempotencyKey!, hash);
     if (replay) return { order: await this.view(replay), replayed: true };
 
-    const elder = await this.access.requireElderOfMyHousehold(principal.userId, dto.elderId);
+    // The family orders for their elder; the elder on his own login orders for himself.
+    const bySelf = principal.elderId === dto.elderId;
+    const elder = bySelf ? await this.access.requireElder(principal, dto.elderId) : await this.access.requireElderOfMyHousehold(principal.userId, dto.elderId);
     const service = await this.catalog.require(dto.serviceCode);
     const now = this.clock.now();
     const window = this.validateWindow(dto, service.urgent, service.durationMinutes, now);
@@ -96,7 +98,7 @@ export class OrdersService {
     const dispatchAt = window ? new Date(Math.max(now.getTime(), window.start.getTime() - this.config.leadMinutes * 60_000)) : now;
     const requiredCertificate = await this.gradeRequirement(elder, service.code, now);
     // 子女网上下单、老人体验服务: an elder with their own login says yes or no before anyone is sent.
-    const askElder = !service.urgent && elder.confirmOrders && (await this.elderUsesApp(elder.id));
+    const askElder = !bySelf && !service.urgent && elder.confirmOrders && (await this.elderUsesApp(elder.id));
     const orderId = randomUUID();
 
     try {
@@ -120,10 +122,12 @@ export class OrdersService {
           ratingStars: null, ratingTags: null, ratingComment: null, createdAt: now,
           status: askElder ? 'awaiting_elder' : 'created',
           elderConfirmDeadline: askElder ? new Date(now.getTime() + locked.confirmTimeoutMinutes * 60_000) : null,
+          confirmTimeoutMinutes: askElder ? locked.confirmTimeoutMinutes : null,
+          onConfirmTimeout: askElder ? locked.onConfirmTimeout : null,
           requiredCertificate, timebankMinutes: minutes,
         } satisfies Partial<OrderEntity>;
         await insertRows(m, OrderEntity, order);
-        await insertRows(m, OrderEventEntity, { orderId: order.id, status: order.status, actor: 'family', actorId: principal.userId, note: askElder ? '已通知老人确认' : null, createdAt: now });
+        await insertRows(m, OrderEventEntity, { orderId: order.id, status: order.status, actor: bySelf ? 'elder' : 'family', actorId: principal.userId, note: askElder ? '已通知老人确认' : bySelf ? '老人本人下单' : null, createdAt: now });
         if (minutes) await this.timebank.spend(m, principal.userId, order.id, minutes);
         if (askElder) {
           await this.outbox.add(m, OutboxEvent.ORDER_STATUS_CHANGED, order.id, { orderId: order.id, householdId: order.householdId, status: 'awaiting_elder', staffId: null, actor: 'family' });
@@ -186,12 +190,16 @@ export class OrdersService {
     return this.view(await this.dataSource.getRepository(OrderEntity).findOneByOrFail({ id: orderId }));
   }
 
-  /** When the elder does not answer in time, the family's choice stands (per elder: proceed or cancel). */
+  /**
+   * When the elder does not answer in time, the family's choice stands: the one in force when the
+   * order was placed (kept on the order), not whatever the settings say now.
+   */
   async applyConfirmationTimeouts(): Promise<number> {
     const due = await this.dataSource.getRepository(OrderEntity).find({ where: { status: 'awaiting_elder', elderConfirmDeadline: LessThanOrEqual(this.clock.now()) }, take: 200 });
     for (const order of due) {
-      const elder = await this.dataSource.getRepository(ElderEntity).findOne({ where: { id: order.elderId }, withDeleted: true });
-      await this.decide(order.id, elder?.onConfirmTimeout === 'cancel' ? 'refuse' : 'confirm', 'timeout', null, null).catch(() => undefined);
+      // Orders placed before the settings were kept on the order fall back to the elder's.
+      const onTimeout = order.onConfirmTimeout ?? (await this.dataSource.getRepository(ElderEntity).findOne({ where: { id: order.elderId }, withDeleted: true }))?.onConfirmTimeout;
+      await this.decide(order.id, onTimeout === 'cancel' ? 'refuse' : 'confirm', 'timeout', null, null).catch(() => undefined);
     }
     return due.length;
   }
@@ -253,11 +261,14 @@ export class OrdersService {
     return this.view(await this.requireVisible(principal, orderId));
   }
 
+  /** The orders of the caller's households, and on an elder's own login his own orders. */
   async listMine(principal: Principal, elderId?: string): Promise<OrderResponse[]> {
     if (elderId) await this.access.requireElder(principal, elderId);
     const memberships = await this.dataSource.getRepository(HouseholdMemberEntity).findBy({ userId: principal.userId });
-    if (memberships.length === 0) return [];
-    const where = { householdId: In(memberships.map((m) => m.householdId)), ...(elderId ? { elderId } : {}) };
+    const where: FindOptionsWhere<OrderEntity>[] = [];
+    if (memberships.length) where.push({ householdId: In(memberships.map((m) => m.householdId)), ...(elderId ? { elderId } : {}) });
+    if (principal.elderId && (!elderId || elderId === principal.elderId)) where.push({ elderId: principal.elderId });
+    if (where.length === 0) return [];
     const orders = await this.dataSource.getRepository(OrderEntity).find({ where, order: { createdAt: 'DESC' }, take: 50 });
     return Promise.all(orders.map((o) => this.view(o)));
   }
@@ -385,7 +396,7 @@ export class OrdersService {
   /** The family (household members) and operators see an order; anyone else gets 404. */
   async requireVisible(principal: Principal, orderId: string): Promise<OrderEntity> {
     const order = await this.dataSource.getRepository(OrderEntity).findOneBy({ id: orderId });
-    if (order && (await this.isMember(principal.userId, order.householdId))) return order;
+    if (order && (order.elderId === principal.elderId || (await this.isMember(principal.userId, order.householdId)))) return order;
     if (order && principal.roles.includes(Role.OPERATOR) && order.regionId && (await this.scope.regionIds(principal.userId)).includes(order.regionId)) return order;
     throw new DomainError(ErrorCode.ORDER_NOT_FOUND, '未找到该订单');
   }

@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength,
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
+import { Clock } from '../common/clock.js';
 import { KpiService } from './kpi.service.js';
 import { OfficialListService } from './official-list.service.js';
 import { RegionFiguresService } from './region-figures.service.js';
@@ -75,27 +76,28 @@ export class KpiController {
     private readonly figures: RegionFiguresService,
     private readonly worklists: WorklistsService,
     private readonly officialList: OfficialListService,
+    private readonly clock: Clock,
   ) {}
 
   @Get('kpi/breakdown')
   @ApiOperation({ summary: '指标分解：本地区及下辖各社区的全部指标（百分比为 0–1 小数）' })
   @ApiOkResponse({ type: ObjectResponse })
   breakdown(@CurrentUser() user: Principal, @Query() q: RegionMonthQueryDto) {
-    return this.kpi.breakdown(user, q.regionId, q.month ?? shanghaiMonth(new Date()));
+    return this.kpi.breakdown(user, q.regionId, q.month ?? shanghaiMonth(this.clock.now()));
   }
 
   @Get('kpi/indicators/:code/records')
   @ApiOperation({ summary: '指标下钻：计算该指标所用的每一条记录（分子、分母）' })
   @ApiOkResponse({ type: ObjectResponse })
   records(@CurrentUser() user: Principal, @Param() p: IndicatorParamDto, @Query() q: RegionMonthQueryDto) {
-    return this.kpi.drillDown(user, p.code, q.regionId, q.month ?? shanghaiMonth(new Date()));
+    return this.kpi.drillDown(user, p.code, q.regionId, q.month ?? shanghaiMonth(this.clock.now()));
   }
 
   @Get('kpi/indicators/:code/trend')
   @ApiOperation({ summary: '指标年度趋势：逐月数值与当月目标' })
   @ApiOkResponse({ type: ObjectResponse })
   trend(@CurrentUser() user: Principal, @Param() p: IndicatorParamDto, @Query() q: RegionYearQueryDto) {
-    return this.kpi.trend(user, p.code, q.regionId, Number(q.year ?? shanghaiMonth(new Date()).slice(0, 4)));
+    return this.kpi.trend(user, p.code, q.regionId, Number(q.year ?? shanghaiMonth(this.clock.now()).slice(0, 4)));
   }
 
   @Get('kpi/report')
@@ -105,7 +107,7 @@ export class KpiController {
   })
   @ApiOkResponse({ type: ObjectResponse })
   async monthlyReport(@CurrentUser() user: Principal, @Query() q: ReportQueryDto, @Res({ passthrough: true }) res: Response) {
-    const month = q.month ?? shanghaiMonth(new Date());
+    const month = q.month ?? shanghaiMonth(this.clock.now());
     if (q.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="kpi-${month}.csv"`);
@@ -122,7 +124,7 @@ export class KpiController {
   @ApiOperation({ summary: '地区基础数据（常住人口、60 岁以上人口、0–3 岁儿童），按年度' })
   @ApiOkResponse({ type: ObjectResponse })
   listFigures(@CurrentUser() user: Principal, @Query() q: RegionYearQueryDto) {
-    return this.figures.list(user, q.regionId, Number(q.year ?? shanghaiMonth(new Date()).slice(0, 4)));
+    return this.figures.list(user, q.regionId, Number(q.year ?? shanghaiMonth(this.clock.now()).slice(0, 4)));
   }
 
   @Put('operator/region-figures/:regionId/:year')
@@ -145,7 +147,7 @@ export class KpiController {
   @ApiOkResponse({ type: ObjectResponse })
   lists(@CurrentUser() user: Principal, @Query() q: WorklistQueryDto) {
     const days = Math.min(365, Math.max(1, Number(q.days ?? 30)));
-    return this.worklists.lists(user, q.month ?? shanghaiMonth(new Date()), days, q.regionId);
+    return this.worklists.lists(user, q.month ?? shanghaiMonth(this.clock.now()), days, q.regionId);
   }
 
   @Post('operator/official-list/preview')

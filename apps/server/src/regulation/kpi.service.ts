@@ -1,6 +1,8 @@
 import {
+  daysInMonth,
   ErrorCode,
   shanghaiDate,
+  shanghaiMonth,
   type KpiBreakdownView,
   type KpiDrillDownView,
   type KpiIndicatorView,
@@ -15,9 +17,9 @@ import { VisitsService } from '../care/visits.service.js';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { ElderEntity } from '../households/entities/elder.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { QualificationService } from '../training/qualification.service.js';
+import { requireStartedMonth } from '../common/periods.js';
 import { calendarDay } from '../common/typeorm.js';
 import { monthRange } from './month-range.js';
 import { OperatorScope } from './operator-scope.service.js';
@@ -37,6 +39,8 @@ export interface KpiArea {
   monthEnd: string;
   /** The day states are read on: the month's last day, or today for the running month. */
   asOf: string;
+  /** The month has not ended: figures are month to date. */
+  partial: boolean;
   /** The month as UTC instants [from, to) of Shanghai time. */
   from: Date;
   to: Date;
@@ -58,6 +62,12 @@ export interface KpiIndicatorDef {
   rule: string;
   numeratorLabel: string;
   denominatorLabel: string;
+  /**
+   * How a month still running is judged: `count` — the figure counts up over the month against a
+   * fixed base, so the target is pro-rated to the days gone; `month` — a rate or average of the
+   * month so far, kept against its target but not judged (进行中); `as_of` — a state read on the day.
+   */
+  accrues: 'count' | 'month' | 'as_of';
   compute(area: KpiArea): Promise<KpiResult>;
 }
 
@@ -84,10 +94,11 @@ export class KpiService {
     this.indicators = this.definitions();
   }
 
-  async summary(principal: Principal, regionId: string, month: string): Promise<KpiSummaryView> {
+  /** Without a month: the running month (Asia/Shanghai) as of today. */
+  async summary(principal: Principal, regionId: string, month = shanghaiMonth(this.clock.now())): Promise<KpiSummaryView> {
     await this.scope.requireRegion(principal.userId, regionId);
     const area = await this.area(regionId, month);
-    return { regionId, regionName: area.root.name, month, indicators: await this.computeAll(area) };
+    return { regionId, regionName: area.root.name, month, partial: area.partial, asOf: area.asOf, indicators: await this.computeAll(area) };
   }
 
   /** The region and each region directly under it (街道 → 社区), all indicators each. */
@@ -95,11 +106,13 @@ export class KpiService {
     await this.scope.requireRegion(principal.userId, regionId);
     const children: { id: string }[] = await this.dataSource.query('SELECT id FROM regions WHERE parent_id = ? ORDER BY code', [regionId]);
     const out: KpiBreakdownView['regions'] = [];
+    let first: KpiArea | null = null;
     for (const id of [regionId, ...children.map((c) => c.id)]) {
       const area = await this.area(id, month);
+      first ??= area;
       out.push({ regionId: id, regionName: area.root.name, level: area.root.level, indicators: await this.computeAll(area) });
     }
-    return { month, regions: out };
+    return { month, partial: first!.partial, asOf: first!.asOf, regions: out };
   }
 
   async drillDown(principal: Principal, code: string, regionId: string, month: string): Promise<KpiDrillDownView> {
@@ -141,6 +154,7 @@ export class KpiService {
   }
 
   async area(regionId: string, month: string): Promise<KpiArea> {
+    requireStartedMonth(month, this.clock.now());
     const root = await this.regions.requireRegion(regionId);
     const ids = await this.regions.subtreeIds([regionId]);
     const inIds = `IN (${ids.map(() => '?').join(',')})`;
@@ -151,7 +165,7 @@ export class KpiService {
     const today = shanghaiDate(this.clock.now());
     return {
       root: { id: root.id, name: root.name, code: root.code, level: root.level }, ids, inIds, names, communities, month,
-      monthStart: first, monthEnd: last, asOf: today < last ? today : last, from, to, year: Number(month.slice(0, 4)),
+      monthStart: first, monthEnd: last, asOf: today < last ? today : last, partial: today <= last, from, to, year: Number(month.slice(0, 4)),
     };
   }
 
@@ -168,9 +182,13 @@ export class KpiService {
 
   private view(def: KpiIndicatorDef, area: KpiArea, r: KpiResult, targets: Targets): KpiIndicatorView {
     const raw = targets[def.code];
-    const target = typeof raw === 'number' ? raw : null;
+    const monthTarget = typeof raw === 'number' ? raw : null;
+    const prorated = area.partial && def.accrues === 'count' && monthTarget !== null;
+    const elapsed = Number(area.asOf.slice(8, 10)) / daysInMonth(area.month);
+    const target = prorated ? round(monthTarget * elapsed, 4) : monthTarget;
+    const judged = target !== null && r.value !== null && !(area.partial && def.accrues === 'month');
     return {
-      code: def.code, label: def.label, unit: def.unit, value: r.value, target, met: target === null || r.value === null ? null : r.value >= target,
+      code: def.code, label: def.label, unit: def.unit, value: r.value, target, monthTarget, prorated, partial: area.partial, met: judged ? r.value! >= target! : null,
       drillDown: `/api/kpi/indicators/${def.code}/records?regionId=${area.root.id}&month=${area.month}`,
       numerator: r.numerator, denominator: r.denominator,
     };
@@ -181,85 +199,85 @@ export class KpiService {
   private definitions(): KpiIndicatorDef[] {
     return [
       {
-        code: 'visit_rate', label: '特殊困难老年人月探访率', unit: '%',
-        rule: '按地区探访计划（visit_plan）应探访的老人中，本月有已完成探访的人数占比',
+        code: 'visit_rate', accrues: 'month', label: '特殊困难老年人月探访率', unit: '%',
+        rule: '按地区探访计划（visit_plan）应探访的老人中，已按计划探访的人数占比：每周探访的老人每周都要有已完成的探访，每月探访的老人本月要有；进行中的月份只看已到探访期的周期',
         numeratorLabel: '本月已探访', denominatorLabel: '应探访老人',
         compute: (a) => this.visitRate(a),
       },
       {
-        code: 'home_community_coverage', label: '居家社区养老服务覆盖率', unit: '%',
+        code: 'home_community_coverage', accrues: 'month', label: '居家社区养老服务覆盖率', unit: '%',
         rule: '本月有老人接受过居家上门服务或助餐服务的社区，占全部社区的比例',
         numeratorLabel: '本月有服务的社区', denominatorLabel: '社区',
         compute: (a) => this.communityCoverage(a),
       },
       {
-        code: 'home_service_share', label: '接受居家上门服务老人数占比', unit: '%',
+        code: 'home_service_share', accrues: 'count', label: '接受居家上门服务老人数占比', unit: '%',
         rule: '本月接受过居家上门服务（已完成，不含送餐）的老人数 ÷ 当年 60 岁以上人口（地区基础数据）',
         numeratorLabel: '本月接受上门服务的老人', denominatorLabel: '60 岁以上人口',
         compute: (a) => this.homeServiceShare(a),
       },
       {
-        code: 'meal_capacity_per_day', label: '老年助餐服务日均供餐能力', unit: '份/日',
+        code: 'meal_capacity_per_day', accrues: 'month', label: '老年助餐服务日均供餐能力', unit: '份/日',
         rule: '本月各助餐点排餐名额（堂食+自取+送餐）合计 ÷ 有排餐的天数',
         numeratorLabel: '本月供餐名额', denominatorLabel: '供餐天数',
         compute: (a) => this.meals(a, 'capacity'),
       },
       {
-        code: 'meals_per_day', label: '老年助餐日均供餐数', unit: '份/日',
+        code: 'meals_per_day', accrues: 'month', label: '老年助餐日均供餐数', unit: '份/日',
         rule: '本月已用餐/已取/已送达的助餐份数 ÷ 有排餐的天数',
         numeratorLabel: '本月已供餐份数', denominatorLabel: '供餐天数',
         compute: (a) => this.meals(a, 'served'),
       },
       {
-        code: 'places_per_thousand', label: '每千人口托位数', unit: '个',
+        code: 'places_per_thousand', accrues: 'as_of', label: '每千人口托位数', unit: '个',
         rule: '已审核托育机构的托位数 ÷ 当年常住人口 × 1000',
         numeratorLabel: '托位', denominatorLabel: '常住人口',
         compute: (a) => this.childcarePlaces(a, 'per_thousand'),
       },
       {
-        code: 'puhui_share', label: '普惠性托位占比', unit: '%',
+        code: 'puhui_share', accrues: 'as_of', label: '普惠性托位占比', unit: '%',
         rule: '普惠托位 ÷ 全部托位（已审核托育机构）',
         numeratorLabel: '普惠托位', denominatorLabel: '托位',
         compute: (a) => this.childcarePlaces(a, 'puhui'),
       },
       {
-        code: 'childcare_coverage', label: '社区托育服务覆盖率', unit: '%',
+        code: 'childcare_coverage', accrues: 'as_of', label: '社区托育服务覆盖率', unit: '%',
         rule: '有已审核托育机构提供托位的社区，占全部社区的比例',
         numeratorLabel: '有托育服务的社区', denominatorLabel: '社区',
         compute: (a) => this.childcareCoverage(a),
       },
       {
-        code: 'certified_rate', label: '养老护理人员持证上岗率', unit: '%',
+        code: 'certified_rate', accrues: 'as_of', label: '养老护理人员持证上岗率', unit: '%',
         rule: '已审核居家养老机构的在册护理员（不含志愿者）中，持有有效护理类证书（养老护理员、护士、康复治疗师）的人数占比（按月末或今天）',
         numeratorLabel: '持证护理员', denominatorLabel: '护理员',
         compute: (a) => this.qualificationRate(a, 'certified'),
       },
       {
-        code: 'pre_job_training_rate', label: '岗前培训率', unit: '%',
+        code: 'pre_job_training_rate', accrues: 'as_of', label: '岗前培训率', unit: '%',
         rule: '已审核机构的在册服务人员（不含时间银行志愿者）中，已通过岗前培训的人数占比（按月末或今天）',
         numeratorLabel: '已通过岗前培训', denominatorLabel: '服务人员',
         compute: (a) => this.qualificationRate(a, 'trained'),
       },
       {
-        code: 'assessment_rate', label: '生活能力评估率', unit: '%',
+        code: 'assessment_rate', accrues: 'as_of', label: '生活能力评估率', unit: '%',
         rule: '在册老人中，能力评估在有效期内的人数占比（按月末或今天）',
         numeratorLabel: '评估有效的老人', denominatorLabel: '在册老人',
         compute: (a) => this.assessmentRate(a),
       },
       {
-        code: 'volunteer_ratio', label: '老年志愿者注册比例', unit: '%',
+        code: 'volunteer_ratio', accrues: 'as_of', label: '老年志愿者注册比例', unit: '%',
         rule: '已登记出生年份且年满 60 岁的注册志愿者 ÷ 当年 60 岁以上人口（地区基础数据）',
         numeratorLabel: '60 岁以上注册志愿者', denominatorLabel: '60 岁以上人口',
         compute: (a) => this.volunteerRatio(a),
       },
       {
-        code: 'satisfaction', label: '服务满意度（平均星级）', unit: '分',
+        code: 'satisfaction', accrues: 'month', label: '服务满意度（平均星级）', unit: '分',
         rule: '本月完成并评价的服务订单的平均星级',
         numeratorLabel: '星级合计', denominatorLabel: '评价订单',
         compute: (a) => this.ratings(a, 'mean'),
       },
       {
-        code: 'satisfaction_share', label: '服务满意率（4 星及以上）', unit: '%',
+        code: 'satisfaction_share', accrues: 'month', label: '服务满意率（4 星及以上）', unit: '%',
         rule: '本月完成并评价的服务订单中，4 星及以上的占比',
         numeratorLabel: '4 星及以上', denominatorLabel: '评价订单',
         compute: (a) => this.ratings(a, 'share'),
@@ -268,24 +286,12 @@ export class KpiService {
   }
 
   private async visitRate(a: KpiArea): Promise<KpiResult> {
-    const elders = await this.dataSource.getRepository(ElderEntity).createQueryBuilder('e')
-      .where('e.region_id IN (:...ids)', { ids: a.ids }).andWhere('e.created_at < :to', { to: a.to }).orderBy('e.name').getMany();
-    const visited = new Map<string, Date>(
-      (await this.dataSource.query(
-        `SELECT o.elder_id, MAX(o.completed_at) AS last FROM orders o JOIN elders e ON e.id = o.elder_id
-          WHERE e.region_id ${a.inIds} AND o.service_code = 'visit' AND o.status IN ${DONE} AND o.completed_at >= ? AND o.completed_at < ? GROUP BY o.elder_id`,
-        [...a.ids, a.from, a.to],
-      )).map((r: { elder_id: string; last: Date }) => [r.elder_id, new Date(r.last)]),
-    );
-    const records: KpiRecordView[] = [];
-    const plans = await this.visits.plansFor(elders, a.asOf);
-    for (const e of elders) {
-      const plan = plans.get(e.id);
-      if (!plan) continue;
-      const last = visited.get(e.id);
-      records.push(this.record('elder', e.id, e.name, a.names.get(e.regionId!) ?? null, `${plan.reasons.join('、')}；${last ? `已探访 ${shanghaiDate(last)}` : '本月未探访'}`, 1, !!last, true));
-    }
-    return ratio(records);
+    const { elders } = await this.visits.standing(a.ids, a.month);
+    return ratio(elders.map((v) => {
+      const done = v.periods.map((p) => (p.visitedAt ? `${p.label}已探访 ${shanghaiDate(p.visitedAt)}` : p.opened ? `${p.label}未探访` : `${p.label}未到探访期`));
+      const detail = v.plan.frequency === 'monthly' ? (v.periods[0].visitedAt ? `已探访 ${shanghaiDate(v.periods[0].visitedAt)}` : v.periods[0].opened ? '本月未探访' : '本月未探访（未到探访期）') : `每周探访：${done.join('，')}`;
+      return this.record('elder', v.elder.id, v.elder.name, a.names.get(v.elder.regionId!) ?? null, `${v.plan.reasons.join('、')}；${detail}`, 1, v.visited, true);
+    }));
   }
 
   private async communityCoverage(a: KpiArea): Promise<KpiResult> {

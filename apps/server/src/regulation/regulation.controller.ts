@@ -1,4 +1,4 @@
-import { AUDIT_ENTITIES, ErrorCode, Role, shanghaiMonth, SUBSIDY_CATEGORIES, type AuditEntity, type AuditQuery, type SubsidyCategory } from '@carecircle/shared';
+import { AUDIT_ENTITIES, ErrorCode, Role, SUBSIDY_CATEGORIES, type AuditEntity, type AuditQuery, type SubsidyCategory } from '@carecircle/shared';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -202,7 +202,7 @@ export class RegulationController {
   @ApiOperation({ summary: '指标看板：各项指标与目标（可下钻）' })
   @ApiOkResponse({ type: ObjectResponse })
   summary(@CurrentUser() user: Principal, @Query() q: KpiQueryDto) {
-    return this.kpi.summary(user, q.regionId, q.month ?? shanghaiMonth(new Date()));
+    return this.kpi.summary(user, q.regionId, q.month);
   }
 
   @Get('operator/audit')

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { requireStartedMonth } from '../common/periods.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { AuditService } from './audit.service.js';
 import { monthRange } from './month-range.js';
@@ -35,6 +36,7 @@ export class StatementsService {
   ) {}
 
   async generate(principal: Principal, month: string): Promise<StatementView[]> {
+    requireStartedMonth(month, this.clock.now());
     const providers = await this.providersInScope(principal);
     for (const p of providers) {
       const [existing] = await this.dataSource.query('SELECT id, status, adjustments FROM provider_statements WHERE provider_id = ? AND month = ?', [p.id, month]);

@@ -1,4 +1,4 @@
-import { findSubsidyRule, priceBreakdown, shanghaiDate, shanghaiMonth, SubsidyVerification, type PriceBreakdown, type SubsidyTable } from '@carecircle/shared';
+import { findSubsidyRule, priceBreakdown, SERVICE_LABELS, shanghaiDate, shanghaiMonth, SubsidyVerification, type ElderSubsidyMonthView, type PriceBreakdown, type SubsidyTable } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ElderEntity } from '../households/entities/elder.entity.js';
@@ -45,6 +45,29 @@ export class SubsidiesService {
     const breakdown = priceBreakdown(subsidisable, rule, used, verified);
     const total = priceFen + extraFen;
     return { ...breakdown, priceFen: total, payFen: total - breakdown.subsidyFen, ruleKey: rule?.service ?? '*', policyId: policy?.id ?? null, policyVersion: policy?.version ?? null, month };
+  }
+
+  /**
+   * This month's subsidy for one elder, per rule of the region's table in force that applies to
+   * the elder's category (and current grade): the cap, what the ledger holds, what is left.
+   */
+  async month(manager: EntityManager, elder: ElderEntity, at: Date): Promise<ElderSubsidyMonthView> {
+    const month = shanghaiMonth(at);
+    const today = shanghaiDate(at);
+    const policy = elder.regionId ? await this.regions.policyInForce(elder.regionId, SUBSIDY_POLICY_KIND, at, manager) : null;
+    const grade = elder.abilityGrade && elder.assessmentValidUntil && elder.assessmentValidUntil >= today ? elder.abilityGrade : null;
+    const rules = ((policy?.rules as SubsidyTable | undefined)?.rules ?? []).filter((r) => r.category === elder.subsidyCategory && (!r.grades || (grade !== null && r.grades.includes(grade))));
+    const verified = elder.subsidyVerification === SubsidyVerification.VERIFIED && (!elder.subsidyValidUntil || elder.subsidyValidUntil >= today);
+    const out: ElderSubsidyMonthView['rules'] = [];
+    for (const r of rules) {
+      if (out.some((o) => o.ruleKey === r.service)) continue;
+      const usedFen = await this.usedThisMonth(manager, elder.id, month, r.service);
+      out.push({
+        ruleKey: r.service, label: r.service === '*' ? '居家上门服务（通用）' : r.service === 'meal' ? '老年助餐' : (SERVICE_LABELS as Record<string, string>)[r.service] ?? r.service,
+        kind: r.kind, amountFen: r.amountFen ?? null, percent: r.percent ?? null, monthlyCapFen: r.monthlyCapFen, usedFen, remainingFen: Math.max(0, r.monthlyCapFen - usedFen),
+      });
+    }
+    return { elderId: elder.id, month, category: elder.subsidyCategory, verified, rules: out };
   }
 
   /** What this elder has already received this month under one rule (grants minus reversals). */

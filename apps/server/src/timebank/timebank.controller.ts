@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, IsUUID, Max, Min } from 'class-validator';
-import type { GiveHoursInput, RegisterVolunteerInput, TimebankView } from '@carecircle/shared';
+import type { GiveHoursInput, RegisterVolunteerInput, TimebankRecipientView, TimebankView } from '@carecircle/shared';
 import { CurrentUser } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { TimebankService } from './timebank.service.js';
 
 class GiveHoursDto implements GiveHoursInput {
-  @ApiProperty() @IsUUID('all', { message: '请选择家庭成员' }) toUserId!: string;
+  @ApiProperty() @IsUUID('all', { message: '请选择家人' }) toUserId!: string;
   @ApiProperty({ example: 60 }) @IsInt({ message: '分钟数应为整数' }) @Min(1, { message: '至少 1 分钟' }) @Max(60_000, { message: '过大' }) minutes!: number;
 }
 
@@ -47,6 +47,12 @@ class TimebankResponse implements TimebankView {
   @ApiProperty({ type: [TimebankEntryResponse] }) entries!: TimebankView['entries'];
 }
 
+class TimebankRecipientResponse implements TimebankRecipientView {
+  @ApiProperty() userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '老人本人（长辈版）' }) relation!: string;
+}
+
 @ApiTags('timebank')
 @ApiBearerAuth()
 @Controller('timebank')
@@ -67,9 +73,16 @@ export class TimebankController {
     return this.timebank.registerVolunteer(user, dto);
   }
 
+  @Get('recipients')
+  @ApiOperation({ summary: '可以转赠的人：同一家庭的成员，以及家中老人的长辈版账号' })
+  @ApiOkResponse({ type: [TimebankRecipientResponse] })
+  recipients(@CurrentUser() user: Principal): Promise<TimebankRecipientView[]> {
+    return this.timebank.recipients(user);
+  }
+
   @Post('give')
   @HttpCode(200)
-  @ApiOperation({ summary: '把时间转赠给同一家庭的成员（如父母）' })
+  @ApiOperation({ summary: '把时间转赠给同一家庭的成员或家中老人的长辈版账号（如父母）' })
   @ApiOkResponse({ type: TimebankResponse })
   give(@CurrentUser() user: Principal, @Body() dto: GiveHoursDto): Promise<TimebankView> {
     return this.timebank.give(user, dto.toUserId, dto.minutes);

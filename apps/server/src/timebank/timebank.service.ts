@@ -1,4 +1,4 @@
-import { ErrorCode, Role, shanghaiDate, type RegisterVolunteerInput, type StaffMeView, type TimebankView } from '@carecircle/shared';
+import { ErrorCode, Role, shanghaiDate, type RegisterVolunteerInput, type StaffMeView, type TimebankRecipientView, type TimebankView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuthService } from '../auth/auth.service.js';
@@ -8,6 +8,9 @@ import { RegionsService } from '../regions/regions.service.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+
+/** The households a user belongs to: as a member, or as an elder on his own login (two `?`: the user id twice). */
+const HOUSEHOLDS_OF = `SELECT household_id FROM household_members WHERE user_id = ? UNION SELECT e.household_id FROM users u JOIN elders e ON e.id = u.elder_id WHERE u.id = ? AND e.deleted_at IS NULL`;
 
 /**
  * 时间银行 (以服务换养老): volunteers earn minutes for completed jobs, spend them on services or
@@ -95,12 +98,32 @@ export class TimebankService {
     if (inserted.affectedRows === 1) await m.query('UPDATE timebank_accounts SET balance_minutes = balance_minutes + ? WHERE user_id = ?', [spent.minutes, spent.user_id]);
   }
 
-  /** Gives minutes to another member of one of the giver's households (e.g. a child to a parent). */
+  async recipients(principal: Principal): Promise<TimebankRecipientView[]> {
+    const rows: { user_id: string; name: string; elder_login: number }[] = await this.dataSource.query(
+      `SELECT u.id AS user_id, u.nickname AS name, 0 AS elder_login FROM household_members m JOIN users u ON u.id = m.user_id WHERE m.household_id IN (${HOUSEHOLDS_OF})
+       UNION
+       SELECT u.id, e.name, 1 FROM users u JOIN elders e ON e.id = u.elder_id WHERE e.deleted_at IS NULL AND e.household_id IN (${HOUSEHOLDS_OF})`,
+      [principal.userId, principal.userId, principal.userId, principal.userId],
+    );
+    const seen = new Set<string>([principal.userId]);
+    const out: TimebankRecipientView[] = [];
+    for (const r of rows) {
+      if (seen.has(r.user_id)) continue;
+      seen.add(r.user_id);
+      out.push({ userId: r.user_id, name: r.name, relation: Number(r.elder_login) ? '老人本人（长辈版）' : '家庭成员' });
+    }
+    return out;
+  }
+
+  /**
+   * Gives minutes to family: another member of one of the giver's households, or the own login of
+   * an elder of it (e.g. a child to a parent); an elder's login may give back to his household.
+   */
   async give(principal: Principal, toUserId: string, minutes: number): Promise<TimebankView> {
     if (toUserId === principal.userId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'toUserId: 不能转给自己', { fields: [{ field: 'toUserId', message: '不能转给自己' }] });
     const [shared] = await this.dataSource.query(
-      'SELECT 1 AS ok FROM household_members a JOIN household_members b ON a.household_id = b.household_id WHERE a.user_id = ? AND b.user_id = ? LIMIT 1',
-      [principal.userId, toUserId],
+      `SELECT 1 AS ok FROM (${HOUSEHOLDS_OF}) a JOIN (${HOUSEHOLDS_OF}) b ON a.household_id = b.household_id LIMIT 1`,
+      [principal.userId, principal.userId, toUserId, toUserId],
     );
     if (!shared) throw new DomainError(ErrorCode.NOT_FOUND, '只能转给同一家庭的成员', { fields: [{ field: 'toUserId', message: '不是您的家庭成员' }] });
     await this.dataSource.transaction(async (m) => {

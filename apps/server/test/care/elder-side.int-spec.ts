@@ -249,6 +249,9 @@ describe("the elder's side", () => {
       rate = (await t.http.get(`/api/kpi/visits?regionId=${d.regionId}&month=2026-11`).set(op).expect(200)).body;
       expect(rate.overdue.map((o: { elderId: string }) => o.elderId)).not.toContain(alone.elder.id);
       expect(rate.rate).toBeGreaterThan(before);
+      // December has not begun: nobody can be overdue in it yet; once it has and the window opened, the elder is.
+      await t.http.get(`/api/kpi/visits?regionId=${d.regionId}&month=2026-12`).set(op).expect(422);
+      t.clock.set(new Date('2026-12-11T02:00:00Z'));
       const december = (await t.http.get(`/api/kpi/visits?regionId=${d.regionId}&month=2026-12`).set(op).expect(200)).body;
       expect(december.overdue.map((o: { elderId: string }) => o.elderId)).toContain(alone.elder.id);
       t.clock.set(NOW);

@@ -151,14 +151,27 @@ describe('childcare places (托育)', () => {
     expect(bad.body.details.fields[0].field).toBe('endTime');
   });
 
-  it('settles the 普惠 operating subsidy per enrolled child, split city:county 4:6, once', async () => {
+  it('settles the 普惠 operating subsidy per enrolled child, split city:county 4:6, once, for a month that has ended', async () => {
     const cls = await addClass({ ageClass: 'toddler', name: '托小班 补贴', capacity: 3 });
     const p = await parentWithChild('2025-06-01');
     const enrolment = (await enrol(p.auth, { childId: p.child.id, classId: cls.id, careType: 'full_day', startMonth: '2026-12' }).expect(201)).body.enrolment;
     const op = await d.f.login('托育运营');
     await d.makeOperator(op.tokens.user.id);
-    await t.http.post('/api/childcare/settlements/2026-12').set(op.auth).expect(200);
-    await t.http.post('/api/childcare/settlements/2026-12').set(op.auth).expect(200);
+    // December has not begun: nothing is settled and nothing reaches the ledger.
+    const early = await t.http.post('/api/childcare/settlements/2026-12').set(op.auth).expect(422);
+    expect(early.body).toMatchObject({ error: 'PERIOD.NOT_OVER', details: { latestMonth: '2026-10' } });
+    expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM subsidy_ledger WHERE source_id = ?', [enrolment.id]))[0].n)).toBe(0);
+    t.clock.set(new Date('2027-01-05T02:00:00Z'));
+    try {
+      const settled = (await t.http.post('/api/childcare/settlements/2026-12').set(op.auth).expect(200)).body;
+      expect(settled).toMatchObject({ month: '2026-12', settledBy: '托育运营', settledAt: '2027-01-05T02:00:00.000Z' });
+      const again = await t.http.post('/api/childcare/settlements/2026-12').set(op.auth).expect(409);
+      expect(again.body).toMatchObject({ error: 'PERIOD.ALREADY_SETTLED', details: { settledBy: '托育运营', settledAt: '2027-01-05T02:00:00.000Z' } });
+      expect(again.body.message).toContain('已结算');
+      await t.http.post('/api/childcare/settlements/2027-01').set(op.auth).expect(422);
+    } finally {
+      t.clock.set(NOW);
+    }
     const rows = await t.dataSource.query(`SELECT entry, amount_fen, payer, side, payee_provider_id, child_id FROM subsidy_ledger WHERE source_id = ? ORDER BY entry`, [enrolment.id]);
     expect(rows).toEqual([
       { entry: '2026-12:city', amount_fen: 8000, payer: 'city', side: 'supply', payee_provider_id: centre.id, child_id: p.child.id },

@@ -90,12 +90,14 @@ describe('KPI indicators on a seeded district', () => {
   afterAll(() => t.close());
 
   it.each([
-    // code, value, numerator, denominator, met
-    ['visit_rate', 0.5, 1, 2, false], // 甲 visited of 甲 乙
+    // code, value, numerator, denominator, met — November is running on the 20th: a rate or average
+    // of the month so far is not judged yet (null, 进行中); home_service_share is judged against its
+    // target pro-rated to 20 of 30 days; states read on the day (places, certificates …) are judged.
+    ['visit_rate', 0.5, 1, 2, null], // 甲 visited of 甲 乙
     ['home_service_share', 0.02, 2, 100, false], // 甲 丙 of 100 people 60+
-    ['home_community_coverage', 0.6667, 2, 3, false], // 东 西 of 东 西 南
+    ['home_community_coverage', 0.6667, 2, 3, null], // 东 西 of 东 西 南
     ['meal_capacity_per_day', 20, 40, 2, null],
-    ['meals_per_day', 2, 4, 2, true],
+    ['meals_per_day', 2, 4, 2, null],
     ['places_per_thousand', 7.5, 30, 4000, true],
     ['puhui_share', 0.6667, 20, 30, true],
     ['childcare_coverage', 0.3333, 1, 3, false],
@@ -103,8 +105,8 @@ describe('KPI indicators on a seeded district', () => {
     ['pre_job_training_rate', 0.6667, 2, 3, false], // volunteers need no 岗前培训
     ['assessment_rate', 0.5, 2, 4, false], // 甲 丁 valid on 20 November
     ['volunteer_ratio', 0.01, 1, 100, false],
-    ['satisfaction', 4, 8, 2, false],
-    ['satisfaction_share', 0.5, 1, 2, true],
+    ['satisfaction', 4, 8, 2, null],
+    ['satisfaction_share', 0.5, 1, 2, null],
   ])('%s = %s (%s / %s)', async (code, value, numerator, denominator, met) => {
     expect(byCode[code]).toMatchObject({ value, numerator, denominator, met });
   });
@@ -172,13 +174,13 @@ describe('KPI indicators on a seeded district', () => {
   it('exports the month as JSON with a schema version, and as CSV', async () => {
     const json = (await t.http.get(`/api/kpi/report?regionId=${street}&month=${MONTH}`).set(op).expect(200)).body;
     expect(json).toMatchObject({ schemaVersion: '1.0', month: MONTH, percentScale: 'fraction', region: { id: street, name: '测试街道', level: 'street' } });
-    expect(json.indicators.find((i: Indicator) => i.code === 'visit_rate')).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, target: 1, met: false });
+    expect(json.indicators.find((i: Indicator) => i.code === 'visit_rate')).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, target: 1, met: null });
     expect(json.regions.map((r: { name: string }) => r.name).sort()).toEqual(['东社区', '西社区', '南社区'].sort());
     const csv = await t.http.get(`/api/kpi/report?regionId=${street}&month=${MONTH}&format=csv`).set(op).expect(200).expect('content-type', /text\/csv/);
     const lines = csv.text.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe('schema_version,month,region_code,region_name,region_level,indicator_code,indicator_label,unit,value,target,met,numerator,denominator');
     expect(lines).toHaveLength(1 + 4 * json.indicators.length);
-    expect(lines.find((l) => l.includes(',测试街道,') && l.includes(',visit_rate,'))).toMatch(/,%,0\.5,1,0,1,2$/);
+    expect(lines.find((l) => l.includes(',测试街道,') && l.includes(',visit_rate,'))).toMatch(/,%,0\.5,1,,1,2$/); // met is empty: November is still running
     const html = await t.http.get(`/api/kpi/report?regionId=${street}&month=${MONTH}&format=html`).set(op).expect(200).expect('content-type', /text\/html/);
     expect(html.text).toContain('测试街道 2026-11 养老托育服务月报');
     await t.http.get(`/api/kpi/report?regionId=${street}&month=${MONTH}`).set(otherOp).expect(404);

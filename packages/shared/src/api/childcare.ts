@@ -142,3 +142,12 @@ export interface ChildcareFiguresView {
   occupancy: number;
   waitlistLength: number;
 }
+
+/** A month's 普惠 operating subsidy settlement (补供方), written once per region and month. */
+export interface SettlementView {
+  month: string;
+  children: number;
+  totalFen: number;
+  settledAt: string | null;
+  settledBy: string | null;
+}

@@ -33,7 +33,19 @@ export interface ElderHomeView {
   elderId: string;
   name: string;
   today: { orderId: string; serviceName: string; statusLabel: string; staffName: string | null; windowStart: string | null; staffDistanceMeters: number | null }[];
-  meals: { bookingId: string; date: string; periodLabel: string; canteenName: string; modeLabel: string; pickupCode: string; statusLabel: string }[];
+  meals: {
+    bookingId: string;
+    date: string;
+    periodLabel: string;
+    canteenName: string;
+    modeLabel: string;
+    pickupCode: string;
+    /** As the canteen and courier recorded it: served (堂食), picked_up, delivered (the delivery job completed). */
+    status: 'booked' | 'served' | 'picked_up' | 'delivered';
+    statusLabel: string;
+    /** Eaten, collected or delivered: nothing left to do, no pick-up code to show. */
+    collected: boolean;
+  }[];
   pendingConfirmations: { orderId: string; serviceName: string; orderedBy: string; windowStart: string | null; deadline: string }[];
   family: { name: string; relation: string; phone: string }[];
   activeSos: { id: string; status: SosView['status']; statusLabel: string; staffName: string | null } | null;
@@ -51,8 +63,11 @@ export interface SosView {
   elderId: string;
   elderName: string;
   drill: boolean;
-  status: 'pending' | 'cancelled' | 'dispatched' | 'answered' | 'escalated' | 'drill_done';
+  /** closed: its emergency job was completed or cancelled (see `outcome`). */
+  status: 'pending' | 'cancelled' | 'dispatched' | 'answered' | 'escalated' | 'drill_done' | 'closed';
   statusLabel: string;
+  outcome: 'completed' | 'cancelled' | null;
+  closedAt: string | null;
   cancelUntil: string;
   orderId: string | null;
   staffName: string | null;
@@ -101,20 +116,46 @@ export interface VisitFormInput {
   followUpNote?: string;
 }
 
+/**
+ * 月探访率, the same figure as the KPI `visit_rate` (one computation): an elder counts as visited
+ * when every visit period of the month whose window has opened has a completed visit (weekly tiers:
+ * each week; monthly: the month) and at least one has.
+ */
 export interface VisitRateView {
   month: string;
   regionId: string;
-  communities: { regionId: string; name: string; required: number; visited: number; rate: number }[];
+  partial: boolean;
+  asOf: string;
+  communities: { regionId: string; name: string; required: number; visited: number; rate: number | null }[];
   required: number;
   visited: number;
-  rate: number;
-  overdue: { elderId: string; elderName: string; communityName: string; reasons: string[]; lastVisitAt: string | null }[];
+  rate: number | null;
+  /** Elders with a visit period whose window has opened and that has no completed visit. */
+  overdue: { elderId: string; elderName: string; communityName: string; reasons: string[]; frequency: 'monthly' | 'weekly'; missing: string[]; lastVisitAt: string | null }[];
+}
+
+/** This month's subsidy per rule for one elder: the cap, what is used, what is left (fen). */
+export interface ElderSubsidyMonthView {
+  elderId: string;
+  month: string;
+  category: string;
+  /** Subsidies apply only once the 街道 verified the category (and while it is valid). */
+  verified: boolean;
+  rules: { ruleKey: string; label: string; kind: 'fixed' | 'percent'; amountFen: number | null; percent: number | null; monthlyCapFen: number; usedFen: number; remainingFen: number }[];
 }
 
 export interface TimebankView {
   userId: string;
   balanceMinutes: number;
   entries: { kind: 'earn' | 'spend' | 'give_out' | 'give_in'; minutes: number; orderId: string | null; note: string | null; at: string }[];
+}
+
+/** Whom the caller may give time-bank minutes to: household members and the elders' own logins. */
+export interface TimebankRecipientView {
+  userId: string;
+  name: string;
+  /** 家庭成员 / 老人本人（长辈版） */
+  relation: string;
 }
 
 export interface GiveHoursInput {

@@ -80,6 +80,8 @@ export interface KpiTrendView {
 /** The indicators of a region and of each region directly under it (街道 → 社区). */
 export interface KpiBreakdownView {
   month: string;
+  partial: boolean;
+  asOf: string;
   regions: { regionId: string; regionName: string; level: string; indicators: KpiIndicatorView[] }[];
 }
 

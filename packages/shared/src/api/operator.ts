@@ -115,6 +115,26 @@ export interface StatementAnomalyView {
   detail: string;
 }
 
+/** One ledger record behind a statement line (a served order, a meal, a 普惠 child's month). */
+export interface StatementRecordView {
+  /** The statement line's label this record is counted in. */
+  lineLabel: string;
+  sourceType: string;
+  sourceId: string;
+  /** The elder or child, masked (王*国). */
+  beneficiary: string;
+  service: string;
+  /** Shanghai day the record was written. */
+  date: string;
+  amountFen: number;
+  fundingSource: string;
+}
+
+/** A provider's own statement, as its admin sees it: the statement and every record behind its lines. */
+export interface ProviderStatementView extends StatementView {
+  records: StatementRecordView[];
+}
+
 export interface StatementView {
   id: string;
   providerId: string;
@@ -141,8 +161,18 @@ export interface KpiIndicatorView {
   value: number | null;
   /** '%': value and target are fractions 0–1 (see KPI_PERCENT_SCALE). */
   unit: '%' | '个' | '份/日' | '分';
+  /**
+   * What `value` is compared with. For a month still running (`partial`) and an indicator that
+   * counts up over the month, the month's target pro-rated to the days gone (`prorated`).
+   */
   target: number | null;
+  /** The region's target for the whole month, as set in policy `kpi_targets`. */
+  monthTarget: number | null;
+  prorated: boolean;
+  /** null when there is no target or the month is still running for a rate (shown 进行中). */
   met: boolean | null;
+  /** The month has not ended: the figure is month to date, as of `asOf` of the summary. */
+  partial: boolean;
   /** The records behind the figure: a console route or API path. */
   drillDown: string;
   /** What the figure is computed from (a ratio's two sides; a sum's total), when the server says. */
@@ -154,6 +184,10 @@ export interface KpiSummaryView {
   regionId: string;
   regionName: string;
   month: string;
+  /** The month has not ended: every figure is month to date (截至 asOf). */
+  partial: boolean;
+  /** The Shanghai day the figures are read on: the month's last day, or today while it runs. */
+  asOf: string;
   indicators: KpiIndicatorView[];
 }
 

@@ -36,3 +36,21 @@ export function shanghaiClock(at: Date): string {
   const { hour, minute } = shanghaiParts(at);
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
+
+/** YYYY-MM plus n months (n may be negative). */
+export function shiftMonth(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** Days in a calendar month YYYY-MM. */
+export function daysInMonth(month: string): number {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The last month that has ended (Asia/Shanghai): the latest a monthly settlement may cover. */
+export function lastEndedMonth(now: Date): string {
+  return shiftMonth(shanghaiMonth(now), -1);
+}

@@ -1,4 +1,4 @@
-import { CARE_TYPES, type AgeClass, type CareType, type EnrolmentStatus, type WaitlistStatus } from '@carecircle/shared';
+import { CARE_TYPES, type AgeClass, type CareType, type EnrolmentStatus, type SettlementView, type WaitlistStatus } from '@carecircle/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { GeoPointDto } from '../../households/dto/elder.dto.js';
 import { ClassPricesDto } from './childcare.dto.js';
@@ -99,10 +99,12 @@ export class ChildcareFiguresResponse {
   @ApiProperty() waitlistLength!: number;
 }
 
-export class SettlementResponse {
+export class SettlementResponse implements SettlementView {
   @ApiProperty() month!: string;
   @ApiProperty() children!: number;
   @ApiProperty() totalFen!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) settledAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '结算人' }) settledBy!: string | null;
 }
 
 export class CentreWaitlistResponse extends WaitlistEntryResponse {

@@ -43,6 +43,9 @@ export class OrderEntity {
   @Column({ name: 'rating_tags', type: 'json', nullable: true }) ratingTags!: string[] | null;
   @Column({ name: 'rating_comment', type: 'varchar', length: 500, nullable: true }) ratingComment!: string | null;
   @Column({ name: 'elder_confirm_deadline', type: 'datetime', precision: 3, nullable: true }) elderConfirmDeadline!: Date | null;
+  /** The elder's confirmation settings in force when the order was placed: the timeout acts on these, not on later changes. */
+  @Column({ name: 'confirm_timeout_minutes', type: 'int', nullable: true }) confirmTimeoutMinutes!: number | null;
+  @Column({ name: 'on_confirm_timeout', type: 'varchar', length: 8, nullable: true }) onConfirmTimeout!: 'proceed' | 'cancel' | null;
   /** A certificate the elder's ability grade demands for this service (policy table), beyond the catalog's. */
   @Column({ name: 'required_certificate', type: 'varchar', length: 32, nullable: true }) requiredCertificate!: string | null;
   @Column({ name: 'timebank_minutes', type: 'int' }) timebankMinutes!: number;

@@ -2,7 +2,7 @@ import type { SosView } from '@carecircle/shared'
 import { formatDistance } from '@carecircle/shared'
 
 /** What the 一键呼叫 screen shows after the call went out. */
-export type SosPhase = 'cancel-window' | 'waiting' | 'answered' | 'escalated' | 'drill-done' | 'cancelled'
+export type SosPhase = 'cancel-window' | 'waiting' | 'answered' | 'escalated' | 'drill-done' | 'cancelled' | 'done' | 'job-cancelled'
 
 /**
  * The end of the 10-second cancel window on this phone's clock. The server's own interval
@@ -22,7 +22,7 @@ export function cancelSecondsLeft(deadlineMs: number, nowMs: number): number {
   return Math.max(0, Math.ceil((deadlineMs - nowMs) / 1000))
 }
 
-export function sosPhase(sos: Pick<SosView, 'status'>, deadlineMs: number, nowMs: number): SosPhase {
+export function sosPhase(sos: Pick<SosView, 'status' | 'outcome'>, deadlineMs: number, nowMs: number): SosPhase {
   switch (sos.status) {
     case 'pending':
       return cancelSecondsLeft(deadlineMs, nowMs) > 0 ? 'cancel-window' : 'waiting'
@@ -36,12 +36,15 @@ export function sosPhase(sos: Pick<SosView, 'status'>, deadlineMs: number, nowMs
       return 'drill-done'
     case 'cancelled':
       return 'cancelled'
+    // The emergency job ended: nobody is on the way any more.
+    case 'closed':
+      return sos.outcome === 'cancelled' ? 'job-cancelled' : 'done'
   }
 }
 
 /** Nothing more will change: polling stops. */
 export function isSettled(phase: SosPhase): boolean {
-  return phase === 'cancelled' || phase === 'drill-done'
+  return phase === 'cancelled' || phase === 'drill-done' || phase === 'done' || phase === 'job-cancelled'
 }
 
 export interface SosWords {
@@ -73,5 +76,9 @@ export function sosWords(sos: Pick<SosView, 'staffName' | 'staffDistanceMeters' 
       return { headline: '演练完成', detail: '已通知家人和街道值班，没有派出服务人员。' }
     case 'cancelled':
       return { headline: '已取消呼叫', detail: '没有通知任何人。需要帮助时，再按住红色按钮。' }
+    case 'done':
+      return { headline: '呼叫已结束', detail: `${sos.staffName ?? '服务人员'}已上门处理完毕。还需要帮助时，再按住红色按钮。` }
+    case 'job-cancelled':
+      return { headline: '呼叫已结束', detail: '这次呼叫的上门服务已取消，没有人正在赶来。还需要帮助时，再按住红色按钮。' }
   }
 }

@@ -7,7 +7,7 @@ const until = '2026-11-27T02:00:10.000Z'
 function sos(over: Partial<SosView> = {}): SosView {
   return {
     id: 's1', elderId: 'e1', elderName: '王建国', drill: false, status: 'pending', statusLabel: '正在呼叫', cancelUntil: until,
-    orderId: null, staffName: null, staffDistanceMeters: null, events: [], createdAt: created, ...over,
+    orderId: null, staffName: null, staffDistanceMeters: null, events: [], createdAt: created, outcome: null, closedAt: null, ...over,
   }
 }
 
@@ -48,5 +48,19 @@ describe('the 10-second cancel window', () => {
 
   it('falls back to the server instant when createdAt is unreadable', () => {
     expect(cancelDeadline(sos({ createdAt: 'x' }), 5)).toBe(Date.parse(until))
+  })
+})
+
+describe('a call whose emergency job ended', () => {
+  it('says nobody is on the way once the job is completed or cancelled, and stops polling', () => {
+    const done = sos({ status: 'closed', outcome: 'completed', staffName: '周护理' })
+    expect(sosPhase(done, 0, 0)).toBe('done')
+    expect(isSettled('done')).toBe(true)
+    expect(sosWords(done, 'done', 0).headline).toBe('呼叫已结束')
+    expect(sosWords(done, 'done', 0).detail).toContain('周护理已上门处理完毕')
+    const cancelled = sos({ status: 'closed', outcome: 'cancelled' })
+    expect(sosPhase(cancelled, 0, 0)).toBe('job-cancelled')
+    expect(isSettled('job-cancelled')).toBe(true)
+    expect(sosWords(cancelled, 'job-cancelled', 0).detail).toContain('没有人正在赶来')
   })
 })

@@ -73,8 +73,9 @@ export default function ElderHomePage() {
 
   const today = todayYmd(now)
   // The list also carries tomorrow's visits; the button counts today's only.
-  const thingsToday = home.today.filter((o) => !o.windowStart || todayYmd(new Date(o.windowStart)) === today).length + home.meals.filter((m) => m.date === today).length
-  const nextMeal = home.meals[0]
+  const thingsToday = home.today.filter((o) => !o.windowStart || todayYmd(new Date(o.windowStart)) === today).length + home.meals.filter((m) => m.date === today && !m.collected).length
+  const nextMeal = home.meals.find((m) => !m.collected)
+  const lastCollected = [...home.meals].reverse().find((m) => m.collected && m.date === today)
 
   return (
     <ElderPage previewOf={params.preview ? home.name : null} className='elder-home'>
@@ -129,7 +130,13 @@ export default function ElderHomePage() {
         <ElderButton
           size='xl'
           kind='primary'
-          detail={nextMeal ? `已订好${nextMeal.date === today ? '今天' : '明天'}${nextMeal.periodLabel}` : '订今天、明天的饭'}
+          detail={
+            nextMeal
+              ? `已订好${nextMeal.date === today ? '今天' : '明天'}${nextMeal.periodLabel}`
+              : lastCollected
+                ? `今天${lastCollected.periodLabel}${lastCollected.statusLabel}`
+                : '订今天、明天的饭'
+          }
           onClick={() => navigate(elderRoutes.meal(link))}
         >
           订餐

@@ -73,8 +73,12 @@ export default function ElderTodayPage() {
           <Text className='elder-card__line'>
             {m.canteenName} · {m.modeLabel}
           </Text>
-          <Text className='elder-card__meta'>取餐码</Text>
-          <Text className='elder-card__code'>{m.pickupCode}</Text>
+          {m.collected ? null : (
+            <>
+              <Text className='elder-card__meta'>取餐码</Text>
+              <Text className='elder-card__code'>{m.pickupCode}</Text>
+            </>
+          )}
           <Text className='elder-card__meta'>现在：{m.statusLabel}</Text>
         </View>
       ))}
