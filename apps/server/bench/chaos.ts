@@ -301,10 +301,10 @@ async function count(server: BenchServer, sent: Sent[], faults: Fault[], started
   const stuckOrders = orderRows.filter((o) => o.status === 'created' || o.status === 'dispatching').length;
 
   // Work items: each order's first dispatch (due when created) and each offer's expiry (due when it expires).
-  const items: { due: number; done: number | null }[] = [];
+  const items: { kind: 'order' | 'offer'; due: number; done: number | null }[] = [];
   for (const o of orderRows) {
     const done = [o.first_offer, o.escalated_at].filter((d): d is Date => d !== null).map((d) => d.getTime());
-    items.push({ due: o.created_at.getTime(), done: done.length ? Math.min(...done) : null });
+    items.push({ kind: 'order', due: o.created_at.getTime(), done: done.length ? Math.min(...done) : null });
   }
   let openPastExpiry = 0;
   let movedOnLate = 0;
@@ -314,7 +314,7 @@ async function count(server: BenchServer, sent: Sent[], faults: Fault[], started
     const due = f.expires_at.getTime();
     if (due > observedAt) continue;
     const done = f.status === 'expired' ? (f.responded_at?.getTime() ?? null) : null;
-    items.push({ due, done });
+    items.push({ kind: 'offer', due, done });
     if (done === null && observedAt - due > GOAL_S * 1000) openPastExpiry++;
     if (done !== null) {
       offerLagMs.push(done - due);
@@ -346,6 +346,8 @@ async function count(server: BenchServer, sent: Sent[], faults: Fault[], started
     const until = (faults[i + 1]?.at ?? observedAt) - ON_TIME_MS;
     let worst = 0;
     let unresolved = 0;
+    const late = { order: 0, offer: 0 };
+    let worstItem: { kind: string; dueSecond: number; doneSecond: number | null } | null = null;
     for (const item of items) {
       if (item.due >= until || (item.done !== null && item.done <= fault.at)) continue;
       // Still open but not yet overdue by the goal when counting: not judged.
@@ -353,7 +355,11 @@ async function count(server: BenchServer, sent: Sent[], faults: Fault[], started
       const doneAt = item.done ?? observedAt;
       if (doneAt - item.due <= ON_TIME_MS) continue;
       if (item.done === null) unresolved++;
-      worst = Math.max(worst, doneAt - fault.at);
+      late[item.kind]++;
+      if (doneAt - fault.at > worst) {
+        worst = doneAt - fault.at;
+        worstItem = { kind: item.kind, dueSecond: round((item.due - started) / 1000), doneSecond: item.done === null ? null : round((item.done - started) / 1000) };
+      }
     }
     return {
       kind: fault.kind,
@@ -361,6 +367,9 @@ async function count(server: BenchServer, sent: Sent[], faults: Fault[], started
       backAfterSeconds: fault.backAt === null ? null : round((fault.backAt - fault.at) / 1000),
       recoverySeconds: unresolved ? null : round(worst / 1000),
       unresolved,
+      lateOrders: late.order,
+      lateOffers: late.offer,
+      worstItem,
     };
   });
 
@@ -415,7 +424,7 @@ function format(r: Awaited<ReturnType<typeof run>>): string {
     'faults:',
     ...r.faults.map(
       (f) =>
-        `  ${String(f.atSecond).padStart(5)} s  ${f.kind.padEnd(15)} back after ${f.backAfterSeconds ?? '—'} s, dispatch on time again after ${f.recoverySeconds ?? `— (${f.unresolved} items never handled)`} s`,
+        `  ${String(f.atSecond).padStart(5)} s  ${f.kind.padEnd(15)} back after ${f.backAfterSeconds ?? '—'} s, dispatch on time again after ${f.recoverySeconds ?? `— (${f.unresolved} items never handled)`} s (late: ${f.lateOrders} first offers, ${f.lateOffers} expiries)`,
     ),
     `goal (${r.goal}): ${r.goalMet ? 'met' : 'NOT met'}`,
   ];

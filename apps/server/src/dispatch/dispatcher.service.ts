@@ -193,7 +193,7 @@ export class Dispatcher {
     });
   }
 
-  private async scheduleExpiry(offerId: string, expiresAt: Date): Promise<void> {
+  async scheduleExpiry(offerId: string, expiresAt: Date): Promise<void> {
     const delay = Math.max(0, expiresAt.getTime() - this.clock.now().getTime());
     await this.queue.add(JOB.OFFER_EXPIRY, { offerId }, { jobId: `expiry-${offerId}-${expiresAt.getTime()}`, delay }).catch((err: Error) => {
       this.logger.warn({ msg: 'offer expiry not queued; the sweep will expire it', offerId, err: err.message });

@@ -51,9 +51,14 @@ export class OutboxRelay implements OnModuleInit {
   async rerelayRecent(): Promise<number> {
     const claimed = await this.redis.set(RELAYED_KEY, new Date().toISOString(), 'NX');
     if (!claimed) return 0;
-    const since = new Date(this.clock.now().getTime() - RERELAY_WINDOW_MS);
-    const reset = await this.dataSource.getRepository(OutboxEntity).update({ publishedAt: MoreThanOrEqual(since) }, { publishedAt: null });
-    return reset.affected ?? 0;
+    try {
+      const since = new Date(this.clock.now().getTime() - RERELAY_WINDOW_MS);
+      const reset = await this.dataSource.getRepository(OutboxEntity).update({ publishedAt: MoreThanOrEqual(since) }, { publishedAt: null });
+      return reset.affected ?? 0;
+    } catch (err) {
+      await this.redis.del(RELAYED_KEY).catch(() => undefined);
+      throw err;
+    }
   }
 
   async relayPending(): Promise<number> {
