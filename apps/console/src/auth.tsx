@@ -63,6 +63,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
+/** The signed-in user's id, or null outside a session (pages rendered on their own, as in tests). */
+export function useCurrentUserId(): string | null {
+  return useContext(AuthContext)?.user?.id ?? null;
+}
+
 export function useAuth(): AuthState {
   const ctx = useContext(AuthContext);
   if (!ctx) throw new Error('useAuth outside AuthProvider');

@@ -1,11 +1,12 @@
 import { CalculatorOutlined, CheckCircleOutlined, DownloadOutlined, EditOutlined, LockOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { formatFen, type StatementAnomalyView, type StatementLineView, type StatementView } from '@carecircle/shared';
-import { Alert, App, Badge, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, List, Modal, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, List, Modal, Popconfirm, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, errorMessage } from '../api';
+import { useCurrentUserId } from '../auth';
 import { EmptyState, ErrorState } from '../components/PageState';
 import { PageTitle } from '../components/PageTitle';
 import { useConsole } from '../context';
@@ -136,9 +137,12 @@ function StatementDrawer({ statement: s, onClose, onChanged }: { statement: Stat
   const { message } = App.useApp();
   const [adjusting, setAdjusting] = useState(false);
   const [busy, setBusy] = useState<'approve' | 'export' | null>(null);
+  const me = useCurrentUserId();
   if (!s) return <Drawer open={false} onClose={onClose} />;
   const totals = statementTotals(s.lines);
   const locked = isLocked(s);
+  // Maker-checker: the server refuses whoever generated or adjusted the draft; say so before they try.
+  const ownDraft = !locked && me !== null && (s.makerIds ?? []).includes(me);
 
   async function approve() {
     if (!s) return;
@@ -190,12 +194,14 @@ function StatementDrawer({ statement: s, onClose, onChanged }: { statement: Stat
             description={s.anomalies.length ? `还有 ${s.anomalies.length} 条异常提示。审批后锁定，不能再调整。` : '审批后锁定，不能再调整。'}
             okText="审批"
             cancelText="取消"
-            disabled={locked}
+            disabled={locked || ownDraft}
             onConfirm={() => void approve()}
           >
-            <Button type="primary" icon={<CheckCircleOutlined />} disabled={locked} loading={busy === 'approve'}>
-              {locked ? '已审批' : '审批'}
-            </Button>
+            <Tooltip title={ownDraft ? '您生成或调整了这张结算单，须由本街道另一位运营人员审批' : undefined}>
+              <Button type="primary" icon={<CheckCircleOutlined />} disabled={locked || ownDraft} loading={busy === 'approve'}>
+                {locked ? '已审批' : ownDraft ? '待他人审批' : '审批'}
+              </Button>
+            </Tooltip>
           </Popconfirm>
           <Button icon={<DownloadOutlined />} loading={busy === 'export'} onClick={() => void exportExcel()}>
             导出 Excel
