@@ -29,6 +29,7 @@ import { ProvidersModule } from './providers/providers.module.js';
 import { TrainingModule } from './training/training.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 import { QueueBoardModule } from './queue-board/queue-board.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 
 @Global()
 @Module({ providers: [Clock, FieldCipher], exports: [Clock, FieldCipher] })
@@ -70,6 +71,7 @@ export class AppModule {
         RegulationModule,
         TrainingModule,
         SupervisionModule,
+        PrivacyModule,
         HealthModule,
         ...(role === 'worker' ? [] : [QueueBoardModule]),
         ...(role === 'api' ? [] : [WorkerModule]),

@@ -28,3 +28,4 @@ export * from './rules/random-draw.js';
 export * from './rules/grading.js';
 export * from './api/supervision.js';
 export * from './rules/inspection.js';
+export * from './api/privacy.js';

@@ -5,6 +5,8 @@ import { authConfig, wechatConfig, type AuthConfig, type WechatConfig } from '..
 import { RedisClient } from '../common/redis/redis.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { ConsentService } from './consent.service.js';
+import { PrivacyController } from './privacy.controller.js';
 import { DevWechatClient } from './wechat/dev-wechat.client.js';
 import { RealWechatClient } from './wechat/real-wechat.client.js';
 import { WechatClient } from './wechat/wechat-client.js';
@@ -21,9 +23,10 @@ import { WechatClient } from './wechat/wechat-client.js';
       },
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, PrivacyController],
   providers: [
     AuthService,
+    ConsentService,
     {
       provide: WechatClient,
       inject: [wechatConfig.KEY, RedisClient],
@@ -34,6 +37,6 @@ import { WechatClient } from './wechat/wechat-client.js';
       },
     },
   ],
-  exports: [AuthService, WechatClient, JwtModule],
+  exports: [AuthService, ConsentService, WechatClient, JwtModule],
 })
 export class AuthModule {}

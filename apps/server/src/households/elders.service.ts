@@ -1,7 +1,8 @@
-import { birthDateFromIdNumber, ErrorCode, isWithinChina, OutboxEvent, SubsidyVerification } from '@carecircle/shared';
+import { ageInYears, birthDateFromIdNumber, DEFAULT_ELDER_MIN_AGE, ELDER_RULES_POLICY, ErrorCode, idNumberProblem, isWithinChina, OutboxEvent, shanghaiDate, SubsidyVerification, type ElderRules } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
+import { Clock } from '../common/clock.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -24,13 +25,14 @@ export class EldersService {
     private readonly mapper: PersonalDataMapper,
     private readonly audit: AuditService,
     private readonly conflicts: RegistrationConflicts,
+    private readonly clock: Clock,
   ) {}
 
   async add(userId: string, householdId: string, dto: CreateElderDto): Promise<ElderResponse> {
     await this.access.requireMember(userId, householdId);
     assertInChina(dto.location);
     if (dto.regionId) await this.regions.requireRegion(dto.regionId);
-    const identity = this.identityFrom(dto.idNumber);
+    const identity = await this.identityFrom(dto.idNumber, dto.regionId ?? null);
     const id = await this.uniqueIdNumber(userId, householdId, identity.idNumberHash, { name: dto.name, regionId: dto.regionId ?? null }, () =>
       this.dataSource.transaction(async (manager) => {
         const elder = await manager.getRepository(ElderEntity).save({
@@ -71,7 +73,7 @@ export class EldersService {
     if (dto.regionId) await this.regions.requireRegion(dto.regionId);
     const changes: Partial<ElderEntity> = {};
     if (dto.name !== undefined) changes.name = dto.name;
-    if (dto.idNumber !== undefined) Object.assign(changes, this.identityFrom(dto.idNumber));
+    if (dto.idNumber !== undefined) Object.assign(changes, await this.identityFrom(dto.idNumber, dto.regionId ?? elder.regionId));
     if (dto.phone !== undefined) changes.phoneEnc = this.cipher.encryptNullable(dto.phone);
     if (dto.address !== undefined) changes.address = dto.address;
     if (dto.location !== undefined) Object.assign(changes, { lat: dto.location.lat, lng: dto.location.lng });
@@ -102,8 +104,27 @@ export class EldersService {
     });
   }
 
-  private identityFrom(idNumber: string) {
+  /**
+   * The ID number's birth date may not lie after today (GB 11643 allows any valid date; the
+   * validator has no clock), and the elder must have reached the region's minimum age
+   * (policy `elder_rules`, 60 周岁 without one).
+   */
+  private async identityFrom(idNumber: string, regionId: string | null) {
+    const now = this.clock.now();
+    const today = shanghaiDate(now);
+    const refuse = (message: string, details: Record<string, unknown> = {}) =>
+      new DomainError(ErrorCode.VALIDATION_FAILED, `idNumber: ${message}`, { fields: [{ field: 'idNumber', message }], ...details });
+    const problem = idNumberProblem(idNumber, today);
+    if (problem) throw refuse(problem);
     const birthDate = birthDateFromIdNumber(idNumber)!;
+    const rules = regionId ? ((await this.regions.policyInForce(regionId, ELDER_RULES_POLICY, now))?.rules as ElderRules | undefined) : undefined;
+    const minAge = rules?.minAge ?? DEFAULT_ELDER_MIN_AGE;
+    const age = ageInYears(birthDate, today);
+    if (age < minAge) {
+      throw refuse(`老人需年满 ${minAge} 周岁（${rules?.minAge ? '本地区政策「老人登记规则」' : '默认规则'}），身份证号显示现在 ${age} 周岁，不能登记为老人`, {
+        rule: { kind: ELDER_RULES_POLICY, minAge, age },
+      });
+    }
     // The 17th character of a resident ID number is odd for men and even for women.
     const gender: 'male' | 'female' = Number(idNumber[16]) % 2 === 1 ? 'male' : 'female';
     return { idNumberEnc: this.cipher.encrypt(idNumber), idNumberHash: this.cipher.blindIndex(idNumber), birthDate, gender };

@@ -1,4 +1,4 @@
-import { ageInMonths, ageInYears, maskIdNumber, maskPhone, shanghaiDate, type EmergencyContact } from '@carecircle/shared';
+import { ageInMonths, displayAge, maskIdNumber, maskPhone, shanghaiDate, type EmergencyContact } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { FieldCipher } from '../common/crypto/field-cipher.js';
@@ -6,7 +6,10 @@ import type { ChildResponse, ElderListItemResponse, ElderResponse } from './dto/
 import type { ChildEntity } from './entities/child.entity.js';
 import type { ElderEntity } from './entities/elder.entity.js';
 
-/** Turns stored rows into what goes on the wire: decrypted for the detail view, masked in lists. */
+/**
+ * Turns stored rows into what goes on the wire. No elder birth date and no full phone leave here:
+ * age (今年 N 岁) and the masked ID number keep ≥ 10^5 candidate ID numbers (docs/security.md).
+ */
 @Injectable()
 export class PersonalDataMapper {
   constructor(
@@ -21,7 +24,7 @@ export class PersonalDataMapper {
       householdId: e.householdId,
       name: e.name,
       gender: e.gender,
-      age: ageInYears(e.birthDate, this.today()),
+      age: displayAge(e.birthDate, this.today()),
       phoneMasked: phone ? maskPhone(phone) : null,
       address: e.address,
       livingSituation: e.livingSituation,
@@ -33,9 +36,7 @@ export class PersonalDataMapper {
   elder(e: ElderEntity): ElderResponse {
     return {
       ...this.elderListItem(e),
-      birthDate: e.birthDate,
       idNumberMasked: maskIdNumber(this.cipher.decrypt(e.idNumberEnc)),
-      phone: this.cipher.decryptNullable(e.phoneEnc),
       location: { lat: e.lat, lng: e.lng },
       regionId: e.regionId,
       emergencyContacts: JSON.parse(this.cipher.decrypt(e.emergencyContactsEnc)) as EmergencyContact[],

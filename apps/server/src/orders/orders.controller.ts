@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { concat, from, map, Observable } from 'rxjs';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
+import { ConsentService } from '../auth/consent.service.js';
 import { ParseOptionalUuidPipe, ParseUuidPipe } from '../common/validation/parse-uuid.pipe.js';
 import { CancelOrderDto, CheckInDto, CheckOutDto, CreateOrderDto, ElderDecisionDto, OrderResponse, RateOrderDto, StreamTicketResponse } from './dto/order.dto.js';
 import { OrderLive } from './order-live.service.js';
@@ -19,6 +20,7 @@ export class OrdersController {
     private readonly orders: OrdersService,
     private readonly live: OrderLive,
     private readonly tickets: StreamTickets,
+    private readonly consents: ConsentService,
   ) {}
 
   @Post('orders')
@@ -31,6 +33,7 @@ export class OrdersController {
     @Body() dto: CreateOrderDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OrderResponse> {
+    await this.consents.requireForNewOrder(user.userId);
     const { order, replayed } = await this.orders.create(user, key, dto);
     res.status(replayed ? 200 : 201);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -50,7 +50,7 @@ describe('official list import (民政名单)', () => {
     expect(p).toMatchObject({ total: 8, matched: 2, unmatched: 2, conflicts: 2, invalid: 2 });
     const at = (line: number): Row => p.rows.find((r: Row) => r.row === line);
     expect(at(2)).toMatchObject({ status: 'matched', elderId: mine.id, category: 'advanced_age', validUntil: '2027-12-31' });
-    expect(at(2).idNumberMasked).toBe(`${mine.idNumber.slice(0, 4)}${'*'.repeat(10)}${mine.idNumber.slice(-4)}`);
+    expect(at(2).idNumberMasked).toBe(`${mine.idNumber.slice(0, 1)}${'*'.repeat(17)}`);
     expect(at(3)).toMatchObject({ status: 'matched', elderId: renewed.id, name: '李秀英', validUntil: '2027-12-31' });
     expect(at(4)).toMatchObject({ status: 'conflict', elderId: namesake.id });
     expect(at(4).message).toContain('第 4 行：姓名与在册老人不一致');

@@ -71,6 +71,7 @@ export interface ElderListItemView {
   householdId: string;
   name: string;
   gender: 'male' | 'female';
+  /** 今年 N 岁 (`displayAge`): changes on 1 January, not on the birthday. */
   age: number;
   phoneMasked: string | null;
   address: string;
@@ -79,11 +80,12 @@ export interface ElderListItemView {
   subsidyVerification: SubsidyVerification;
 }
 
+/**
+ * No birth date and no full phone: `age` (今年 N 岁) and `idNumberMasked` together leave ≥ 10^5
+ * candidate ID numbers; the full phone comes only from `POST /elders/:id/phone-reveal` (audited).
+ */
 export interface ElderView extends ElderListItemView {
-  birthDate: string;
   idNumberMasked: string;
-  /** Household members see the number in full so they can call; lists show it masked. */
-  phone: string | null;
   location: GeoPoint;
   regionId: string | null;
   emergencyContacts: EmergencyContact[];

@@ -1,4 +1,4 @@
-import { ageClassFor, ageInMonths, ageInYears } from './age-band.js';
+import { ageClassFor, ageInMonths, ageInYears, displayAge } from './age-band.js';
 import { distanceMeters, formatDistance, isWithinChina } from './geo.js';
 import { formatFen } from './money.js';
 
@@ -51,5 +51,14 @@ describe('ability assessment (GB/T 42195-2022)', () => {
     const result = scoreAssessment({ eating: 5 });
     expect('errors' in result && result.errors.map((e) => e.field)).toContain('items.eating');
     expect('errors' in result && result.errors.length).toBe(26);
+  });
+});
+
+describe('displayAge', () => {
+  it('counts the age reached this calendar year, changing on 1 January and not on the birthday', () => {
+    expect(displayAge('1948-05-12', '2026-05-11')).toBe(78);
+    expect(displayAge('1948-05-12', '2026-05-12')).toBe(78);
+    expect(displayAge('1948-05-12', '2026-12-31')).toBe(78);
+    expect(displayAge('1948-05-12', '2027-01-01')).toBe(79);
   });
 });

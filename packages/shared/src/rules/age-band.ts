@@ -11,6 +11,15 @@ export function ageInYears(birthDate: string, onDate: string): number {
   return Math.floor(ageInMonths(birthDate, onDate) / 12);
 }
 
+/**
+ * The age shown to people (今年 N 岁): the age reached in the current calendar year. It changes
+ * only on 1 January, so watching it day by day does not reveal the birthday (a 周岁 that ticks
+ * over on the birthday would, and with it most of an ID number). Rules use `ageInYears`.
+ */
+export function displayAge(birthDate: string, onDate: string): number {
+  return Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+}
+
 /** 托育 serves children under three: 0–36 months. */
 export const CHILDCARE_MAX_AGE_MONTHS = 36;
 

@@ -1,15 +1,31 @@
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS = '10X98765432';
 
-/** GB 11643 resident identity number: 18 characters, valid birth date, valid check character. */
-export function isValidIdNumber(value: string): boolean {
-  const id = value.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const birth = id.slice(6, 14);
-  if (!isValidYmd(birth)) return false;
+/** The GB 11643 check character of the first 17 digits. */
+export function idCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i];
-  return ID_CHECK_CHARS[sum % 11] === id[17];
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
+  return ID_CHECK_CHARS[sum % 11];
+}
+
+/**
+ * What is wrong with a GB 11643 resident identity number (6-digit address code, 8-digit birth
+ * date, 3-digit sequence, check character), or null. With `today` (YYYY-MM-DD) a birth date after
+ * it is refused too.
+ */
+export function idNumberProblem(value: string, today?: string): string | null {
+  const id = value.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为 18 位（最后一位可以是 X）';
+  const birth = id.slice(6, 14);
+  if (!isValidYmd(birth)) return `身份证号中的出生日期 ${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)} 不存在`;
+  if (today && `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}` > today) return '身份证号中的出生日期晚于今天，请核对';
+  if (idCheckChar(id) !== id[17]) return '身份证号校验位不正确，请逐位核对';
+  return null;
+}
+
+/** GB 11643 resident identity number: 18 characters, valid birth date (not after `today` when given), valid check character. */
+export function isValidIdNumber(value: string, today?: string): boolean {
+  return idNumberProblem(value, today) === null;
 }
 
 /** The birth date written in an identity number, as YYYY-MM-DD. */
@@ -28,11 +44,16 @@ function isValidYmd(ymd: string): boolean {
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** 3201**********1234: the first four and last four characters stay visible. */
+/**
+ * 3*****************: only the first character (the province group, which the address already
+ * tells) stays visible. Every response that carries this also carries the age, gender and address
+ * (county), and any visible birth-date, sequence or check digit would shrink the candidates below
+ * 10^5 (docs/security.md, test/households/id-candidates.int-spec.ts).
+ */
 export function maskIdNumber(value: string): string {
   const id = value.trim();
-  if (id.length <= 8) return '*'.repeat(id.length);
-  return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
+  if (id.length <= 1) return '*'.repeat(id.length);
+  return id.slice(0, 1) + '*'.repeat(id.length - 1);
 }
 
 /** Mainland mobile numbers: 11 digits starting with 1. */

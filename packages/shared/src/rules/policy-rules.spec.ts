@@ -56,3 +56,12 @@ describe('policy tables before they are published', () => {
     expect(policyRuleErrors('inspection_checklist', { items: [] })[0]).toEqual({ field: 'rules.items', message: '至少需要一个检查项' });
   });
 });
+
+describe('elder_rules', () => {
+  it('takes a whole minimum age between 40 and 100', () => {
+    expect(policyRuleErrors('elder_rules', { minAge: 65 })).toEqual([]);
+    expect(policyRuleErrors('elder_rules', {})).toEqual([]);
+    expect(policyRuleErrors('elder_rules', { minAge: 60.5 })).toEqual([{ field: 'rules.minAge', message: '老人最低年龄应为 40–100 的整数（周岁）' }]);
+    expect(policyRuleErrors('elder_rules', { minAge: 's' })[0].field).toBe('rules.minAge');
+  });
+});

@@ -97,6 +97,18 @@ function staffRules(rules: Record<string, unknown>): FieldError[] {
   return rules.preJobTrainingRequired !== undefined && typeof rules.preJobTrainingRequired !== 'boolean' ? [{ field: 'rules.preJobTrainingRequired', message: '是否要求岗前培训应为 是 或 否' }] : [];
 }
 
+/** Region policy `elder_rules`: who may be registered as an elder. */
+export const ELDER_RULES_POLICY = 'elder_rules';
+export interface ElderRules {
+  /** 周岁 an elder must have reached; the city's rule without a region policy. */
+  minAge?: number;
+}
+export const DEFAULT_ELDER_MIN_AGE = 60;
+
+function elderRules(rules: Record<string, unknown>): FieldError[] {
+  return rules.minAge !== undefined && !isIntIn(rules.minAge, 40, 100) ? [{ field: 'rules.minAge', message: '老人最低年龄应为 40–100 的整数（周岁）' }] : [];
+}
+
 function statementChecks(rules: Record<string, unknown>): FieldError[] {
   const errors: FieldError[] = [];
   const share = rules.shortServiceShare;
@@ -113,6 +125,7 @@ const CHECKS: Record<string, Check> = {
   assessment: reminderDays,
   eligibility: reminderDays,
   staff_rules: staffRules,
+  elder_rules: elderRules,
   statement_checks: statementChecks,
   inspection_checklist: inspectionChecklistErrors,
 };

@@ -9,6 +9,8 @@ export class UserEntity {
   @Column({ type: 'json' }) roles!: Role[];
   /** Set when this login is an elder's own: the app opens in elder mode. */
   @Column({ name: 'elder_id', type: 'char', length: 36, nullable: true }) elderId!: string | null;
+  /** Set when the person deleted the account (PIPL art. 47): the row stays for orders and ledgers, with nothing personal left. */
+  @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true }) deletedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt!: Date;
 }

@@ -31,8 +31,9 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, '登录信息无效，请重新登录');
     }
     if (payload.typ !== 'access') throw new DomainError(ErrorCode.UNAUTHENTICATED, '登录信息无效，请重新登录');
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: payload.sub }, select: { id: true, roles: true, elderId: true } });
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: payload.sub }, select: { id: true, roles: true, elderId: true, deletedAt: true } });
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, '账号不存在，请重新登录');
+    if (user.deletedAt) throw new DomainError(ErrorCode.UNAUTHENTICATED, '该账号已注销，如需继续使用请重新登录注册新账号');
     req.user = { userId: user.id, roles: user.roles, elderId: user.elderId };
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

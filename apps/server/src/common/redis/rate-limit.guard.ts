@@ -11,8 +11,10 @@ const RATE_LIMIT = 'rateLimit';
 /**
  * Limits calls, counted in Redis so every api process shares one count. `auth`: logins per client
  * IP per minute. `code`: guesses at one-time codes (invites, elder login) per user and per IP.
+ * `export`: downloads of one's own personal data (PIPL art. 45), per user per hour.
  */
-export const RateLimit = (bucket: 'auth' | 'code') => SetMetadata(RATE_LIMIT, bucket);
+export type RateLimitBucket = 'auth' | 'code' | 'export';
+export const RateLimit = (bucket: RateLimitBucket) => SetMetadata(RATE_LIMIT, bucket);
 
 // INCR and set the window on the first hit, atomically.
 const HIT = `
@@ -22,6 +24,8 @@ return { hits, redis.call('PTTL', KEYS[1]) }
 `;
 
 const CODE_WINDOW_MS = 15 * 60_000;
+const EXPORT_WINDOW_MS = 60 * 60_000;
+const EXPORTS_PER_HOUR = 3;
 
 interface Limit {
   key: string;
@@ -38,7 +42,7 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const bucket = this.reflector.getAllAndOverride<'auth' | 'code' | undefined>(RATE_LIMIT, [context.getHandler(), context.getClass()]);
+    const bucket = this.reflector.getAllAndOverride<RateLimitBucket | undefined>(RATE_LIMIT, [context.getHandler(), context.getClass()]);
     if (!bucket) return true;
     // Runs after the auth guard, so a logged-in caller is known here.
     const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
@@ -57,14 +61,18 @@ export class RateLimitGuard implements CanActivate {
     }
     if (retryAfter > 0) {
       res.setHeader('retry-after', retryAfter);
-      const message = bucket === 'code' ? `输入邀请码或绑定码的次数过多，请 ${inWords(retryAfter)}后再试` : '操作过于频繁，请稍后再试';
+      const message =
+        bucket === 'code' ? `输入邀请码或绑定码的次数过多，请 ${inWords(retryAfter)}后再试`
+        : bucket === 'export' ? `每小时最多导出 ${EXPORTS_PER_HOUR} 次个人数据，请 ${inWords(retryAfter)}后再试`
+        : '操作过于频繁，请稍后再试';
       throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, message, { retryAfterSeconds: retryAfter });
     }
     return true;
   }
 
-  private limits(bucket: 'auth' | 'code', req: Request & { user?: Principal }): Limit[] {
+  private limits(bucket: RateLimitBucket, req: Request & { user?: Principal }): Limit[] {
     const ip = req.ip ?? 'unknown';
+    if (bucket === 'export') return [{ key: `ratelimit:export:user:${req.user?.userId ?? ip}`, limit: EXPORTS_PER_HOUR, windowMs: EXPORT_WINDOW_MS }];
     if (bucket === 'auth') return [{ key: `ratelimit:auth:${ip}`, limit: this.auth.rateLimitPerMinute, windowMs: 60_000 }];
     const perIp: Limit = { key: `ratelimit:code:ip:${ip}`, limit: this.auth.codeRedeemPerIp, windowMs: CODE_WINDOW_MS };
     if (!req.user) return [perIp];

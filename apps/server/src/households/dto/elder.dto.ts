@@ -11,6 +11,7 @@ import {
   type EmergencyContact,
   type GeoPoint,
   type LivingSituation,
+  type PhoneRevealView,
   type SubsidyCategory,
   type SubsidyVerification,
 } from '@carecircle/shared';
@@ -144,7 +145,7 @@ export class ElderListItemResponse implements ElderListItemView {
   @ApiProperty() householdId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['male', 'female'] }) gender!: 'male' | 'female';
-  @ApiProperty() age!: number;
+  @ApiProperty({ description: '今年 N 岁（按出生年份，元旦才变，不透露生日）' }) age!: number;
   @ApiProperty({ type: String, nullable: true, example: '139****5678' }) phoneMasked!: string | null;
   @ApiProperty() address!: string;
   @ApiProperty({ enum: LIVING_SITUATIONS }) livingSituation!: LivingSituation;
@@ -153,9 +154,7 @@ export class ElderListItemResponse implements ElderListItemView {
 }
 
 export class ElderResponse extends ElderListItemResponse implements ElderView {
-  @ApiProperty({ example: '1948-05-12' }) birthDate!: string;
-  @ApiProperty({ example: '3205**********1234' }) idNumberMasked!: string;
-  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ example: '3*****************', description: '只显示第 1 位' }) idNumberMasked!: string;
   @ApiProperty({ type: GeoPointDto }) location!: GeoPointDto;
   @ApiProperty({ type: String, nullable: true }) regionId!: string | null;
   @ApiProperty({ type: [EmergencyContactDto] }) emergencyContacts!: EmergencyContactDto[];
@@ -194,5 +193,10 @@ export class ChildResponse implements ChildView {
   @ApiProperty() name!: string;
   @ApiProperty({ example: '2025-03-18' }) birthDate!: string;
   @ApiProperty({ description: '周岁月龄' }) ageMonths!: number;
-  @ApiProperty({ type: String, nullable: true }) idNumberMasked!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '3*****************' }) idNumberMasked!: string | null;
+}
+
+export class PhoneRevealResponse implements PhoneRevealView {
+  @ApiProperty() elderId!: string;
+  @ApiProperty({ type: String, nullable: true, example: '13912345678' }) phone!: string | null;
 }
