@@ -48,6 +48,9 @@ export default function JobPage() {
   const [otherReason, setOtherReason] = useState('')
   const [tasks, setTasks] = useState<string[]>([])
   const [notes, setNotes] = useState('')
+  // Set from the server's refusal when the service was far shorter than booked: the check-out then needs a reason.
+  const [shortPrompt, setShortPrompt] = useState<string | null>(null)
+  const [shortReason, setShortReason] = useState('')
 
   // The family may cancel while the staff member is on the way: look again every 10 s.
   useWhileVisible(() => {
@@ -95,12 +98,21 @@ export default function JobPage() {
       toastError('请勾选完成的服务内容')
       return
     }
+    if (shortPrompt && !shortReason.trim()) {
+      toastError('请填写提前结束的原因')
+      return
+    }
     try {
-      await checkOut(orderId, { tasks, ...(notes.trim() ? { notes: notes.trim() } : {}) })
+      await checkOut(orderId, { tasks, ...(notes.trim() ? { notes: notes.trim() } : {}), ...(shortPrompt && shortReason.trim() ? { shortReason: shortReason.trim() } : {}) })
       toastSuccess('已签退')
       const updated = await loadJob(orderId)
       if (updated) setData(updated)
     } catch (err) {
+      const field = err instanceof ApiError ? (err.details?.fields as { field: string; message: string }[] | undefined)?.[0] : undefined
+      if (field?.field === 'shortReason') {
+        setShortPrompt(field.message)
+        return
+      }
       toastError(err, '签退失败，请稍后再试')
     }
   })
@@ -223,6 +235,12 @@ export default function JobPage() {
           <View className='job__notes'>
             <TextArea {...labelled('服务备注')} value={notes} onChange={setNotes} placeholder='选填：老人情况、需要家属注意的事' maxLength={500} rows={3} />
           </View>
+          {shortPrompt ? (
+            <View className='job__notes'>
+              <Text className='cc-muted job__card-hint'>{shortPrompt}</Text>
+              <TextArea {...labelled('提前结束原因')} value={shortReason} onChange={setShortReason} placeholder='如：老人临时去医院，提前结束' maxLength={200} rows={2} />
+            </View>
+          ) : null}
           <Button type='primary' block className='job__big' loading={checkingOut} onClick={() => void doCheckOut()}>
             完成签退
           </Button>
