@@ -82,8 +82,8 @@ describe('KPI met / not met', () => {
     expect(by.puhui_share).toMatchObject({ value: 0.5, target: 0.6 });
     expect(by.meals_per_day).toMatchObject({ value: 15.5, target: null });
     expect(kpiState(by.meals_per_day)).toBe('no_target');
-    // nobody to visit: 100%
-    expect(fallbackIndicators({ visits: { rate: 0, required: 0 } })[0].value).toBe(1);
+    // nobody to visit: no figure, as the server's one definition of 探访率 says (not a client-side 100 %)
+    expect(fallbackIndicators({ visits: { rate: null, required: 0 } })[0].value).toBeNull();
   });
 });
 
