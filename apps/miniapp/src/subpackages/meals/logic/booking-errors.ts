@@ -31,6 +31,8 @@ export type BookingProblem =
   | { kind: 'out_of_range'; message: string }
   /** An earlier try with this checkout's key did book something else: look before booking again. */
   | { kind: 'maybe_booked'; message: string }
+  /** The elder already has this meal (one per period, at any canteen): the message names the booking. */
+  | { kind: 'already_booked'; message: string }
   | { kind: 'other'; message: string }
 
 const SLOT_TITLES: Record<string, string> = {
@@ -50,6 +52,7 @@ export function classifyBookingError(err: unknown, today: string): BookingProble
   }
   if (err.error === ErrorCode.MEAL_OUT_OF_DELIVERY_RANGE) return { kind: 'out_of_range', message }
   if (err.error === ErrorCode.ELDER_NOT_FOUND) return { kind: 'other', message: '只有老人所在家庭的成员可以为老人订餐，请让家人代订' }
+  if (err.error === ErrorCode.MEAL_ALREADY_BOOKED) return { kind: 'already_booked', message }
   if (err.error === ErrorCode.IDEMPOTENCY_KEY_REUSED) return { kind: 'maybe_booked', message: '刚才的订餐可能已经成功。为避免重复订餐，请先到「我的订餐」查看。' }
   return { kind: 'other', message }
 }

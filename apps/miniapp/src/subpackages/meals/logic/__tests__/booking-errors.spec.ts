@@ -45,3 +45,10 @@ describe('an elder the user may not order for', () => {
     expect(classifyBookingError(err, TODAY)).toEqual({ kind: 'other', message: '只有老人所在家庭的成员可以为老人订餐，请让家人代订' })
   })
 })
+
+describe('a second booking of the same meal', () => {
+  it('is its own problem, keeping the server’s message that names the first booking', () => {
+    const err = refusal(ErrorCode.MEAL_ALREADY_BOOKED, '王建国已订了 2026-11-28 的午餐（幸福食堂，堂食，取餐码 123456），同一餐只能订一份；如需更改请先取消原订单', { existingBookingId: 'b1' })
+    expect(classifyBookingError(err, TODAY)).toEqual({ kind: 'already_booked', message: err.message })
+  })
+})

@@ -139,6 +139,11 @@ export default function CheckoutPage() {
       await Taro.showModal({ title: '超出送餐范围', content: `${problem.message}。`, confirmText: '知道了', showCancel: false })
       return
     }
+    if (problem.kind === 'already_booked') {
+      const res = await Taro.showModal({ title: '这一餐已经订过了', content: problem.message, confirmText: '查看订餐', cancelText: '留在本页' })
+      if (res.confirm) replace(mealRoutes.bookings(elderId))
+      return
+    }
     if (problem.kind === 'maybe_booked') {
       const res = await Taro.showModal({ title: '订餐可能已提交', content: problem.message, confirmText: '去看看', cancelText: '留在本页' })
       if (res.confirm) replace(mealRoutes.bookings(elderId))
