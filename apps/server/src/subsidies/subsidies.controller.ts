@@ -1,4 +1,4 @@
-import type { ElderSubsidyMonthView } from '@carecircle/shared';
+import type { ElderSubsidyMonthView, SubsidyStanding } from '@carecircle/shared';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -25,6 +25,8 @@ class ElderSubsidyMonthResponse implements ElderSubsidyMonthView {
   @ApiProperty({ example: '2026-11' }) month!: string;
   @ApiProperty() category!: string;
   @ApiProperty({ description: '补贴类别已经街道核验且在有效期内' }) verified!: boolean;
+  @ApiProperty({ enum: ['verified', 'unverified', 'rejected', 'expired'], description: '已核验 / 待核验 / 未通过 / 已过有效期' }) standing!: SubsidyStanding;
+  @ApiProperty({ type: String, nullable: true, example: '补贴类别待街道核验，核验通过后享受补贴', description: '没有补贴的原因（已核验时为空）' }) standingNote!: string | null;
   @ApiProperty({ type: [SubsidyRuleMonthResponse] }) rules!: SubsidyRuleMonthResponse[];
 }
 

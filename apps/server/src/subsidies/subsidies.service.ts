@@ -1,4 +1,4 @@
-import { findSubsidyRule, priceBreakdown, SERVICE_LABELS, shanghaiDate, shanghaiMonth, SubsidyVerification, type ElderSubsidyMonthView, type PriceBreakdown, type SubsidyTable } from '@carecircle/shared';
+import { findSubsidyRule, priceBreakdown, SERVICE_LABELS, shanghaiDate, shanghaiMonth, SUBSIDY_STANDING_NOTES, subsidyStanding, type ElderSubsidyMonthView, type PriceBreakdown, type SubsidyTable } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ElderEntity } from '../households/entities/elder.entity.js';
@@ -41,8 +41,7 @@ export class SubsidiesService {
     // A fee beside the price (meal delivery) is subsidised only where the rule says so.
     const subsidisable = priceFen + (rule?.includesDeliveryFee ? extraFen : 0);
     // Until an operator verifies the category (and while the verification has not run out), no subsidy applies.
-    const verified = elder.subsidyVerification === SubsidyVerification.VERIFIED && (!elder.subsidyValidUntil || elder.subsidyValidUntil >= today);
-    const breakdown = priceBreakdown(subsidisable, rule, used, verified);
+    const breakdown = priceBreakdown(subsidisable, rule, used, subsidyStanding(elder.subsidyVerification, elder.subsidyValidUntil, today));
     const total = priceFen + extraFen;
     return { ...breakdown, priceFen: total, payFen: total - breakdown.subsidyFen, ruleKey: rule?.service ?? '*', policyId: policy?.id ?? null, policyVersion: policy?.version ?? null, month };
   }
@@ -57,7 +56,7 @@ export class SubsidiesService {
     const policy = elder.regionId ? await this.regions.policyInForce(elder.regionId, SUBSIDY_POLICY_KIND, at, manager) : null;
     const grade = elder.abilityGrade && elder.assessmentValidUntil && elder.assessmentValidUntil >= today ? elder.abilityGrade : null;
     const rules = ((policy?.rules as SubsidyTable | undefined)?.rules ?? []).filter((r) => r.category === elder.subsidyCategory && (!r.grades || (grade !== null && r.grades.includes(grade))));
-    const verified = elder.subsidyVerification === SubsidyVerification.VERIFIED && (!elder.subsidyValidUntil || elder.subsidyValidUntil >= today);
+    const standing = subsidyStanding(elder.subsidyVerification, elder.subsidyValidUntil, today);
     const out: ElderSubsidyMonthView['rules'] = [];
     for (const r of rules) {
       if (out.some((o) => o.ruleKey === r.service)) continue;
@@ -67,7 +66,10 @@ export class SubsidiesService {
         kind: r.kind, amountFen: r.amountFen ?? null, percent: r.percent ?? null, monthlyCapFen: r.monthlyCapFen, usedFen, remainingFen: Math.max(0, r.monthlyCapFen - usedFen),
       });
     }
-    return { elderId: elder.id, month, category: elder.subsidyCategory, verified, rules: out };
+    return {
+      elderId: elder.id, month, category: elder.subsidyCategory, verified: standing === 'verified', standing,
+      standingNote: standing === 'verified' ? null : SUBSIDY_STANDING_NOTES[standing], rules: out,
+    };
   }
 
   /** What this elder has already received this month under one rule (grants minus reversals). */

@@ -1,5 +1,6 @@
 import type { AbilityGrade, AssessmentDiagnosis, CareRiskEvent, GradeRule } from '../rules/assessment.js';
 import type { GeoPoint } from '../rules/geo.js';
+import type { SubsidyStanding } from '../rules/price-breakdown.js';
 
 export interface ElderLoginCodeView {
   code: string;
@@ -141,6 +142,10 @@ export interface ElderSubsidyMonthView {
   category: string;
   /** Subsidies apply only once the 街道 verified the category (and while it is valid). */
   verified: boolean;
+  /** Where the category stands: verified, waiting for the 街道, not accepted, or run out. */
+  standing: SubsidyStanding;
+  /** Why no subsidy applies (null when verified), in the family's words. */
+  standingNote: string | null;
   rules: { ruleKey: string; label: string; kind: 'fixed' | 'percent'; amountFen: number | null; percent: number | null; monthlyCapFen: number; usedFen: number; remainingFen: number }[];
 }
 

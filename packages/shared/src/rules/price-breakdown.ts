@@ -1,4 +1,4 @@
-import type { SubsidyCategory } from '../enums/elder.js';
+import type { SubsidyCategory, SubsidyVerification } from '../enums/elder.js';
 
 /** One row of a region's subsidy table (rules as data, versioned per region). */
 export interface SubsidyRule {
@@ -35,13 +35,30 @@ export function findSubsidyRule(table: SubsidyTable | null, category: SubsidyCat
   return table.rules.find((r) => applies(r) && r.service === service) ?? table.rules.find((r) => applies(r) && r.service === '*') ?? null;
 }
 
+/** Where an elder's subsidy category stands today: only `verified` gets a subsidy. */
+export type SubsidyStanding = 'verified' | 'unverified' | 'rejected' | 'expired';
+
+/** Verified by the 街道 and not run out (validUntil is the last day it counts, YYYY-MM-DD in Asia/Shanghai). */
+export function subsidyStanding(verification: SubsidyVerification, validUntil: string | null | undefined, today: string): SubsidyStanding {
+  if (verification === 'rejected') return 'rejected';
+  if (verification !== 'verified') return 'unverified';
+  return validUntil && validUntil < today ? 'expired' : 'verified';
+}
+
+/** Why there is no subsidy, for each standing but `verified`: what happened and what the family can do. */
+export const SUBSIDY_STANDING_NOTES: Record<Exclude<SubsidyStanding, 'verified'>, string> = {
+  unverified: '补贴类别待街道核验，核验通过后享受补贴',
+  rejected: '补贴类别核验未通过，暂不享受补贴；可在老人资料页查看原因并重新申报',
+  expired: '补贴资格已过有效期，请重新申报，街道核验通过后恢复补贴',
+};
+
 /**
  * Price minus subsidy: the rule's amount (fixed, or a percentage rounded down to the fen),
  * never more than the price and never more than what is left of the month's cap.
  */
-export function priceBreakdown(priceFen: number, rule: SubsidyRule | null, usedThisMonthFen: number, verified: boolean): PriceBreakdown {
+export function priceBreakdown(priceFen: number, rule: SubsidyRule | null, usedThisMonthFen: number, standing: SubsidyStanding): PriceBreakdown {
   if (!rule) return { priceFen, subsidyFen: 0, payFen: priceFen, subsidyNote: '无政府补贴' };
-  if (!verified) return { priceFen, subsidyFen: 0, payFen: priceFen, subsidyNote: '补贴类别待街道核验，核验通过后享受补贴' };
+  if (standing !== 'verified') return { priceFen, subsidyFen: 0, payFen: priceFen, subsidyNote: SUBSIDY_STANDING_NOTES[standing] };
   const wanted = rule.kind === 'fixed' ? rule.amountFen ?? 0 : Math.floor((priceFen * (rule.percent ?? 0)) / 100);
   const left = Math.max(0, rule.monthlyCapFen - usedThisMonthFen);
   const subsidyFen = Math.max(0, Math.min(wanted, priceFen, left));

@@ -5,6 +5,7 @@ import {
   distanceMeters,
   findSubsidyRule,
   priceBreakdown,
+  subsidyStanding,
   shanghaiDate,
   shanghaiMonth,
   type AbilityGrade,
@@ -208,9 +209,9 @@ export async function seedDemoHistory(m: EntityManager, cipher: FieldCipher, now
     if (kind === 'paid') {
       const grade = elder.grade && elder.assessmentValidUntil && elder.assessmentValidUntil >= shanghaiDate(createdAt) ? elder.grade : null;
       rule = findSubsidyRule(subsidy.rules, elder.category, code, grade);
-      const verified = elder.verified && (!elder.subsidyValidUntil || elder.subsidyValidUntil >= shanghaiDate(createdAt));
+      const standing = subsidyStanding(elder.verified ? 'verified' : 'unverified', elder.subsidyValidUntil, shanghaiDate(createdAt));
       const capKey = `${elder.id}|${month}|${rule?.service ?? '*'}`;
-      const b = priceBreakdown(service.price, rule, used.get(capKey) ?? 0, verified);
+      const b = priceBreakdown(service.price, rule, used.get(capKey) ?? 0, standing);
       price = b.priceFen;
       subsidyFen = b.subsidyFen;
       subsidyNote = b.subsidyNote;
@@ -332,9 +333,9 @@ export async function seedDemoHistory(m: EntityManager, cipher: FieldCipher, now
           const month = shanghaiMonth(bookedAt);
           const grade = elder.grade && elder.assessmentValidUntil && elder.assessmentValidUntil >= day ? elder.grade : null;
           const rule = findSubsidyRule(subsidy.rules, elder.category, 'meal', grade);
-          const verified = elder.verified && (!elder.subsidyValidUntil || elder.subsidyValidUntil >= shanghaiDate(bookedAt));
+          const standing = subsidyStanding(elder.verified ? 'verified' : 'unverified', elder.subsidyValidUntil, shanghaiDate(bookedAt));
           const capKey = `${elder.id}|${month}|${rule?.service ?? '*'}`;
-          const quote = priceBreakdown(priceFen, rule, used.get(capKey) ?? 0, verified);
+          const quote = priceBreakdown(priceFen, rule, used.get(capKey) ?? 0, standing);
           if (quote.subsidyFen > 0) used.set(capKey, (used.get(capKey) ?? 0) + quote.subsidyFen);
           let code = '';
           do code = String(100_000 + Math.floor(rand() * 900_000));

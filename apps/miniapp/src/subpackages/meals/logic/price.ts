@@ -1,4 +1,4 @@
-import type { MealBookingView, PriceBreakdown, RegionPolicyView, RegionView, SubsidyCategory, SubsidyRule, SubsidyTable } from '@carecircle/shared'
+import type { MealBookingView, PriceBreakdown, RegionPolicyView, RegionView, SubsidyCategory, SubsidyRule, SubsidyStanding, SubsidyTable } from '@carecircle/shared'
 import { findSubsidyRule, formatFen, priceBreakdown, shanghaiMonth } from '@carecircle/shared'
 
 /** The subsidy rules as the server reads them: the service code of meals. */
@@ -9,7 +9,8 @@ export interface MealSubsidyContext {
   rule: SubsidyRule | null
   /** Already received this month under the rule (the monthly cap counts it). */
   usedFen: number
-  verified: boolean
+  /** Only a verified category (not rejected, not run out) gets a subsidy; the others say why not. */
+  standing: SubsidyStanding
 }
 
 /** The region itself, then its street, then its district: a community inherits its street's table. */
@@ -50,7 +51,7 @@ export function usedMealSubsidy(bookings: readonly MealBookingView[], elderId: s
  */
 export function estimateMealPrice(foodFen: number, deliveryFeeFen: number, ctx: MealSubsidyContext): PriceBreakdown {
   const subsidisable = foodFen + (ctx.rule?.includesDeliveryFee ? deliveryFeeFen : 0)
-  const breakdown = priceBreakdown(subsidisable, ctx.rule, ctx.usedFen, ctx.verified)
+  const breakdown = priceBreakdown(subsidisable, ctx.rule, ctx.usedFen, ctx.standing)
   const total = foodFen + deliveryFeeFen
   return { ...breakdown, priceFen: total, payFen: total - breakdown.subsidyFen }
 }
@@ -59,7 +60,7 @@ export function estimateMealPrice(foodFen: number, deliveryFeeFen: number, ctx: 
 export function subsidyExplanation(price: Pick<PriceBreakdown, 'subsidyNote'>, ctx: MealSubsidyContext, categoryLabel: string): string {
   const rule = ctx.rule
   // The cap and verification notes already say what matters.
-  if (!rule || !ctx.verified || price.subsidyNote !== '政府补贴') return price.subsidyNote
+  if (!rule || ctx.standing !== 'verified' || price.subsidyNote !== '政府补贴') return price.subsidyNote
   const each = rule.kind === 'fixed' ? `每餐补贴 ${formatFen(rule.amountFen ?? 0)}` : `每餐补贴餐费的 ${rule.percent ?? 0}%`
   return `「${categoryLabel}」老人${each}${rule.includesDeliveryFee ? '（送餐费也可补贴）' : ''}，每月最多 ${formatFen(rule.monthlyCapFen)}`
 }

@@ -1,5 +1,5 @@
 import type { ElderView, MealBookingView } from '@carecircle/shared'
-import { SubsidyVerification } from '@carecircle/shared'
+import { shanghaiDate, subsidyStanding } from '@carecircle/shared'
 import { listMealBookings, listSubsidyPolicies } from '../../../services/meals'
 import { listRegions } from '../../../services/regions'
 import { type MealSubsidyContext, mealRule, policyInForce, regionChain, usedMealSubsidy } from './price'
@@ -15,7 +15,8 @@ export interface ElderMealContext {
  * up to the street and district), the elder's meal rule, and what this month's bookings already used.
  */
 export async function loadElderMealContext(elder: ElderView, now: Date = new Date()): Promise<ElderMealContext> {
-  const verified = elder.subsidyVerification === SubsidyVerification.VERIFIED
+  // The elder view carries no valid-until date: the server's quote at booking has the last word on an expired category.
+  const standing = subsidyStanding(elder.subsidyVerification, null, shanghaiDate(now))
   const [regions, bookings] = await Promise.all([listRegions(), listMealBookings(elder.id)])
   let policy = null
   for (const regionId of regionChain(elder.regionId, regions)) {
@@ -23,5 +24,5 @@ export async function loadElderMealContext(elder: ElderView, now: Date = new Dat
     if (policy) break
   }
   const rule = mealRule(policy, elder.subsidyCategory)
-  return { subsidy: { rule, usedFen: rule ? usedMealSubsidy(bookings, elder.id, now) : 0, verified }, bookings }
+  return { subsidy: { rule, usedFen: rule ? usedMealSubsidy(bookings, elder.id, now) : 0, standing }, bookings }
 }

@@ -7,19 +7,20 @@ const tekun: SubsidyRule = { category: 'tekun', service: 'meal', kind: 'fixed', 
 
 describe('the price before booking', () => {
   it('takes the fixed subsidy off the food and adds the delivery fee', () => {
-    expect(estimateMealPrice(4800, 300, { rule: advancedAge, usedFen: 0, verified: true })).toEqual({ priceFen: 5100, subsidyFen: 300, payFen: 4800, subsidyNote: '政府补贴' })
+    expect(estimateMealPrice(4800, 300, { rule: advancedAge, usedFen: 0, standing: 'verified' })).toEqual({ priceFen: 5100, subsidyFen: 300, payFen: 4800, subsidyNote: '政府补贴' })
   })
 
   it('lets the subsidy cover the delivery fee only where the rule says so', () => {
-    expect(estimateMealPrice(800, 300, { rule: tekun, usedFen: 0, verified: true }).subsidyFen).toBe(1000)
-    expect(estimateMealPrice(800, 300, { rule: { ...tekun, includesDeliveryFee: false }, usedFen: 0, verified: true }).subsidyFen).toBe(800)
+    expect(estimateMealPrice(800, 300, { rule: tekun, usedFen: 0, standing: 'verified' }).subsidyFen).toBe(1000)
+    expect(estimateMealPrice(800, 300, { rule: { ...tekun, includesDeliveryFee: false }, usedFen: 0, standing: 'verified' }).subsidyFen).toBe(800)
   })
 
   it('stays within what is left of the month’s cap, and gives nothing unverified or without a rule', () => {
-    expect(estimateMealPrice(1200, 0, { rule: advancedAge, usedFen: 8800, verified: true })).toMatchObject({ subsidyFen: 200, payFen: 1000, subsidyNote: '本月补贴额度剩余不足，按剩余额度补贴' })
-    expect(estimateMealPrice(1200, 0, { rule: advancedAge, usedFen: 9000, verified: true }).subsidyNote).toBe('本月补贴额度已用完')
-    expect(estimateMealPrice(1200, 0, { rule: advancedAge, usedFen: 0, verified: false })).toMatchObject({ subsidyFen: 0, payFen: 1200 })
-    expect(estimateMealPrice(1200, 300, { rule: null, usedFen: 0, verified: true })).toMatchObject({ priceFen: 1500, subsidyFen: 0, payFen: 1500, subsidyNote: '无政府补贴' })
+    expect(estimateMealPrice(1200, 0, { rule: advancedAge, usedFen: 8800, standing: 'verified' })).toMatchObject({ subsidyFen: 200, payFen: 1000, subsidyNote: '本月补贴额度剩余不足，按剩余额度补贴' })
+    expect(estimateMealPrice(1200, 0, { rule: advancedAge, usedFen: 9000, standing: 'verified' }).subsidyNote).toBe('本月补贴额度已用完')
+    expect(estimateMealPrice(1200, 0, { rule: advancedAge, usedFen: 0, standing: 'unverified' })).toMatchObject({ subsidyFen: 0, payFen: 1200, subsidyNote: expect.stringContaining('待街道核验') })
+    expect(estimateMealPrice(1200, 0, { rule: advancedAge, usedFen: 0, standing: 'rejected' })).toMatchObject({ subsidyFen: 0, payFen: 1200, subsidyNote: expect.stringContaining('核验未通过') })
+    expect(estimateMealPrice(1200, 300, { rule: null, usedFen: 0, standing: 'verified' })).toMatchObject({ priceFen: 1500, subsidyFen: 0, payFen: 1500, subsidyNote: '无政府补贴' })
   })
 
   it('shows 餐费, 送餐费, 政府补贴 as a minus and 实付 on separate lines', () => {
@@ -30,7 +31,7 @@ describe('the price before booking', () => {
   })
 
   it('explains the rule in words when the subsidy is simply granted', () => {
-    const ctx = { rule: tekun, usedFen: 0, verified: true }
+    const ctx = { rule: tekun, usedFen: 0, standing: 'verified' as const }
     expect(subsidyExplanation({ subsidyNote: '政府补贴' }, ctx, '特困')).toBe('「特困」老人每餐补贴 ¥10.00（送餐费也可补贴），每月最多 ¥300.00')
     expect(subsidyExplanation({ subsidyNote: '本月补贴额度已用完' }, ctx, '特困')).toBe('本月补贴额度已用完')
   })
