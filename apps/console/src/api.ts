@@ -292,8 +292,8 @@ export function createApiClient(options: ClientOptions = {}) {
     // providers
     providers: () => get<ProviderView[]>('/providers'),
     setProviderRecommended: (providerId: string, input: SetRecommendedInput) => patch<ProviderView>(`/providers/${id(providerId)}/recommended`, input),
-    setProviderStatus: (providerId: string, status: Extract<ProviderStatus, 'approved' | 'suspended'>) =>
-      patch<ProviderView>(`/providers/${id(providerId)}/status`, { status }),
+    setProviderStatus: (providerId: string, status: Extract<ProviderStatus, 'approved' | 'suspended'>, reason?: string) =>
+      patch<ProviderView>(`/providers/${id(providerId)}/status`, reason ? { status, reason } : { status }),
 
     // catalog and staff (for who could take an escalated order)
     catalogServices: () => get<ServiceTypeView[]>('/catalog/services'),

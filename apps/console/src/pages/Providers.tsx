@@ -164,19 +164,43 @@ function RecommendedSwitch({ provider, onChanged }: { provider: ProviderView; on
 }
 
 function StatusActions({ provider, onChanged }: { provider: ProviderView; onChanged(p: ProviderView): void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
-  async function set(status: 'approved' | 'suspended') {
+  async function set(status: 'approved' | 'suspended', reason?: string) {
     setBusy(true);
     try {
-      const updated = await api.setProviderStatus(provider.id, status);
+      const updated = await api.setProviderStatus(provider.id, status, reason);
       message.success(`${provider.name}：${PROVIDER_STATUS_LABELS[updated.status]}`);
       onChanged(updated);
     } catch (err) {
-      message.error(errorMessage(err));
+      // Credit below the region's threshold: the server asks for a stated reason before re-approving.
+      const needsReason = err instanceof ApiError && err.fields.find((f) => f.field === 'reason');
+      if (status === 'approved' && !reason && needsReason) askReason(needsReason.message);
+      else message.error(errorMessage(err));
     } finally {
       setBusy(false);
     }
+  }
+  function askReason(why: string) {
+    let text = '';
+    modal.confirm({
+      title: `恢复「${provider.name}」须写明原因`,
+      content: (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <span>{why}</span>
+          <Input.TextArea aria-label="恢复原因" rows={3} maxLength={200} placeholder="如：已完成整改并通过复查" onChange={(e) => (text = e.target.value)} />
+        </Space>
+      ),
+      okText: '恢复',
+      cancelText: '取消',
+      onOk: async () => {
+        if (!text.trim()) {
+          message.error('请写明原因');
+          throw new Error('reason required');
+        }
+        await set('approved', text.trim());
+      },
+    });
   }
   if (provider.status === 'approved') {
     return (
