@@ -4,7 +4,7 @@ import { api } from './request'
 
 const enc = encodeURIComponent
 const ELDER_KEYS = [
-  'id', 'name', 'gender', 'age', 'birthDate', 'idNumberMasked', 'address', 'location',
+  'id', 'name', 'gender', 'age', 'idNumberMasked', 'address', 'location',
   'livingSituation', 'subsidyCategory', 'subsidyVerification', 'emergencyContacts', 'dietaryNeeds',
 ] as const
 

@@ -55,7 +55,8 @@ export function elderFormFromView(view: ElderView): ElderFormValues {
   return {
     name: view.name,
     idNumber: '',
-    phone: view.phone ?? '',
+    // The full number is not sent with the elder (only revealed for a call): like the ID number, typed anew to change it.
+    phone: '',
     address: view.address,
     lat: String(view.location.lat),
     lng: String(view.location.lng),
@@ -161,7 +162,7 @@ export function toUpdateElderInput(values: ElderFormValues, original: ElderView)
   const patch: UpdateElderInput = {}
   if (values.idNumber.trim()) patch.idNumber = values.idNumber.trim().toUpperCase()
   if (next.name !== original.name) patch.name = next.name
-  if ((next.phone ?? null) !== (original.phone ?? null)) patch.phone = next.phone ?? ''
+  if (values.phone.trim()) patch.phone = next.phone ?? ''
   if (next.address !== original.address) patch.address = next.address
   if (next.location.lat !== original.location.lat || next.location.lng !== original.location.lng) patch.location = next.location
   if ((next.regionId ?? null) !== (original.regionId ?? null) && next.regionId) patch.regionId = next.regionId

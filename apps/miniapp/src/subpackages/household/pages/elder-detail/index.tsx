@@ -15,6 +15,7 @@ import { elderRoutes } from '../../../../services/elder-routes'
 import { listRegions } from '../../../../services/regions'
 import { confirm, toastError, toastSuccess } from '../../../../utils/feedback'
 import SubsidyStatus from './SubsidyStatus'
+import { revealElderPhone } from '../../../../services/account'
 import './index.scss'
 
 const GENDER_LABELS = { male: '男', female: '女' } as const
@@ -30,6 +31,16 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 
 function call(phone: string) {
   Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
+}
+
+/** The full number is fetched only for the call (and recorded on the server), never shown on the page. */
+async function callElder(elderId: string) {
+  try {
+    const { phone } = await revealElderPhone(elderId)
+    if (phone) call(phone)
+  } catch (err) {
+    Taro.showToast({ title: (err as Error).message || '暂时无法拨打，请稍后再试', icon: 'none' })
+  }
 }
 
 export default function ElderDetailPage() {
@@ -72,7 +83,7 @@ export default function ElderDetailPage() {
       <View className='elder-detail__head'>
         <Text className='cc-title'>{elder.name}</Text>
         <Text className='cc-muted'>
-          {GENDER_LABELS[elder.gender]} · {elder.age}岁 · 出生于 {elder.birthDate.slice(0, 10)}
+          {GENDER_LABELS[elder.gender]} · 今年 {elder.age} 岁
         </Text>
       </View>
 
@@ -81,10 +92,10 @@ export default function ElderDetailPage() {
           <Text>{elder.idNumberMasked}</Text>
         </Item>
         <Item label='手机号'>
-          {elder.phone ? (
+          {elder.phoneMasked ? (
             <View className='elder-detail__phone'>
-              <Text>{elder.phone}</Text>
-              <Text className='elder-detail__call' onClick={() => call(elder.phone as string)}>
+              <Text>{elder.phoneMasked}</Text>
+              <Text className='elder-detail__call' onClick={() => callElder(elder.id)}>
                 拨打
               </Text>
             </View>

@@ -173,7 +173,7 @@ export default function ElderFormPage() {
             maxLength={18}
           />
         </FormField>
-        <FormField label='手机号' error={errors.phone} hint='选填，老人自己的手机号'>
+        <FormField label='手机号' error={errors.phone} hint={original?.phoneMasked ? `当前：${original.phoneMasked}。不修改请留空。` : '选填，老人自己的手机号'}>
           <Input {...labelled('手机号')} value={values.phone} onChange={(v) => set('phone', v)} placeholder='请输入手机号（选填）' type='number' maxLength={11} />
         </FormField>
       </View>

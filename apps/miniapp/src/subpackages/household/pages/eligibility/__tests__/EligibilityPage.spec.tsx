@@ -27,7 +27,7 @@ jest.mock('@nutui/nutui-react-taro', () => ({
 }))
 
 const elder = {
-  id: 'e1', name: '王奶奶', gender: 'female', age: 82, birthDate: '1944-03-02', idNumberMasked: '3205**********0023', address: '玉山镇朝阳路 1 号',
+  id: 'e1', name: '王奶奶', gender: 'female', age: 82, idNumberMasked: '3*****************', address: '玉山镇朝阳路 1 号',
   location: { lat: 31.385, lng: 120.981 }, regionId: 'c1', livingSituation: 'alone', subsidyCategory: 'none', subsidyVerification: 'unverified',
   emergencyContacts: [], dietaryNeeds: [],
 } as unknown as ElderView
