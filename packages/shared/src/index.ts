@@ -29,3 +29,5 @@ export * from './rules/grading.js';
 export * from './api/supervision.js';
 export * from './rules/inspection.js';
 export * from './api/privacy.js';
+export * from './rules/basic-services.js';
+export * from './rules/policy-schemas.js';

@@ -1,24 +1,11 @@
-import type { RegionPolicyView } from '@carecircle/shared';
+import { POLICY_KINDS, type RegionPolicyView } from '@carecircle/shared';
 
-export const POLICY_KIND_LABELS: Record<string, string> = {
-  subsidy: '补贴标准',
-  basic_services: '基本养老服务清单',
-  kpi_targets: '考核指标目标',
-  childcare_waitlist: '托育轮候规则',
-  childcare_guidance: '普惠托育指导价',
-  childcare_subsidy: '普惠托位运营补贴',
-  operating_subsidy: '居家服务运营补贴（按能力等级）',
-  statement_checks: '结算异常检查',
-  visit_plan: '探访计划分级',
-  service_requirements: '服务资质要求',
-  assessment: '能力评估有效期',
-  timebank: '时间银行',
-  credit: '信用管理',
-  grading: '机构等级评定',
-  grading_criteria: '机构等级评定标准',
-  inspection_checklist: '双随机抽查检查表',
-  population: '参考人口',
-};
+/** The kinds the server accepts, with their labels: one registry in packages/shared (POLICY_KINDS). */
+export const POLICY_KIND_LABELS: Record<string, string> = Object.fromEntries(Object.entries(POLICY_KINDS).map(([kind, k]) => [kind, k.label]));
+
+export function isKnownPolicyKind(kind: string): boolean {
+  return kind in POLICY_KINDS;
+}
 
 export function policyKindLabel(kind: string): string {
   return POLICY_KIND_LABELS[kind] ?? kind;

@@ -1,7 +1,7 @@
 import { drawInspection } from '@carecircle/shared';
 import { describe, expect, it } from 'vitest';
 import { createApiClient, memoryStore } from '../api';
-import { creditTone, documentProblem, formatBytes, reproduceDraw, suggestSeed, supervisionApi } from './supervision';
+import { creditTone, documentProblem, formatBytes, reproduceDraw, sha256Hex, supervisionApi } from './supervision';
 
 describe('supervision helpers', () => {
   it('colours a credit score by its distance to the suspension line', () => {
@@ -31,8 +31,12 @@ describe('supervision helpers', () => {
     expect(reproduceDraw({ ...draw, seed: 'other' })).toBe(false);
   });
 
-  it('suggests a seed with the China date', () => {
-    expect(suggestSeed(new Date('2026-11-27T17:00:00Z'), () => 0.042)).toBe('20261128-042000');
+  it('hashes a revealed seed as the server does (SHA-256, hex), so anyone can check it against the published hash', async () => {
+    expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('cannot reproduce a draw whose seed is not revealed yet', () => {
+    expect(reproduceDraw({ seed: null, providerPool: ['p1'], inspectorPool: ['i1'], providerCount: 1, inspectorCount: 1, providers: [], inspectors: [] })).toBe(false);
   });
 
   it('uploads a document as multipart, not JSON, with the bearer token', async () => {

@@ -54,7 +54,10 @@ export function supervisionApi(client: ApiClient = api) {
     inspectors: (regionId: string) => client.request<InspectorView[]>('GET', '/supervision/inspectors', { query: { regionId } }),
     addInspector: (input: CreateInspectorInput) => client.request<InspectorView>('POST', '/supervision/inspectors', { body: input }),
     setInspectorActive: (inspectorId: string, active: boolean) => client.request<InspectorView>('PATCH', `/supervision/inspectors/${id(inspectorId)}`, { body: { active } }),
+    /** Step 1: the server makes the seed and publishes its hash with the pools. */
     draw: (input: InspectionDrawInputView) => client.request<InspectionDrawView>('POST', '/supervision/draws', { body: input }),
+    /** Step 2: the draw is made from the committed seed, which is revealed. */
+    executeDraw: (drawId: string) => client.request<InspectionDrawView>('POST', `/supervision/draws/${id(drawId)}/execute`, { body: {} }),
     drawPool: (regionId: string, providerKind: ProviderKind) => client.request<DrawPoolView>('GET', '/supervision/draw-pool', { query: { regionId, providerKind } }),
     draws: (regionId: string) => client.request<InspectionDrawView[]>('GET', '/supervision/draws', { query: { regionId } }),
     verifyDraw: (drawId: string) => client.request<DrawVerificationView>('POST', `/supervision/draws/${id(drawId)}/verify`, { body: {} }),
@@ -96,6 +99,7 @@ export function formatBytes(n: number): string {
  * and pools. True when it gives the logged providers and inspectors in the same order.
  */
 export function reproduceDraw(draw: Pick<InspectionDrawView, 'seed' | 'providerPool' | 'inspectorPool' | 'providerCount' | 'inspectorCount' | 'providers' | 'inspectors'>): boolean {
+  if (draw.seed === null) return false;
   const again = drawInspection({ seed: draw.seed, providerPool: draw.providerPool, inspectorPool: draw.inspectorPool, providerCount: draw.providerCount, inspectorCount: draw.inspectorCount });
   return (
     JSON.stringify(again.providerIds) === JSON.stringify(draw.providers.map((p) => p.id)) &&
@@ -103,8 +107,8 @@ export function reproduceDraw(draw: Pick<InspectionDrawView, 'seed' | 'providerP
   );
 }
 
-/** A fresh seed to suggest in the draw form: date and a random part, readable when read aloud at a meeting. */
-export function suggestSeed(now: Date = new Date(), random: () => number = Math.random): string {
-  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-  return `${day}-${Math.floor(random() * 1_000_000).toString().padStart(6, '0')}`;
+/** SHA-256 (hex) of a revealed seed, computed in the browser: it must equal the hash published before the draw. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

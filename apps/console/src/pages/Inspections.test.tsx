@@ -4,7 +4,7 @@ import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router-dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const mocks = vi.hoisted(() => ({ recordInspection: vi.fn(), draws: vi.fn(), drawPool: vi.fn(), draw: vi.fn(), inspections: vi.fn() }));
+const mocks = vi.hoisted(() => ({ recordInspection: vi.fn(), draws: vi.fn(), drawPool: vi.fn(), draw: vi.fn(), executeDraw: vi.fn(), verifyDraw: vi.fn(), inspections: vi.fn() }));
 
 vi.mock('../lib/supervision', async (importOriginal) => {
   const real = await importOriginal<typeof import('../lib/supervision')>();
@@ -16,6 +16,8 @@ const { DrawTab, RecordModal, TasksTab } = await import('./Inspections');
 const planned: InspectionView = {
   id: 'ins-1',
   drawId: 'draw-1',
+  drawSeedHash: 'ab'.repeat(32),
+  drawSeed: 'cd'.repeat(32),
   regionId: 'r1',
   providerId: 'p1',
   providerName: '安康居家养老服务中心',
@@ -118,39 +120,73 @@ const canteenPool: DrawPoolView = {
   checklistItems: 7,
 };
 
-describe('双随机 draw of one provider kind', () => {
-  it('needs a kind before drawing, shows that kind’s pool, and sends the kind with the draw', async () => {
-    const logged: InspectionDrawView = {
-      id: 'd1', regionId: 'r1', providerKind: 'canteen', seed: 'S-1', providerCount: 1, inspectorCount: 1, providerPool: ['c1', 'c2'], inspectorPool: ['i1'],
-      providers: [{ id: 'c2', name: '同心社区老年助餐点' }], inspectors: [{ id: 'i1', name: '钱检查', organisation: '昆山市民政局' }],
-      drawnBy: 'u1', drawnByName: '吴主任', drawnAt: '2026-11-27T02:00:00.000Z', inspectionIds: ['ins-9'],
-    };
-    const old: InspectionDrawView = { ...logged, id: 'd0', providerKind: null, seed: 'OLD-1' };
+describe('双随机 draw of one provider kind, in two steps', () => {
+  const SEED = '5eed'.repeat(16);
+  const HASH = '07a1b2d27ea8f5b6fa0eb5a58a7ae0dbb4a0d3f1fbb0b9a1e3f7fa0c1bd38c2a';
+  const prepared: InspectionDrawView = {
+    id: 'd1', regionId: 'r1', providerKind: 'canteen', status: 'prepared', seedHash: HASH, seed: null, providerCount: 1, inspectorCount: 1, providerPool: ['c1', 'c2'], inspectorPool: ['i1'],
+    providers: [], inspectors: [], preparedBy: 'u1', preparedByName: '吴主任', preparedAt: '2026-11-27T02:00:00.000Z', drawnBy: null, drawnByName: '', drawnAt: null, inspectionIds: [],
+  };
+
+  it('needs a kind, limits the counts to the pool, sends no seed, and shows the hash before any seed', async () => {
+    const old: InspectionDrawView = { ...prepared, id: 'd0', providerKind: null, status: 'drawn', seed: 'OLD-1', seedHash: 'f'.repeat(64), drawnAt: '2026-10-01T02:00:00.000Z' };
     mocks.draws.mockResolvedValue([old]);
     mocks.drawPool.mockResolvedValue(canteenPool);
-    mocks.draw.mockResolvedValue(logged);
+    mocks.draw.mockResolvedValue(prepared);
     renderIn(<DrawTab regionId="r1" />);
 
-    const row = await screen.findByText('OLD-1');
-    expect(row.closest('tr')!.textContent).toContain('全部类型');
+    const row = (await screen.findByText('OLD-1…')).closest('tr')!;
+    expect(row.textContent).toContain('全部类型');
+    expect(screen.queryByLabelText('随机种子')).toBeNull();
     expect(screen.getByTestId('draw-pool').textContent).toContain('请先选择机构类型');
-    const drawButton = screen.getAllByRole('button').find((b) => /^抽\s*取$/.test(b.textContent ?? ''))! as HTMLButtonElement;
-    expect(drawButton.disabled).toBe(true);
+    const prepareButton = screen.getAllByRole('button').find((b) => (b.textContent ?? '').includes('生成种子并公布哈希'))! as HTMLButtonElement;
+    expect(prepareButton.disabled).toBe(true);
     expect(mocks.drawPool).not.toHaveBeenCalled();
 
     fireEvent.click(within(screen.getByLabelText('抽查机构类型')).getByText('助餐点'));
     await waitFor(() => expect(screen.getByTestId('draw-pool').textContent).toContain('可抽查助餐点 2 家 · 检查人员 4 名（检查表 7 项）'));
     expect(mocks.drawPool).toHaveBeenCalledWith('r1', 'canteen');
-    expect(drawButton.disabled).toBe(false);
-    fireEvent.change(screen.getByLabelText('随机种子'), { target: { value: 'S-1' } });
-    fireEvent.click(drawButton);
-    await screen.findByText('确认抽取助餐点？');
-    const confirm = document.querySelector('.ant-popconfirm-buttons .ant-btn-primary') as HTMLElement;
+    expect(screen.getByLabelText('抽取机构数').getAttribute('aria-valuemax')).toBe('2');
+    expect(prepareButton.disabled).toBe(false);
+    mocks.draws.mockResolvedValue([prepared, old]);
+    fireEvent.click(prepareButton);
+    await screen.findByText('公布助餐点抽取的种子哈希？');
     await act(async () => {
-      fireEvent.click(confirm);
+      fireEvent.click(document.querySelector('.ant-popconfirm-buttons .ant-btn-primary') as HTMLElement);
     });
-    await waitFor(() => expect(mocks.draw).toHaveBeenCalledWith({ regionId: 'r1', providerKind: 'canteen', providerCount: 2, inspectorCount: 2, seed: 'S-1' }));
+    await waitFor(() => expect(mocks.draw).toHaveBeenCalledWith({ regionId: 'r1', providerKind: 'canteen', providerCount: 2, inspectorCount: 2 }));
+    await screen.findByText(`已公布种子哈希 ${HASH.slice(0, 12)}…，请在公开场合点「抽取」`);
+    const preparedRow = (await screen.findByText(`${HASH.slice(0, 16)}…`)).closest('tr')!;
+    expect(preparedRow.textContent).toContain('已公布种子哈希，待抽取');
+    expect(preparedRow.textContent).toContain('抽取后公开');
+  });
+
+  it('executes a prepared draw, then shows the revealed seed and checks it against the published hash', async () => {
+    const { sha256Hex } = await import('../lib/supervision');
+    const seedHash = await sha256Hex(SEED);
+    const waiting = { ...prepared, seedHash };
+    const drawn: InspectionDrawView = { ...waiting, status: 'drawn', seed: SEED, providers: [{ id: 'c2', name: '同心社区老年助餐点' }], inspectors: [{ id: 'i1', name: '钱检查', organisation: '昆山市民政局' }], drawnBy: 'u1', drawnByName: '吴主任', drawnAt: '2026-11-27T03:00:00.000Z', inspectionIds: ['ins-9'] };
+    mocks.draws.mockResolvedValue([waiting]);
+    mocks.drawPool.mockResolvedValue(canteenPool);
+    mocks.executeDraw.mockResolvedValue(drawn);
+    mocks.verifyDraw.mockResolvedValue({ drawId: 'd1', hashMatches: true, reproduced: true, verified: true, providerIds: ['c2'], inspectorIds: ['i1'] });
+    renderIn(<DrawTab regionId="r1" />);
+
+    const row = (await screen.findByText(`${seedHash.slice(0, 16)}…`)).closest('tr')!;
+    mocks.draws.mockResolvedValue([drawn]);
+    fireEvent.click(within(row).getByRole('button', { name: /抽\s*取/ }));
+    await screen.findByText('确认抽取？');
+    await act(async () => {
+      fireEvent.click(document.querySelector('.ant-popconfirm-buttons .ant-btn-primary') as HTMLElement);
+    });
+    await waitFor(() => expect(mocks.executeDraw).toHaveBeenCalledWith('d1'));
     await screen.findByText('已抽取 1 家助餐点、1 名检查人员');
+    const drawnRow = (await screen.findByText(`${SEED.slice(0, 16)}…`)).closest('tr')!;
+    expect(drawnRow.textContent).toContain('同心社区老年助餐点');
+
+    fireEvent.click(within(drawnRow).getByRole('button', { name: /核\s*验/ }));
+    await screen.findByText('本机计算种子的 SHA-256：与公布的哈希一致');
+    expect(screen.getByText('服务器核验：哈希一致、结果一致')).toBeTruthy();
   });
 
   it('warns when the region has no checklist for the chosen kind', async () => {

@@ -1,5 +1,6 @@
 import { CheckCircleOutlined, ExperimentOutlined, PlusOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import {
+  DRAW_STATUS_LABELS,
   INSPECTION_STATUS_LABELS,
   inspectionOutcome,
   PROVIDER_KIND_LABELS,
@@ -7,6 +8,7 @@ import {
   type ProviderKind,
   type CheckInOverrideView,
   type DrawPoolView,
+  type DrawStatus,
   type InspectionDrawView,
   type InspectionStatus,
   type InspectionView,
@@ -22,7 +24,7 @@ import { PageTitle } from '../components/PageTitle';
 import { RegionMonthBar } from '../components/RegionMonthBar';
 import { useConsole } from '../context';
 import { compareText, formatDateTime, formatMeters } from '../lib/format';
-import { reproduceDraw, suggestSeed, supervision } from '../lib/supervision';
+import { reproduceDraw, sha256Hex, supervision } from '../lib/supervision';
 import { useAsync } from '../lib/useAsync';
 
 /** 双随机、一公开: inspector roster, seeded draws anyone can reproduce, checklist results, publication; check-in override reviews. */
@@ -30,7 +32,7 @@ export default function Inspections() {
   const { regionId } = useConsole();
   return (
     <div>
-      <PageTitle title="双随机抽查">随机抽取检查对象与检查人员（种子与名单留存可复现），逐项录入检查表并公示结果；审核超范围签到</PageTitle>
+      <PageTitle title="双随机抽查">随机抽取检查对象与检查人员（先公布种子哈希，抽取时公开种子，可核验复现），逐项录入检查表并公示结果；审核超范围签到</PageTitle>
       <RegionMonthBar showMonth={false} />
       {!regionId ? (
         <EmptyState description="请选择地区" />
@@ -55,39 +57,55 @@ export function DrawTab({ regionId }: { regionId: string }) {
   const draws = useAsync(() => supervision.draws(regionId), [regionId]);
   const [providerCount, setProviderCount] = useState<number | null>(2);
   const [inspectorCount, setInspectorCount] = useState<number | null>(2);
-  const [seed, setSeed] = useState(() => suggestSeed());
   const [kind, setKind] = useState<ProviderKind | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
   const pool = useAsync(() => supervision.drawPool(regionId, kind!), [regionId, kind], { skip: !kind });
+  const providersInPool = pool.data?.providers.length;
+  const inspectorsInPool = pool.data?.inspectorCount;
 
-  async function draw() {
+  async function prepare() {
     if (!kind) return void message.error('请先选择抽查的机构类型');
     if (!providerCount || !inspectorCount) return void message.error('请填写抽取数量');
-    setBusy(true);
+    setBusy('prepare');
     try {
-      const d = await supervision.draw({ regionId, providerKind: kind, providerCount, inspectorCount, seed: seed.trim() || undefined });
-      message.success(`已抽取 ${d.providers.length} 家${PROVIDER_KIND_LABELS[kind]}、${d.inspectors.length} 名检查人员`);
-      pool.reload();
-      setSeed(suggestSeed());
+      const d = await supervision.draw({ regionId, providerKind: kind, providerCount, inspectorCount });
+      message.success(`已公布种子哈希 ${d.seedHash.slice(0, 12)}…，请在公开场合点「抽取」`);
       draws.reload();
     } catch (err) {
       message.error(errorMessage(err));
     } finally {
-      setBusy(false);
+      setBusy(null);
+    }
+  }
+
+  async function execute(d: InspectionDrawView) {
+    setBusy(d.id);
+    try {
+      const done = await supervision.executeDraw(d.id);
+      message.success(`已抽取 ${done.providers.length} 家${done.providerKind ? PROVIDER_KIND_LABELS[done.providerKind] : '机构'}、${done.inspectors.length} 名检查人员`);
+      pool.reload();
+      draws.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(null);
     }
   }
 
   async function verify(d: InspectionDrawView) {
     const local = reproduceDraw(d);
     try {
+      const localHash = d.seed === null ? false : (await sha256Hex(d.seed)) === d.seedHash;
       const server = await supervision.verifyDraw(d.id);
       modal.info({
-        title: '复现抽取',
+        title: '核验抽取',
         content: (
           <div>
-            <p>种子：{d.seed}</p>
-            <p>本机按记录的种子与名单重算：{local ? '结果一致' : '结果不一致'}</p>
-            <p>服务器重算：{server.reproduced ? '结果一致' : '结果不一致'}</p>
+            <p>事先公布的种子哈希：{d.seedHash}</p>
+            <p>抽取后公开的种子：{d.seed}</p>
+            <p>本机计算种子的 SHA-256：{localHash ? '与公布的哈希一致' : '与公布的哈希不一致'}</p>
+            <p>本机按种子与名单重算：{local ? '结果一致' : '结果不一致'}</p>
+            <p>服务器核验：{server.verified ? '哈希一致、结果一致' : `${server.hashMatches ? '' : '哈希不一致；'}${server.reproduced ? '' : '结果不一致'}`}</p>
           </div>
         ),
       });
@@ -97,17 +115,40 @@ export function DrawTab({ regionId }: { regionId: string }) {
   }
 
   const columns: ColumnsType<InspectionDrawView> = [
-    { title: '抽取时间', dataIndex: 'drawnAt', render: formatDateTime, sorter: (a, b) => compareText(a.drawnAt, b.drawnAt), defaultSortOrder: 'descend' },
+    { title: '公布时间', dataIndex: 'preparedAt', render: formatDateTime, sorter: (a, b) => compareText(a.preparedAt, b.preparedAt), defaultSortOrder: 'descend' },
     { title: '机构类型', dataIndex: 'providerKind', render: (k: ProviderKind | null) => (k ? PROVIDER_KIND_LABELS[k] : '全部类型') },
-    { title: '随机种子', dataIndex: 'seed', render: (s: string) => <Typography.Text code copyable>{s}</Typography.Text> },
+    { title: '状态', dataIndex: 'status', render: (st: DrawStatus) => <Tag color={st === 'prepared' ? 'orange' : 'green'}>{DRAW_STATUS_LABELS[st]}</Tag> },
+    { title: '种子哈希（事先公布）', dataIndex: 'seedHash', render: (h: string) => <Typography.Text code copyable={{ text: h }} title={h}>{h.slice(0, 16)}…</Typography.Text> },
+    { title: '随机种子', dataIndex: 'seed', render: (seed: string | null) => (seed ? <Typography.Text code copyable={{ text: seed }} title={seed}>{seed.slice(0, 16)}…</Typography.Text> : <Typography.Text type="secondary">抽取后公开</Typography.Text>) },
     { title: '抽中机构', dataIndex: 'providers', render: (list: InspectionDrawView['providers']) => list.map((p) => <Link key={p.id} to={`/providers/${p.id}/record`} style={{ marginRight: 8 }}>{p.name}</Link>) },
     { title: '检查人员', dataIndex: 'inspectors', render: (list: InspectionDrawView['inspectors']) => list.map((i) => i.name).join('、') },
     { title: '名单规模', key: 'pool', render: (_: unknown, d) => `机构 ${d.providerPool.length} · 人员 ${d.inspectorPool.length}` },
-    { title: '操作人', dataIndex: 'drawnByName' },
-    { title: '操作', key: 'a', render: (_: unknown, d) => <Button size="small" icon={<ExperimentOutlined />} onClick={() => void verify(d)}>复现</Button> },
+    { title: '操作人', key: 'who', render: (_: unknown, d) => d.drawnByName || d.preparedByName },
+    {
+      title: '操作',
+      key: 'a',
+      render: (_: unknown, d) =>
+        d.status === 'prepared' ? (
+          <Popconfirm title="确认抽取？" description="将用已公布哈希的种子抽取，并公开种子" okText="抽取" cancelText="取消" onConfirm={() => void execute(d)}>
+            <Button size="small" type="primary" loading={busy === d.id}>
+              抽取
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Button size="small" icon={<ExperimentOutlined />} onClick={() => void verify(d)}>
+            核验
+          </Button>
+        ),
+    },
   ];
   return (
     <div>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message="两步抽取：先由系统生成随机种子并公布其哈希和名单；再在公开场合点「抽取」，用该种子抽取并公开种子。任何人都可以核对种子的哈希并重算结果。"
+      />
       <Space wrap style={{ marginBottom: 8 }}>
         <span>机构类型</span>
         <Radio.Group
@@ -123,14 +164,13 @@ export function DrawTab({ regionId }: { regionId: string }) {
       </div>
       <Space wrap style={{ marginBottom: 16 }}>
         <span>抽取</span>
-        <InputNumber aria-label="抽取机构数" min={1} max={50} value={providerCount} onChange={setProviderCount} />
+        <InputNumber aria-label="抽取机构数" min={1} max={providersInPool || 50} value={providerCount} onChange={setProviderCount} />
         <span>家，选派检查人员</span>
-        <InputNumber aria-label="检查人员数" min={1} max={20} value={inspectorCount} onChange={setInspectorCount} />
-        <span>名，随机种子</span>
-        <Input aria-label="随机种子" value={seed} onChange={(e) => setSeed(e.target.value)} maxLength={64} style={{ width: 200 }} />
-        <Popconfirm title={kind ? `确认抽取${PROVIDER_KIND_LABELS[kind]}？` : '确认抽取？'} description="机构类型、种子、名单和结果将留存，可随时复现" okText="抽取" cancelText="取消" onConfirm={() => void draw()} disabled={!kind}>
-          <Button type="primary" loading={busy} disabled={!kind} title={kind ? undefined : '请先选择机构类型'}>
-            抽取
+        <InputNumber aria-label="检查人员数" min={1} max={inspectorsInPool || 20} value={inspectorCount} onChange={setInspectorCount} />
+        <span>名</span>
+        <Popconfirm title={kind ? `公布${PROVIDER_KIND_LABELS[kind]}抽取的种子哈希？` : '公布种子哈希？'} description="系统生成随机种子，先公布其哈希和名单；种子在抽取时公开" okText="公布" cancelText="取消" onConfirm={() => void prepare()} disabled={!kind}>
+          <Button type="primary" loading={busy === 'prepare'} disabled={!kind} title={kind ? undefined : '请先选择机构类型'}>
+            生成种子并公布哈希
           </Button>
         </Popconfirm>
       </Space>

@@ -1,4 +1,4 @@
-import type { RegionPolicyView, RegionView } from '@carecircle/shared';
+import { POLICY_KIND_CODES, type RegionPolicyView, type RegionView } from '@carecircle/shared';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router-dom';
@@ -229,5 +229,43 @@ describe('政策表 page · 补贴标准 as a table', () => {
     const amount = (await within(modal).findByLabelText('第 1 条 每次补贴（元）')) as HTMLInputElement;
     expect(amount.value).toBe('10.00');
     expect(within(modal).getAllByLabelText(/^第 \d 条 补贴方式$/).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('offers only the kinds the server knows, refuses another before sending, and shows the server’s field errors of a JSON kind', async () => {
+    const calls = stubServer({
+      '/regions/r1/policies': versions,
+      'POST /regions/r1/policies': () =>
+        new Response(
+          JSON.stringify({
+            statusCode: 400,
+            error: 'VALIDATION_FAILED',
+            message: '第 1 个类别：至少列出一项服务',
+            details: { fields: [{ field: 'rules.categories[0].items', message: '第 1 个类别：至少列出一项服务' }] },
+          }),
+          { status: 400 },
+        ),
+      '/regions': [region],
+    });
+    renderPage();
+    await screen.findByText('kpi_targets');
+    fireEvent.click(button(document.body, /新增版本/));
+    const modal = await editor();
+    const offered = [...modal.querySelectorAll('#policy-kinds option')].map((o) => (o as HTMLOptionElement).value).sort();
+    expect(offered).toEqual([...POLICY_KIND_CODES].sort());
+    expect(offered).toContain('basic_service_list');
+
+    const kindInput = modal.querySelector('input[list="policy-kinds"]')!;
+    fireEvent.change(kindInput, { target: { value: 'basic_services' } });
+    fireEvent.change(within(modal).getByLabelText('规则 JSON'), { target: { value: '{ "categories": [] }' } });
+    fireEvent.click(button(modal, /^发布$/));
+    await within(modal).findByText('没有这种政策表，请从列表中选择');
+    expect(posts(calls)).toHaveLength(0);
+
+    fireEvent.change(kindInput, { target: { value: 'basic_service_list' } });
+    fireEvent.change(within(modal).getByLabelText('规则 JSON'), { target: { value: '{ "categories": [{ "category": "dibao", "items": [] }] }' } });
+    fireEvent.click(button(modal, /^发布$/));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0].body).toMatchObject({ kind: 'basic_service_list' });
+    expect((await within(modal).findAllByText('第 1 个类别：至少列出一项服务')).length).toBeGreaterThan(0);
   });
 });

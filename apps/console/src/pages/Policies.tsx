@@ -10,7 +10,7 @@ import { PageTitle } from '../components/PageTitle';
 import { SubsidyTableEditor, SubsidyTableView } from '../components/SubsidyTableEditor';
 import { useConsole } from '../context';
 import { chinaIso, formatDateTime } from '../lib/format';
-import { currentRules, parseRules, POLICY_KIND_LABELS, POLICY_KIND_PATTERN, policyKindLabel, policyStates, type PolicyState } from '../lib/policies';
+import { currentRules, isKnownPolicyKind, parseRules, POLICY_KIND_LABELS, POLICY_KIND_PATTERN, policyKindLabel, policyStates, type PolicyState } from '../lib/policies';
 import { regionName, regionTree } from '../lib/regions';
 import { validated } from '../lib/forms';
 import { useAsync } from '../lib/useAsync';
@@ -206,7 +206,7 @@ function PolicyEditor({
   const [error, setError] = useState<string | null>(null);
   const parsed = parseRules(text);
   const nextVersion = Math.max(0, ...existing.filter((p) => p.kind === kind).map((p) => p.version)) + 1;
-  const kindOptions = [...new Set([...existing.map((p) => p.kind), ...Object.keys(POLICY_KIND_LABELS)])].map((k) => ({ value: k, label: `${policyKindLabel(k)}（${k}）` }));
+  const kindOptions = Object.keys(POLICY_KIND_LABELS).map((k) => ({ value: k, label: `${policyKindLabel(k)}（${k}）` }));
 
   // 补贴标准 is edited as a table; the JSON editor stays for other kinds and as an escape hatch.
   const [initialTable] = useState(() => tableFromRules(initialKind === SUBSIDY_KIND ? initialRules : currentRules(existing, SUBSIDY_KIND)));
@@ -316,6 +316,7 @@ function PolicyEditor({
             rules={[
               { required: true, message: '请选择或输入政策类型' },
               { pattern: POLICY_KIND_PATTERN, message: '小写英文和下划线，如 subsidy' },
+              { validator: (_, v?: string) => (!v || isKnownPolicyKind(v.trim()) ? Promise.resolve() : Promise.reject(new Error('没有这种政策表，请从列表中选择'))) },
             ]}
             extra={kind ? `${policyKindLabel(kind.trim())} · 将发布为 v${nextVersion}` : undefined}
           >

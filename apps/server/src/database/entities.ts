@@ -31,6 +31,7 @@ import { ElderRegistrationConflicts1764000015500 } from './migrations/1764000015
 import { TrustRules1764000016100 } from './migrations/1764000016100-TrustRules.js';
 import { PeriodsAndLifecycles1764000017100 } from './migrations/1764000017100-PeriodsAndLifecycles.js';
 import { PrivacyRecords1764000018300 } from './migrations/1764000018300-PrivacyRecords.js';
+import { TrustEvidenceAndDraws1764000019200 } from './migrations/1764000019200-TrustEvidenceAndDraws.js';
 import { AttendanceEntity, ChildcareCentreEntity, ChildcareClassEntity, EnrolmentEntity, PickupPersonEntity, WaitlistEntryEntity, WaitlistLogEntity } from '../childcare/entities/childcare.entities.js';
 import { CanteenSettingsEntity, DishEntity, MealBookingEntity, MealBookingItemEntity, MealSlotEntity } from '../meals/entities/meal.entities.js';
 import { ServiceTypeEntity } from '../catalog/entities/service-type.entity.js';
@@ -82,4 +83,4 @@ export const ENTITIES = [
   AttendanceEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000, Orders1764000002000, Meals1764000003000, Childcare1764000004000, ElderSide1764000005000, Regulation1764000006000, VolunteerAge1764000007000, Supervision1764000008000, Training1764000009000, RegionFigures1764000010000, InspectionDrawKind1764000010500, ChildcareHours1764000011000, StaffDayIndex1764000012000, AuditEntityIdWidth1764000013000, AssessmentGradeRules1764000014000, ElderRegistrationConflicts1764000015500, TrustRules1764000016100, PeriodsAndLifecycles1764000017100, PrivacyRecords1764000018300];
+export const MIGRATIONS = [Foundation1764000000000, Providers1764000001000, Orders1764000002000, Meals1764000003000, Childcare1764000004000, ElderSide1764000005000, Regulation1764000006000, VolunteerAge1764000007000, Supervision1764000008000, Training1764000009000, RegionFigures1764000010000, InspectionDrawKind1764000010500, ChildcareHours1764000011000, StaffDayIndex1764000012000, AuditEntityIdWidth1764000013000, AssessmentGradeRules1764000014000, ElderRegistrationConflicts1764000015500, TrustRules1764000016100, PeriodsAndLifecycles1764000017100, PrivacyRecords1764000018300, TrustEvidenceAndDraws1764000019200];

@@ -1,4 +1,4 @@
-import { ErrorCode, policyRuleErrors, type RegionFiguresView } from '@carecircle/shared';
+import { BASIC_SERVICE_LIST_POLICY, ErrorCode, policyRuleErrors, type RegionFiguresView } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -6,6 +6,8 @@ import { onDuplicateKey } from '../common/typeorm.js';
 import type { CreateRegionPolicyDto, RegionPolicyResponse, RegionResponse } from './dto/region.dto.js';
 import { RegionPolicyEntity } from './entities/region-policy.entity.js';
 import { RegionEntity } from './entities/region.entity.js';
+
+const SUBSIDY_TABLE_KIND = 'subsidy';
 
 @Injectable()
 export class RegionsService {
@@ -50,6 +52,12 @@ export class RegionsService {
     await this.requireRegion(regionId);
     const fields = policyRuleErrors(dto.kind, dto.rules);
     if (fields.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${fields[0].message}${fields.length > 1 ? `（另有 ${fields.length - 1} 处需要修改）` : ''}`, { fields });
+    // Where a 基本养老服务清单 is in force it alone decides checkout's subsidies: a second table could only disagree with it.
+    if (dto.kind === SUBSIDY_TABLE_KIND && (await this.policyInForce(regionId, BASIC_SERVICE_LIST_POLICY, new Date(dto.effectiveFrom)))) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, '本地区的补贴由基本养老服务清单（basic_service_list）决定，请在清单中修改各类别的服务、额度和自付', {
+        fields: [{ field: 'kind', message: '本地区已发布基本养老服务清单，补贴请在清单中修改' }],
+      });
+    }
     const saved = await onDuplicateKey(() => this.dataSource.transaction(async (manager) => {
       const [{ next }] = await manager.query(
         'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM region_policies WHERE region_id = ? AND kind = ? FOR UPDATE',

@@ -7,6 +7,7 @@ import {
   INSPECTION_STATUS_LABELS,
   PROVIDER_KIND_LABELS,
   type DrawPoolView,
+  type DrawStatus,
   type DrawVerificationView,
   type InspectionChecklist,
   type InspectionDrawView,
@@ -17,7 +18,7 @@ import {
   type ProviderStatus,
 } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { Clock } from '../common/clock.js';
@@ -34,16 +35,25 @@ interface DrawRow {
   id: string;
   region_id: string;
   provider_kind: ProviderKind | null;
+  status: DrawStatus;
   seed: string;
+  seed_hash: string;
   provider_count: number;
   inspector_count: number;
   provider_pool: unknown;
   inspector_pool: unknown;
   provider_ids: unknown;
   inspector_ids: unknown;
-  drawn_by: string;
-  nickname: string | null;
-  drawn_at: Date;
+  prepared_by: string;
+  prepared_at: Date;
+  drawn_by: string | null;
+  drawn_at: Date | null;
+  preparer: string | null;
+  drawer: string | null;
+}
+
+export function seedHash(seed: string): string {
+  return createHash('sha256').update(seed, 'utf8').digest('hex');
 }
 
 /** 双随机、一公开: an inspector roster per region, seeded and logged draws, checklists as data, published results. */
@@ -90,27 +100,61 @@ export class InspectionsService {
   }
 
   /**
-   * Draws `providerCount` approved providers of one kind in the region and `inspectorCount` active
-   * inspectors from its roster, from one seed; the kind, the seed and both pools are logged so the
-   * draw can be re-run. Each drawn provider gets a planned inspection with its kind's checklist in force today.
+   * Step 1 of a 双随机 draw (commit): the server makes a random seed and publishes its SHA-256 with
+   * the pools of approved providers of one kind and active inspectors, before anyone can know the
+   * outcome. The seed stays secret until the draw is executed, so nobody — the operator included —
+   * can try seeds offline and pick the one that draws the providers they want.
    */
-  async draw(principal: Principal, dto: DrawDto): Promise<InspectionDrawView> {
+  async prepareDraw(principal: Principal, dto: DrawDto): Promise<InspectionDrawView> {
+    if (dto.seed !== undefined) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, '随机种子由系统生成，并在抽取前公布其哈希，不能自行指定；请去掉 seed 后再提交', {
+        fields: [{ field: 'seed', message: '不能自行指定随机种子' }],
+      });
+    }
     await this.access.requireOperatorRegion(principal, dto.regionId);
     const now = this.clock.now();
-    const checklist = await this.checklistInForce(dto.regionId, dto.providerKind, now);
+    await this.checklistInForce(dto.regionId, dto.providerKind, now);
     const providerPool = (await this.providerPool(dto.regionId, dto.providerKind)).map((p) => p.id);
     const inspectorPool = await this.inspectorPool(dto.regionId);
     if (providerPool.length === 0) throw new DomainError(ErrorCode.CONFLICT, `本地区没有可抽查的${PROVIDER_KIND_LABELS[dto.providerKind]}（需已审核通过）`);
     if (inspectorPool.length === 0) throw new DomainError(ErrorCode.CONFLICT, '请先在检查人员名录中添加检查人员');
-    const seed = dto.seed ?? randomBytes(8).toString('hex');
-    const result = drawInspection({ seed, providerPool, inspectorPool, providerCount: dto.providerCount, inspectorCount: dto.inspectorCount });
+    const tooMany: { field: string; message: string }[] = [];
+    if (dto.providerCount > providerPool.length) tooMany.push({ field: 'providerCount', message: `本地区可抽查的${PROVIDER_KIND_LABELS[dto.providerKind]}只有 ${providerPool.length} 家，抽取数不能超过 ${providerPool.length}` });
+    if (dto.inspectorCount > inspectorPool.length) tooMany.push({ field: 'inspectorCount', message: `检查人员名录中在岗的只有 ${inspectorPool.length} 人，选派人数不能超过 ${inspectorPool.length}` });
+    if (tooMany.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, tooMany.map((f) => f.message).join('；'), { fields: tooMany, providerPool: providerPool.length, inspectorPool: inspectorPool.length });
+    const seed = randomBytes(32).toString('hex');
     const drawId = randomUUID();
     await this.dataSource.transaction(async (m) => {
       await m.query(
-        `INSERT INTO inspection_draws (id, region_id, provider_kind, seed, provider_count, inspector_count, provider_pool, inspector_pool, provider_ids, inspector_ids, drawn_by, drawn_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [drawId, dto.regionId, dto.providerKind, seed, dto.providerCount, dto.inspectorCount, JSON.stringify(providerPool), JSON.stringify(inspectorPool), JSON.stringify(result.providerIds), JSON.stringify(result.inspectorIds), principal.userId, now],
+        `INSERT INTO inspection_draws (id, region_id, provider_kind, status, seed, seed_hash, provider_count, inspector_count, provider_pool, inspector_pool, prepared_by, prepared_at)
+         VALUES (?, ?, ?, 'prepared', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [drawId, dto.regionId, dto.providerKind, seed, seedHash(seed), dto.providerCount, dto.inspectorCount, JSON.stringify(providerPool), JSON.stringify(inspectorPool), principal.userId, now],
       );
+      await this.audit.record(principal.userId, 'inspection_draw_prepared', 'region', dto.regionId, m);
+    });
+    return this.drawView(drawId);
+  }
+
+  /**
+   * Step 2 (reveal): draws from the published pools with the committed seed, reveals the seed and
+   * gives each drawn provider a planned inspection with its kind's checklist in force today.
+   */
+  async executeDraw(principal: Principal, drawId: string): Promise<InspectionDrawView> {
+    const d = await this.requireDraw(principal, drawId);
+    if (d.status !== 'prepared') throw new DomainError(ErrorCode.CONFLICT, `这次抽取已于 ${iso(d.drawn_at)} 执行，结果已公布`, { status: d.status });
+    const now = this.clock.now();
+    const kind = d.provider_kind as ProviderKind;
+    const checklist = await this.checklistInForce(d.region_id, kind, now);
+    const result = drawInspection({
+      seed: d.seed, providerPool: json<string[]>(d.provider_pool), inspectorPool: json<string[]>(d.inspector_pool),
+      providerCount: d.provider_count, inspectorCount: d.inspector_count,
+    });
+    await this.dataSource.transaction(async (m) => {
+      const done = await m.query(
+        `UPDATE inspection_draws SET status = 'drawn', provider_ids = ?, inspector_ids = ?, drawn_by = ?, drawn_at = ? WHERE id = ? AND status = 'prepared'`,
+        [JSON.stringify(result.providerIds), JSON.stringify(result.inspectorIds), principal.userId, now, drawId],
+      );
+      if (done.affectedRows !== 1) throw new DomainError(ErrorCode.CONFLICT, '这次抽取刚刚已由他人执行，请刷新查看结果');
       for (const providerId of result.providerIds) {
         const [p] = await m.query('SELECT region_id FROM providers WHERE id = ?', [providerId]);
         await m.query(
@@ -118,14 +162,14 @@ export class InspectionsService {
           [randomUUID(), drawId, providerId, p.region_id, JSON.stringify(result.inspectorIds), JSON.stringify(checklist), now],
         );
       }
-      await this.audit.record(principal.userId, 'inspection_drawn', 'region', dto.regionId, m);
+      await this.audit.record(principal.userId, 'inspection_drawn', 'region', d.region_id, m);
     });
     return this.drawView(drawId);
   }
 
   async draws(principal: Principal, regionId: string): Promise<InspectionDrawView[]> {
     await this.access.requireOperatorRegion(principal, regionId);
-    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM inspection_draws WHERE region_id = ? ORDER BY drawn_at DESC', [regionId]);
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM inspection_draws WHERE region_id = ? ORDER BY prepared_at DESC', [regionId]);
     return Promise.all(rows.map((r) => this.drawView(r.id)));
   }
 
@@ -134,15 +178,21 @@ export class InspectionsService {
     return this.drawView(drawId);
   }
 
-  /** Runs the logged draw again from its seed and pools: the same providers and inspectors must come out. */
+  /**
+   * Checks the revealed seed against the hash published before the draw, and runs the draw again
+   * from it and the logged pools: the same providers and inspectors must come out.
+   */
   async verifyDraw(principal: Principal, drawId: string): Promise<DrawVerificationView> {
     const d = await this.requireDraw(principal, drawId);
+    if (d.status !== 'drawn') throw new DomainError(ErrorCode.CONFLICT, '这次抽取还未执行，种子尚未公开；执行后才能核验', { status: d.status });
+    const hashMatches = seedHash(d.seed) === d.seed_hash;
     const again = drawInspection({
       seed: d.seed, providerPool: json<string[]>(d.provider_pool), inspectorPool: json<string[]>(d.inspector_pool),
       providerCount: d.provider_count, inspectorCount: d.inspector_count,
     });
     const logged = { providerIds: json<string[]>(d.provider_ids), inspectorIds: json<string[]>(d.inspector_ids) };
-    return { drawId, reproduced: JSON.stringify(again) === JSON.stringify(logged), ...again };
+    const reproduced = JSON.stringify(again) === JSON.stringify(logged);
+    return { drawId, hashMatches, reproduced, verified: hashMatches && reproduced, ...again };
   }
 
   async list(principal: Principal, regionId?: string, status?: InspectionStatus): Promise<InspectionView[]> {
@@ -262,31 +312,38 @@ export class InspectionsService {
   }
 
   private async drawView(drawId: string): Promise<InspectionDrawView> {
-    const [d]: DrawRow[] = await this.dataSource.query('SELECT d.*, u.nickname FROM inspection_draws d LEFT JOIN users u ON u.id = d.drawn_by WHERE d.id = ?', [drawId]);
-    const providerIds = json<string[]>(d.provider_ids);
-    const inspectorIds = json<string[]>(d.inspector_ids);
+    const [d]: DrawRow[] = await this.dataSource.query(
+      'SELECT d.*, p.nickname AS preparer, u.nickname AS drawer FROM inspection_draws d LEFT JOIN users p ON p.id = d.prepared_by LEFT JOIN users u ON u.id = d.drawn_by WHERE d.id = ?',
+      [drawId],
+    );
+    const drawn = d.status === 'drawn';
+    const providerIds = drawn ? json<string[]>(d.provider_ids) : [];
+    const inspectorIds = drawn ? json<string[]>(d.inspector_ids) : [];
     const names = await this.names(providerIds, inspectorIds);
     const inspections: { id: string; provider_id: string }[] = await this.dataSource.query('SELECT id, provider_id FROM inspections WHERE draw_id = ?', [drawId]);
     return {
-      id: d.id, regionId: d.region_id, providerKind: d.provider_kind ?? null, seed: d.seed, providerCount: d.provider_count, inspectorCount: d.inspector_count,
+      id: d.id, regionId: d.region_id, providerKind: d.provider_kind ?? null, status: d.status, seedHash: d.seed_hash, seed: drawn ? d.seed : null,
+      providerCount: d.provider_count, inspectorCount: d.inspector_count,
       providerPool: json(d.provider_pool), inspectorPool: json(d.inspector_pool),
       providers: providerIds.map((id) => ({ id, name: names.providers.get(id) ?? '' })),
       inspectors: inspectorIds.map((id) => ({ id, name: names.inspectors.get(id)?.name ?? '', organisation: names.inspectors.get(id)?.organisation ?? '' })),
-      drawnBy: d.drawn_by, drawnByName: d.nickname ?? '', drawnAt: iso(d.drawn_at)!,
+      preparedBy: d.prepared_by, preparedByName: d.preparer ?? '', preparedAt: iso(d.prepared_at)!,
+      drawnBy: d.drawn_by, drawnByName: d.drawer ?? '', drawnAt: iso(d.drawn_at),
       inspectionIds: providerIds.map((pid) => inspections.find((i) => i.provider_id === pid)?.id).filter((x): x is string => !!x),
     };
   }
 
   private async view(id: string): Promise<InspectionView> {
     const [i] = await this.dataSource.query(
-      'SELECT i.*, p.name AS provider_name, p.kind AS provider_kind, p.status AS provider_status FROM inspections i JOIN providers p ON p.id = i.provider_id WHERE i.id = ?',
+      `SELECT i.*, p.name AS provider_name, p.kind AS provider_kind, p.status AS provider_status, d.seed AS draw_seed, d.seed_hash AS draw_seed_hash
+         FROM inspections i JOIN providers p ON p.id = i.provider_id JOIN inspection_draws d ON d.id = i.draw_id WHERE i.id = ?`,
       [id],
     );
     const inspectorIds = json<string[]>(i.inspector_ids);
     const names = await this.names([], inspectorIds);
     const status = i.status as InspectionStatus;
     return {
-      id: i.id, drawId: i.draw_id, regionId: i.region_id, providerId: i.provider_id, providerName: i.provider_name,
+      id: i.id, drawId: i.draw_id, drawSeedHash: i.draw_seed_hash, drawSeed: i.draw_seed, regionId: i.region_id, providerId: i.provider_id, providerName: i.provider_name,
       providerKind: i.provider_kind as ProviderKind, providerStatus: i.provider_status as ProviderStatus,
       inspectors: inspectorIds.map((iid) => ({ id: iid, name: names.inspectors.get(iid)?.name ?? '', organisation: names.inspectors.get(iid)?.organisation ?? '' })),
       status, statusLabel: INSPECTION_STATUS_LABELS[status], checklist: json<InspectionChecklist>(i.checklist).items,

@@ -165,10 +165,19 @@ export class SupervisionController {
 
   @Post('supervision/draws')
   @Roles(Role.OPERATOR)
-  @ApiOperation({ summary: '双随机抽取：按种子抽取机构和检查人员，记录种子与名单以便复现' })
+  @ApiOperation({ summary: '双随机抽取第一步：系统生成随机种子，先公布其 SHA-256 哈希和抽取名单（种子此时不公开，不能自行指定）' })
   @ApiCreatedResponse({ type: ObjectResponse })
   draw(@CurrentUser() user: Principal, @Body() dto: DrawDto) {
-    return this.inspections.draw(user, dto);
+    return this.inspections.prepareDraw(user, dto);
+  }
+
+  @Post('supervision/draws/:drawId/execute')
+  @Roles(Role.OPERATOR)
+  @HttpCode(200)
+  @ApiOperation({ summary: '双随机抽取第二步：用已公布哈希的种子抽取机构和检查人员，公开种子，生成检查任务' })
+  @ApiOkResponse({ type: ObjectResponse })
+  executeDraw(@CurrentUser() user: Principal, @Param('drawId', ParseUuidPipe) drawId: string) {
+    return this.inspections.executeDraw(user, drawId);
   }
 
   @Get('supervision/draw-pool')
@@ -198,7 +207,7 @@ export class SupervisionController {
   @Post('supervision/draws/:drawId/verify')
   @Roles(Role.OPERATOR)
   @HttpCode(200)
-  @ApiOperation({ summary: '复现抽取：用记录的种子和名单重新抽取并比对' })
+  @ApiOperation({ summary: '核验抽取：公开的种子与事先公布的哈希一致，且用种子和名单重新抽取结果相同' })
   @ApiOkResponse({ type: ObjectResponse })
   verifyDraw(@CurrentUser() user: Principal, @Param('drawId', ParseUuidPipe) drawId: string) {
     return this.inspections.verifyDraw(user, drawId);

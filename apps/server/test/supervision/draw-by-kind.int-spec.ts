@@ -42,7 +42,11 @@ describe('双随机 draws by provider kind', () => {
     );
     return id;
   };
-  const draw = async (body: Record<string, unknown>, status = 201) => (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, inspectorCount: 1, ...body }).expect(status)).body;
+  /** Prepares a draw (seed hash published) and, when that succeeds, executes it (seed revealed). */
+  const draw = async (body: Record<string, unknown>, status = 201) => {
+    const prepared = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, inspectorCount: 1, ...body }).expect(status)).body;
+    return status === 201 ? (await t.http.post(`/api/supervision/draws/${prepared.id}/execute`).set(op).expect(200)).body : prepared;
+  };
   const inspectionsOf = async (drawId: string) =>
     ((await t.http.get(`/api/supervision/inspections?regionId=${d.regionId}`).set(op).expect(200)).body as { drawId: string; providerId: string; providerKind: string; checklist: { code: string }[] }[]).filter((i) => i.drawId === drawId);
 
@@ -74,7 +78,7 @@ describe('双随机 draws by provider kind', () => {
     expect(JSON.stringify(missing.details.fields)).toContain('providerKind');
     await draw({ providerKind: 'nursing_home', providerCount: 1 }, 400);
 
-    const old = await draw({ providerKind: 'childcare', providerCount: 5, seed: 'old-shape' });
+    const old = await draw({ providerKind: 'childcare', providerCount: 2 });
     expect(old.providerKind).toBe('childcare');
     expect(old.providerPool.sort()).toEqual([...centres].sort());
     for (const i of await inspectionsOf(old.id)) expect(i.checklist.map((c) => c.code)).toEqual(['fire_safety', 'records']);
@@ -86,7 +90,7 @@ describe('双随机 draws by provider kind', () => {
     expect(pool).toMatchObject({ providerKind: 'canteen', inspectorCount: 3, checklistItems: 3 });
     expect(pool.providers.map((p: { id: string }) => p.id).sort()).toEqual([...canteens].sort());
 
-    const got = await draw({ providerKind: 'canteen', providerCount: 3, seed: 'KS-canteen-01' });
+    const got = await draw({ providerKind: 'canteen', providerCount: 3 });
     expect(got).toMatchObject({ providerKind: 'canteen', providerCount: 3 });
     expect(got.providerPool.sort()).toEqual([...canteens].sort());
     expect(got.providers).toHaveLength(3);
@@ -109,7 +113,7 @@ describe('双随机 draws by provider kind', () => {
     const other = tasks[1] as unknown as { id: string };
     await t.http.put(`/api/supervision/inspections/${other.id}/result`).set(op).send({ results: HOME_CARE.items.map((c) => ({ code: c.code, passed: true })), summary: 'x' }).expect(400);
 
-    const homeDraw = await draw({ providerKind: 'home_care', providerCount: 10, seed: 'KS-home-01' });
+    const homeDraw = await draw({ providerKind: 'home_care', providerCount: homes.length });
     expect(homeDraw.providerPool.sort()).toEqual([...homes].sort());
     for (const i of await inspectionsOf(homeDraw.id)) expect(i.checklist).toEqual(HOME_CARE.items);
   });
@@ -127,12 +131,9 @@ describe('双随机 draws by provider kind', () => {
     await t.dataSource.query(`UPDATE providers SET status = 'approved' WHERE kind = 'childcare' AND region_id = ?`, [d.regionId]);
   });
 
-  it('reproduces a draw from its seed per kind: same seed and kind, same result; old draws without a kind still verify', async () => {
-    const a = await draw({ providerKind: 'canteen', providerCount: 2, seed: 'KS-2026-12' });
-    const b = await draw({ providerKind: 'canteen', providerCount: 2, seed: 'KS-2026-12' });
-    expect(b.providers).toEqual(a.providers);
-    expect(b.inspectors).toEqual(a.inspectors);
-    const home = await draw({ providerKind: 'home_care', providerCount: 2, seed: 'KS-2026-12' });
+  it('reproduces a draw from its revealed seed per kind; old draws without a kind still verify', async () => {
+    const a = await draw({ providerKind: 'canteen', providerCount: 2 });
+    const home = await draw({ providerKind: 'home_care', providerCount: 2 });
     for (const p of home.providers) expect(homes).toContain(p.id);
     const again = drawInspection({ seed: a.seed, providerPool: a.providerPool, inspectorPool: a.inspectorPool, providerCount: 2, inspectorCount: 1 });
     expect(again.providerIds).toEqual(a.providers.map((p: { id: string }) => p.id));
@@ -145,12 +146,13 @@ describe('双随机 draws by provider kind', () => {
     const legacyId = randomUUID();
     const [user] = await t.dataSource.query(`SELECT id FROM users WHERE nickname = '类别抽查监管'`);
     await t.dataSource.query(
-      `INSERT INTO inspection_draws (id, region_id, seed, provider_count, inspector_count, provider_pool, inspector_pool, provider_ids, inspector_ids, drawn_by, drawn_at) VALUES (?, ?, 'legacy', 3, 2, ?, ?, ?, ?, ?, ?)`,
-      [legacyId, d.regionId, JSON.stringify(allKinds), JSON.stringify(inspectors), JSON.stringify(legacy.providerIds), JSON.stringify(legacy.inspectorIds), user.id, NOW],
+      `INSERT INTO inspection_draws (id, region_id, seed, seed_hash, provider_count, inspector_count, provider_pool, inspector_pool, provider_ids, inspector_ids, prepared_by, prepared_at, drawn_by, drawn_at)
+       VALUES (?, ?, 'legacy', SHA2('legacy', 256), 3, 2, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [legacyId, d.regionId, JSON.stringify(allKinds), JSON.stringify(inspectors), JSON.stringify(legacy.providerIds), JSON.stringify(legacy.inspectorIds), user.id, NOW, user.id, NOW],
     );
     const logged = (await t.http.get(`/api/supervision/draws/${legacyId}`).set(op).expect(200)).body;
     expect(logged).toMatchObject({ providerKind: null, providerPool: allKinds });
-    expect((await t.http.post(`/api/supervision/draws/${legacyId}/verify`).set(op).expect(200)).body).toMatchObject({ reproduced: true, providerIds: legacy.providerIds });
+    expect((await t.http.post(`/api/supervision/draws/${legacyId}/verify`).set(op).expect(200)).body).toMatchObject({ hashMatches: true, reproduced: true, verified: true, providerIds: legacy.providerIds });
     const listed = (await t.http.get(`/api/supervision/draws?regionId=${d.regionId}`).set(op).expect(200)).body;
     expect(listed.find((x: { id: string }) => x.id === legacyId).providerKind).toBeNull();
   });

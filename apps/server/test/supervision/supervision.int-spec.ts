@@ -64,6 +64,14 @@ describe('provider supervision', () => {
     rmSync(filesDir, { recursive: true, force: true });
   });
 
+  /** A draw in its two steps (hash published, then executed); `providerCount: 'all'` draws the whole pool. */
+  const drawNow = async (body: { providerKind: string; providerCount: number | 'all'; inspectorCount: number }) => {
+    const pool = (await t.http.get(`/api/supervision/draw-pool?regionId=${d.regionId}&providerKind=${body.providerKind}`).set(op).expect(200)).body;
+    const providerCount = body.providerCount === 'all' ? pool.providers.length : body.providerCount;
+    const prepared = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, ...body, providerCount }).expect(201)).body;
+    return (await t.http.post(`/api/supervision/draws/${prepared.id}/execute`).set(op).expect(200)).body;
+  };
+
   it('keeps the history of every 备案 change and hides the record from another street', async () => {
     const provider = await d.provider({ name: '备案机构' });
     const first = (await t.http.put(`/api/supervision/providers/${provider}/filing`).set(op).send({ licenceNo: 'KS-MZ-2026-001', licenceAuthority: '昆山市民政局', insurer: '人保财险' }).expect(200)).body;
@@ -157,7 +165,7 @@ describe('provider supervision', () => {
     expect(record.evaluations).toEqual([expect.objectContaining({ kind: 'satisfaction', kindLabel: '满意度调查', score: 96, sampleSize: 120, evaluatedOn: '2026-11-20' })]);
   });
 
-  it('draws providers and inspectors reproducibly from a logged seed; another seed draws differently', async () => {
+  it('draws providers and inspectors reproducibly from the revealed seed; each draw gets a seed of its own', async () => {
     for (let i = 0; i < 6; i++) await d.provider({ name: `抽查池${i}` });
     for (const name of ['钱检查', '孙检查', '李检查', '周检查']) {
       await t.http.post('/api/supervision/inspectors').set(op).send({ regionId: d.regionId, name, organisation: '昆山市民政局' }).expect(201);
@@ -167,25 +175,20 @@ describe('provider supervision', () => {
     expect(roster).toHaveLength(4);
     await t.http.get(`/api/supervision/inspectors?regionId=${d.regionId}`).set(otherOp).expect(404);
 
-    const first = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 2, inspectorCount: 2, seed: 'KS-2026-11-01' }).expect(201)).body;
+    const first = await drawNow({ providerKind: 'home_care', providerCount: 2, inspectorCount: 2 });
     expect(first.providers).toHaveLength(2);
     expect(first.inspectors).toHaveLength(2);
     expect(first.inspectionIds).toHaveLength(2);
     expect(first.drawnByName).toBe('本街道监管');
-    const again = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 2, inspectorCount: 2, seed: 'KS-2026-11-01' }).expect(201)).body;
-    expect(again.providers).toEqual(first.providers);
-    expect(again.inspectors).toEqual(first.inspectors);
     const recomputed = drawInspection({ seed: first.seed, providerPool: first.providerPool, inspectorPool: first.inspectorPool, providerCount: 2, inspectorCount: 2 });
     expect(recomputed.providerIds).toEqual(first.providers.map((p: { id: string }) => p.id));
     expect((await t.http.post(`/api/supervision/draws/${first.id}/verify`).set(op).expect(200)).body).toMatchObject({ reproduced: true, providerIds: recomputed.providerIds });
 
     const others = [];
-    for (const seed of ['KS-2026-11-02', 'KS-2026-11-03', 'KS-2026-11-04', 'KS-2026-11-05']) {
-      others.push((await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 2, inspectorCount: 2, seed }).expect(201)).body);
-    }
+    for (let i = 0; i < 4; i++) others.push(await drawNow({ providerKind: 'home_care', providerCount: 2, inspectorCount: 2 }));
+    expect(new Set([first, ...others].map((o) => o.seed)).size).toBe(5);
     expect(others.some((o) => JSON.stringify(o.providers) !== JSON.stringify(first.providers))).toBe(true);
-    const unseeded = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 1, inspectorCount: 1 }).expect(201)).body;
-    expect(unseeded.seed).toMatch(/^[0-9a-f]{16}$/);
+    expect(first.seed).toMatch(/^[0-9a-f]{64}$/);
 
     const log = (await t.http.get(`/api/supervision/draws?regionId=${d.regionId}`).set(op).expect(200)).body;
     expect(log.map((x: { id: string }) => x.id)).toContain(first.id);
@@ -203,8 +206,8 @@ describe('provider supervision', () => {
       await t.http.post('/api/supervision/inspectors').set(op).send({ regionId: d.regionId, name: '吴检查', organisation: '昆山市市场监管局' }).expect(201);
     }
 
-    const failOnce = async (seed: string) => {
-      const draw = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 50, inspectorCount: 1, seed }).expect(201)).body;
+    const failOnce = async () => {
+      const draw = await drawNow({ providerKind: 'home_care', providerCount: 'all', inspectorCount: 1 });
       const list = (await t.http.get(`/api/supervision/inspections?regionId=${d.regionId}&status=planned`).set(op).expect(200)).body;
       const mine = list.find((i: { drawId: string; providerId: string }) => i.drawId === draw.id && i.providerId === provider);
       expect(mine.checklist.map((c: { code: string }) => c.code)).toEqual(CHECKLIST.items.map((c) => c.code));
@@ -224,22 +227,22 @@ describe('provider supervision', () => {
       return mine.id as string;
     };
 
-    await failOnce('fail-1');
-    await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 50, inspectorCount: 1, seed: 'left-planned' }).expect(201);
+    await failOnce();
+    await drawNow({ providerKind: 'home_care', providerCount: 'all', inspectorCount: 1 });
     let credit = (await t.http.get(`/api/supervision/providers/${provider}/credit`).set(op).expect(200)).body;
     expect(credit).toMatchObject({ score: 75, suspendBelow: 60 });
     expect(credit.events[0].reason).toContain('双随机抽查不合格');
     expect((await t.dataSource.query('SELECT status FROM providers WHERE id = ?', [provider]))[0].status).toBe('approved');
 
     // A pass with one minor failure costs nothing.
-    const draw = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 50, inspectorCount: 1, seed: 'pass-1' }).expect(201)).body;
+    const draw = await drawNow({ providerKind: 'home_care', providerCount: 'all', inspectorCount: 1 });
     const passId = (await t.http.get(`/api/supervision/inspections?regionId=${d.regionId}`).set(op).expect(200)).body.find((i: { drawId: string; providerId: string }) => i.drawId === draw.id && i.providerId === provider).id;
     await t.http.put(`/api/supervision/inspections/${passId}/result`).set(op).send({
       results: CHECKLIST.items.map((c) => ({ code: c.code, passed: c.code !== 'hygiene' })), summary: '基本合格',
     }).expect(200);
     expect((await t.http.post(`/api/supervision/inspections/${passId}/publish`).set(op).expect(200)).body).toMatchObject({ passed: true, creditPoints: 0 });
 
-    await failOnce('fail-2');
+    await failOnce();
     credit = (await t.http.get(`/api/supervision/providers/${provider}/credit`).set(op).expect(200)).body;
     expect(credit.score).toBe(50);
     expect((await t.dataSource.query('SELECT status, recommended FROM providers WHERE id = ?', [provider]))[0]).toEqual({ status: 'suspended', recommended: 0 });
@@ -264,7 +267,7 @@ describe('provider supervision', () => {
     const admin = await d.f.login('不合格机构管理员');
     await t.dataSource.query(`UPDATE users SET roles = '["provider_admin"]' WHERE id = ?`, [admin.tokens.user.id]);
     await t.dataSource.query('INSERT INTO provider_admins (provider_id, user_id) VALUES (?, ?)', [provider, admin.tokens.user.id]);
-    const planned = (await t.http.post('/api/supervision/draws').set(op).send({ regionId: d.regionId, providerKind: 'home_care', providerCount: 50, inspectorCount: 1, seed: 'planned-1' }).expect(201)).body;
+    const planned = await drawNow({ providerKind: 'home_care', providerCount: 'all', inspectorCount: 1 });
     expect(planned.providers.map((p: { id: string }) => p.id)).not.toContain(provider); // suspended providers are out of the pool
     expect(record.inspections.map((i: { status: string }) => i.status).sort()).toEqual(['planned', 'published', 'published', 'published']);
     const own = (await t.http.get(`/api/supervision/providers/${provider}`).set(admin.auth).expect(200)).body;

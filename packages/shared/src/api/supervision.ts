@@ -137,16 +137,26 @@ export interface InspectionDrawInputView {
   providerKind: ProviderKind;
   providerCount: number;
   inspectorCount: number;
-  /** Left out: the server makes a random one; either way it is logged with the draw. */
-  seed?: string;
 }
+
+/**
+ * A draw is commit–reveal: `prepared` publishes the SHA-256 of a seed the server made and the pools;
+ * `drawn` reveals the seed and the result. Nobody can choose a seed offline to steer the outcome,
+ * and anyone can check sha256(seed) = seedHash and re-run the draw.
+ */
+export type DrawStatus = 'prepared' | 'drawn';
+export const DRAW_STATUS_LABELS: Record<DrawStatus, string> = { prepared: '已公布种子哈希，待抽取', drawn: '已抽取' };
 
 export interface InspectionDrawView {
   id: string;
   regionId: string;
   /** The kind drawn from; null for draws made before draws had a kind (they drew from every kind). */
   providerKind: ProviderKind | null;
-  seed: string;
+  status: DrawStatus;
+  /** SHA-256 (hex) of the seed, published when the draw is prepared. */
+  seedHash: string;
+  /** Revealed when the draw is executed; null while prepared. */
+  seed: string | null;
   providerCount: number;
   inspectorCount: number;
   /** The pools as they were at the moment of the draw (ids), so anyone can re-run it. */
@@ -154,15 +164,23 @@ export interface InspectionDrawView {
   inspectorPool: string[];
   providers: { id: string; name: string }[];
   inspectors: { id: string; name: string; organisation: string }[];
-  drawnBy: string;
+  preparedBy: string;
+  preparedByName: string;
+  preparedAt: string;
+  drawnBy: string | null;
   drawnByName: string;
-  drawnAt: string;
+  drawnAt: string | null;
   inspectionIds: string[];
 }
 
 export interface DrawVerificationView {
   drawId: string;
+  /** sha256(revealed seed) equals the hash published before the draw. */
+  hashMatches: boolean;
+  /** Re-running the draw from the seed and pools gives the logged result. */
   reproduced: boolean;
+  /** Both: the draw is what the published hash committed to. */
+  verified: boolean;
   providerIds: string[];
   inspectorIds: string[];
 }
@@ -208,6 +226,9 @@ export const INSPECTION_STATUS_LABELS: Record<InspectionStatus, string> = { plan
 export interface InspectionView {
   id: string;
   drawId: string;
+  /** The draw's published seed hash and, once drawn, its seed: anyone reading the result can check the draw. */
+  drawSeedHash: string;
+  drawSeed: string | null;
   regionId: string;
   providerId: string;
   providerName: string;

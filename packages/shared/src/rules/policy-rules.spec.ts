@@ -7,9 +7,11 @@ const good = { currency: 'fen', rules: [
 ] };
 
 describe('policy tables before they are published', () => {
-  it('accepts a well-formed subsidy table and kinds it does not know', () => {
+  it('accepts a well-formed subsidy table and refuses a kind no code reads, listing the known ones', () => {
     expect(policyRuleErrors('subsidy', good)).toEqual([]);
-    expect(policyRuleErrors('some_new_kind', { anything: [1, 'x'] })).toEqual([]);
+    const unknown = policyRuleErrors('some_new_kind', { anything: [1, 'x'] });
+    expect(unknown).toEqual([{ field: 'kind', message: expect.stringContaining('没有「some_new_kind」这种政策表') }]);
+    expect(unknown[0].message).toContain('基本养老服务清单（basic_service_list）');
   });
 
   it('names each bad field of a subsidy rule by its row, as people count', () => {

@@ -3,16 +3,19 @@ import { SERVICE_CODES } from '../enums/service.js';
 import type { FieldError } from '../errors/error-codes.js';
 import { ABILITY_GRADES } from './assessment.js';
 import { inspectionChecklistErrors } from './inspection.js';
+import { basicServiceListErrors } from './basic-services.js';
+import { childcareGuidanceErrors, childcareSubsidyErrors, childcareWaitlistErrors, gradingCriteriaErrors, serviceRequirementsErrors, timebankErrors, unknownKeyErrors, visitPlanErrors } from './policy-schemas.js';
 
 /**
  * What a region's policy tables must look like before they are published: checkout, dispatch and
- * the statements read them, so a malformed table would break them for everyone. Kinds not listed
- * here are free-form. Field names are paths under `rules` (rules.rules[2].monthlyCapFen); messages
- * name the row as people count (第 3 条).
+ * the statements read them, so a malformed table would break them for everyone. Every kind the code
+ * reads is in POLICY_KINDS; any other kind is refused (field `kind`). Field names are paths under
+ * `rules` (rules.rules[2].monthlyCapFen); messages name the row as people count (第 3 条).
  */
 export function policyRuleErrors(kind: string, rules: Record<string, unknown>): FieldError[] {
-  const check = CHECKS[kind];
-  return check ? check(rules) : [];
+  const known = POLICY_KINDS[kind];
+  if (!known) return [{ field: 'kind', message: `没有「${kind}」这种政策表。可发布的政策表：${Object.entries(POLICY_KINDS).map(([k, v]) => `${v.label}（${k}）`).join('、')}` }];
+  return [...(known.keys ? unknownKeyErrors(rules, known.keys) : []), ...known.check(rules)];
 }
 
 type Check = (rules: Record<string, unknown>) => FieldError[];
@@ -117,15 +120,38 @@ function statementChecks(rules: Record<string, unknown>): FieldError[] {
   return errors;
 }
 
-const CHECKS: Record<string, Check> = {
-  subsidy: subsidyTable,
-  kpi_targets: kpiTargets,
-  credit,
-  operating_subsidy: operatingSubsidy,
-  assessment: reminderDays,
-  eligibility: reminderDays,
-  staff_rules: staffRules,
-  elder_rules: elderRules,
-  statement_checks: statementChecks,
-  inspection_checklist: inspectionChecklistErrors,
+interface PolicyKind {
+  /** What operators call it (console, error messages). */
+  label: string;
+  check: Check;
+  /** The top-level keys the table may have; a key outside them is refused as a likely typo. */
+  keys?: readonly string[];
+}
+
+/** Every policy kind the code reads: kind → label, validator and allowed keys. One registry for server and console. */
+export const POLICY_KINDS: Record<string, PolicyKind> = {
+  basic_service_list: { label: '基本养老服务清单', check: basicServiceListErrors, keys: ['categories'] },
+  subsidy: { label: '补贴标准表', check: subsidyTable, keys: ['currency', 'rules'] },
+  operating_subsidy: { label: '居家服务运营补贴（按能力等级）', check: operatingSubsidy, keys: ['perElderByGradeFen', 'fundingSource', 'minServicesPerElder', 'monthlyCapFenPerProvider'] },
+  statement_checks: { label: '结算异常检查', check: statementChecks, keys: ['shortServiceShare', 'maxServicesPerPair'] },
+  visit_plan: { label: '探访计划分级', check: visitPlanErrors, keys: ['tiers'] },
+  service_requirements: { label: '服务资质要求', check: serviceRequirementsErrors, keys: ['rules'] },
+  assessment: { label: '能力评估有效期', check: reminderDays, keys: ['validityMonths', 'reminderDays'] },
+  eligibility: { label: '补贴资格核验有效期', check: reminderDays, keys: ['validityMonths', 'reminderDays'] },
+  elder_rules: { label: '老人登记规则', check: elderRules, keys: ['minAge'] },
+  staff_rules: { label: '服务人员规则（岗前培训）', check: staffRules, keys: ['preJobTrainingRequired'] },
+  timebank: { label: '时间银行', check: timebankErrors, keys: ['minutesPerServiceMinute'] },
+  kpi_targets: { label: '考核指标目标', check: kpiTargets },
+  credit: { label: '信用管理', check: credit, keys: ['suspendBelow', 'checkInOverridePoints', 'failCreditPoints'] },
+  grading_criteria: { label: '机构等级评定标准', check: gradingCriteriaErrors, keys: ['items', 'levels'] },
+  inspection_checklist: { label: '双随机抽查检查表', check: inspectionChecklistErrors },
+  childcare_waitlist: { label: '托育轮候规则', check: childcareWaitlistErrors, keys: ['offerHours', 'rules'] },
+  childcare_guidance: { label: '普惠托育指导价', check: childcareGuidanceErrors, keys: ['maxFen'] },
+  childcare_subsidy: { label: '普惠托位运营补贴', check: childcareSubsidyErrors, keys: ['perChildMonthlyFen', 'split'] },
 };
+
+export const POLICY_KIND_CODES: readonly string[] = Object.keys(POLICY_KINDS);
+
+export function policyKindLabel(kind: string): string {
+  return POLICY_KINDS[kind]?.label ?? kind;
+}

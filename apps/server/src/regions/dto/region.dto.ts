@@ -1,4 +1,4 @@
-import type { RegionLevel, RegionPolicyView, RegionView } from '@carecircle/shared';
+import { POLICY_KIND_CODES, type RegionLevel, type RegionPolicyView, type RegionView } from '@carecircle/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsObject, IsOptional, IsString, Matches } from 'class-validator';
 import { GeoPointDto } from '../../households/dto/elder.dto.js';
@@ -28,7 +28,7 @@ export class PolicyQueryDto {
 }
 
 export class CreateRegionPolicyDto {
-  @ApiProperty({ example: 'subsidy', description: '政策类型：subsidy 补贴表、basic_services 基本服务清单、kpi_targets 指标目标…' })
+  @ApiProperty({ example: 'basic_service_list', enum: POLICY_KIND_CODES, description: '政策类型（POLICY_KINDS）：basic_service_list 基本养老服务清单、kpi_targets 指标目标…；其他类型会被拒绝' })
   @IsString({ message: '政策类型必须是文字' })
   @Matches(/^[a-z][a-z_]{1,39}$/, { message: '政策类型为小写英文和下划线，如 subsidy' })
   kind!: string;

@@ -12,7 +12,7 @@ import {
   type ReviewCheckInOverrideInput,
   type UpdateFilingInput,
 } from '@carecircle/shared';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation/validators.js';
@@ -76,9 +76,9 @@ export class DrawDto implements InspectionDrawInputView {
   providerKind!: ProviderKind;
   @ApiProperty({ example: 2 }) @IsInt({ message: '抽取机构数应为整数' }) @Min(1, { message: '至少抽取 1 家机构' }) @Max(50, { message: '一次最多抽取 50 家' }) providerCount!: number;
   @ApiProperty({ example: 2 }) @IsInt({ message: '检查人员数应为整数' }) @Min(1, { message: '至少选派 1 名检查人员' }) @Max(20, { message: '一次最多选派 20 名' }) inspectorCount!: number;
-  @ApiPropertyOptional({ example: '2026-11-玉山镇-01', description: '不填则由系统随机生成；种子与抽取时的名单一并记录，可复现' })
-  @IsOptional() @Transform(trim) @IsString({ message: '随机种子必须是文字' }) @Matches(/^[\w\u4e00-\u9fa5.:-]{1,64}$/, { message: '随机种子为 1–64 个字母、数字、汉字或 . : - _' })
-  seed?: string;
+  /** Not part of the API: present only so a client that still sends one hears why it is refused. */
+  @ApiHideProperty() @IsOptional()
+  seed?: unknown;
 }
 
 export class ChecklistResultDto {
