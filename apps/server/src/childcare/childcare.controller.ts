@@ -19,7 +19,7 @@ import {
   SettlementResponse,
   WaitlistEntryResponse,
 } from './dto/childcare-response.dto.js';
-import { AttendanceDto, CentreSettingsDto, ChildcareClassDto, EnrolDto, LocationQueryDto, MonthParamDto, PickupPersonDto, RegionQueryDto, RosterQueryDto } from './dto/childcare.dto.js';
+import { AttendanceDto, CentreSettingsDto, ChildcareClassDto, EnrolDto, FactParamDto, LocationQueryDto, MonthParamDto, PickupPersonDto, PriorityFactDecisionDto, RegionQueryDto, RosterQueryDto } from './dto/childcare.dto.js';
 
 @ApiTags('childcare')
 @ApiBearerAuth()
@@ -105,6 +105,14 @@ export class ChildcareController {
   @ApiOkResponse({ type: WaitlistEntryResponse })
   leave(@CurrentUser() user: Principal, @Param('entryId', ParseUuidPipe) entryId: string): Promise<WaitlistEntryResponse> {
     return this.childcare.leaveWaitlist(user, entryId);
+  }
+
+  @Post('childcare/waitlist/:entryId/facts/:fact/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: '核验家长申报的轮候优先条件（托育机构管理员或街道运营）：通过后才计分并重新排序' })
+  @ApiOkResponse({ type: WaitlistEntryResponse })
+  decideFact(@CurrentUser() user: Principal, @Param('entryId', ParseUuidPipe) entryId: string, @Param() p: FactParamDto, @Body() dto: PriorityFactDecisionDto): Promise<WaitlistEntryResponse> {
+    return this.childcare.decideFact(user, entryId, p.fact, dto);
   }
 
   @Get('childcare/centres/:centreId/waitlist')

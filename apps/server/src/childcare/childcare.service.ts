@@ -23,6 +23,11 @@ import {
   type RosterView,
   type SettlementView,
   type WaitlistEntryView,
+  PRIORITY_FACT_STATUS_LABELS,
+  type PriorityFactDecisionInput,
+  type PriorityFactStatus,
+  type PriorityFactView,
+  type WaitlistStatus,
 } from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -263,6 +268,9 @@ export class ChildcareService {
       await m.getRepository(WaitlistEntryEntity).update({ id: locked.id }, { status: 'accepted', respondedAt: this.clock.now() });
       await this.log(m, locked.id, 'accepted', '家长确认入托');
       const startMonth = maxMonth(locked.startMonth, nextMonth(shanghaiMonth(this.clock.now())));
+      const monthNote = startMonth === locked.startMonth ? null : `您申请 ${locked.startMonth} 入托，确认时（${shanghaiDate(this.clock.now())}）该月已开始，改为 ${startMonth} 起`;
+      await m.getRepository(WaitlistEntryEntity).update({ id: locked.id }, { confirmedMonth: startMonth, monthNote });
+      if (monthNote) await this.log(m, locked.id, 'month_moved', monthNote);
       const enrolment = await m.getRepository(EnrolmentEntity).save({
         householdId: locked.householdId, childId: locked.childId, classId: cls.id, careType: locked.careType, startMonth, date: null, startTime: null, endTime: null,
         status: 'active', priceFen: cls.prices[locked.careType] ?? 0, puhui: cls.puhui, createdBy: principal.userId,
@@ -527,17 +535,18 @@ export class ChildcareService {
     if (existing) return existing.id;
     const provider = await m.getRepository(ProviderEntity).findOneByOrFail({ id: cls.providerId });
     const rules = ((await this.regions.policyInForce(provider.regionId, WAITLIST_POLICY, this.clock.now(), m))?.rules as WaitlistRules | undefined)?.rules ?? [];
-    const facts = new Set(dto.priorityFacts ?? []);
+    const declared = requireDeclarableFacts(rules, dto);
     const [{ siblings }] = await m.query(
       `SELECT COUNT(*) AS siblings FROM enrolments e JOIN childcare_classes c ON c.id = e.class_id WHERE e.household_id = ? AND e.child_id <> ? AND e.status = 'active' AND c.provider_id = ?`,
       [child.householdId, child.id, cls.providerId],
     );
-    if (Number(siblings) > 0) facts.add('sibling_enrolled');
-    const applied = rules.filter((r) => facts.has(r.fact));
-    const score = applied.reduce((s, r) => s + r.points, 0);
-    const reasons = [...applied.map((r) => `${r.label} +${r.points}`), '同分按登记先后（先到先得）'];
-    const id = await this.insertEntry(m, { classId: cls.id, childId: child.id, householdId: child.householdId, createdBy: principal.userId, careType: dto.careType, startMonth: dto.startMonth!, score, reasons });
-    await this.log(m, id, 'joined', `加入轮候，得分 ${score}`);
+    const sibling = Number(siblings) > 0 ? rules.find((r) => r.fact === SIBLING_FACT) : undefined;
+    const id = await this.insertEntry(m, { classId: cls.id, childId: child.id, householdId: child.householdId, createdBy: principal.userId, careType: dto.careType, startMonth: dto.startMonth!, score: 0, reasons: [] });
+    // A sibling at this centre is in the centre's own records: verified at once. Declared facts wait for the centre or the 街道.
+    if (sibling) await this.insertFact(m, id, sibling, 'verified', '系统核对：同胞在本园就读');
+    for (const { rule, note } of declared) await this.insertFact(m, id, rule, 'pending', note);
+    const score = await this.rescore(m, id);
+    await this.log(m, id, 'joined', `加入轮候，得分 ${score}${declared.length ? `；${declared.map((d) => d.rule.label).join('、')}待核验，核验通过后计分` : ''}`);
     return id;
   }
 
@@ -548,6 +557,53 @@ export class ChildcareService {
       [id, e.classId, e.childId, e.householdId, e.createdBy, e.careType, e.startMonth, e.score, JSON.stringify(e.reasons), this.clock.now()],
     );
     return id;
+  }
+
+  private async insertFact(m: EntityManager, entryId: string, rule: WaitlistRules['rules'][number], status: PriorityFactStatus, note: string): Promise<void> {
+    await m.query(
+      `INSERT INTO waitlist_priority_facts (id, entry_id, fact, label, points, evidence_note, status, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [randomUUID(), entryId, rule.fact, rule.label, rule.points, note, status, status === 'verified' ? this.clock.now() : null, this.clock.now()],
+    );
+  }
+
+  /** Score and reasons from the entry's verified facts only; a pending fact is shown but adds nothing. */
+  private async rescore(m: EntityManager, entryId: string): Promise<number> {
+    const facts: { label: string; points: number; status: PriorityFactStatus }[] = await m.query('SELECT label, points, status FROM waitlist_priority_facts WHERE entry_id = ? ORDER BY points DESC, fact', [entryId]);
+    const score = facts.filter((f) => f.status === 'verified').reduce((sum, f) => sum + f.points, 0);
+    const reasons = [
+      ...facts.map((f) => (f.status === 'verified' ? `${f.label} +${f.points}` : f.status === 'pending' ? `${f.label}（待核验，通过后 +${f.points}）` : `${f.label}（核验未通过，不计分）`)),
+      '同分按登记先后（先到先得）',
+    ];
+    await m.query('UPDATE waitlist_entries SET score = ?, reasons = ? WHERE id = ?', [score, JSON.stringify(reasons), entryId]);
+    return score;
+  }
+
+  /**
+   * The centre's admin or an operator of its region verifies or rejects a declared priority. Only a
+   * verified fact scores, so the entry's score — and with it the queue order — changes here; the
+   * decision and the new score go to the waitlist log.
+   */
+  async decideFact(principal: Principal, entryId: string, fact: string, dto: PriorityFactDecisionInput): Promise<WaitlistEntryView> {
+    const entry = await this.dataSource.getRepository(WaitlistEntryEntity).findOneBy({ id: entryId });
+    if (!entry) throw new DomainError(ErrorCode.NOT_FOUND, '未找到该轮候登记');
+    const cls = await this.dataSource.getRepository(ChildcareClassEntity).findOneByOrFail({ id: entry.classId });
+    await this.providers.requireProviderMember(principal, cls.providerId, ProviderKind.CHILDCARE).catch(() => {
+      throw new DomainError(ErrorCode.NOT_FOUND, '未找到该轮候登记');
+    });
+    if (!dto.verified && !dto.note?.trim()) throw new DomainError(ErrorCode.VALIDATION_FAILED, '不通过时请写明原因，让家长知道需要补充什么', { fields: [{ field: 'note', message: '请写明不通过的原因' }] });
+    await this.dataSource.transaction(async (m) => {
+      const [locked] = await m.query('SELECT status FROM waitlist_entries WHERE id = ? FOR UPDATE', [entry.id]);
+      if (locked.status !== 'waiting') throw new DomainError(ErrorCode.CONFLICT, `该登记已${WAITLIST_STATUS_LABELS[locked.status as WaitlistStatus]}，排序已不再变化，无需核验`);
+      const [row] = await m.query('SELECT label, points, status FROM waitlist_priority_facts WHERE entry_id = ? AND fact = ?', [entry.id, fact]);
+      if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `该登记没有申报「${fact}」`);
+      if (row.status !== 'pending') throw new DomainError(ErrorCode.CONFLICT, `「${row.label}」已${PRIORITY_FACT_STATUS_LABELS[row.status as PriorityFactStatus]}，不能重复核验`);
+      await m.query('UPDATE waitlist_priority_facts SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE entry_id = ? AND fact = ?', [
+        dto.verified ? 'verified' : 'rejected', principal.userId, this.clock.now(), dto.note?.trim() || null, entry.id, fact,
+      ]);
+      const score = await this.rescore(m, entry.id);
+      await this.log(m, entry.id, dto.verified ? 'fact_verified' : 'fact_rejected', `${row.label}${dto.verified ? `核验通过 +${row.points}` : `核验未通过${dto.note ? `（${dto.note.trim()}）` : ''}`}，得分 ${score}`);
+    });
+    return this.waitlistView(await this.requireEntry(entry.id));
   }
 
   /** A held place was not taken: free it and offer it to the next eligible child. */
@@ -792,8 +848,18 @@ export class ChildcareService {
     return {
       id: e.id, childId: e.childId, childName: child?.name ?? '', classId: cls.id, className: cls.name, centreName: centre.name, careType: e.careType,
       status: e.status, statusLabel: WAITLIST_STATUS_LABELS[e.status], position, score: e.score, reasons: e.reasons,
+      facts: await this.factViews(e.id), requestedMonth: e.startMonth, startMonth: e.confirmedMonth, monthNote: e.monthNote,
       offerExpiresAt: e.offerExpiresAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString(),
     };
+  }
+
+  private async factViews(entryId: string): Promise<PriorityFactView[]> {
+    const rows: { fact: string; label: string; points: number; status: PriorityFactStatus; evidence_note: string | null; decision_note: string | null; decided_at: Date | null }[] =
+      await this.dataSource.query('SELECT fact, label, points, status, evidence_note, decision_note, decided_at FROM waitlist_priority_facts WHERE entry_id = ? ORDER BY points DESC, fact', [entryId]);
+    return rows.map((f) => ({
+      fact: f.fact, label: f.label, points: f.points, status: f.status, statusLabel: PRIORITY_FACT_STATUS_LABELS[f.status],
+      evidenceNote: f.evidence_note, decisionNote: f.decision_note, decidedAt: f.decided_at ? new Date(f.decided_at).toISOString() : null,
+    }));
   }
 
   private pickupView(p: PickupPersonEntity): PickupPersonView {
@@ -815,6 +881,36 @@ function addMonths(month: string, n: number): string {
 
 function nextMonth(month: string): string {
   return addMonths(month, 1);
+}
+
+const SIBLING_FACT = 'sibling_enrolled';
+
+/**
+ * The facts a family declares must be ones the region's waitlist policy scores (else 400 naming
+ * them), and each needs evidence: a short note the centre or the 街道 can check.
+ */
+function requireDeclarableFacts(rules: WaitlistRules['rules'], dto: EnrolDto): { rule: WaitlistRules['rules'][number]; note: string }[] {
+  const declared = (dto.priorityFacts ?? []).filter((f) => f !== SIBLING_FACT || !rules.some((r) => r.fact === f));
+  const unknown = declared.filter((f) => !rules.some((r) => r.fact === f));
+  const offered = rules.filter((r) => r.fact !== SIBLING_FACT).map((r) => `${r.label}（${r.fact}）`).join('、') || '无';
+  if (unknown.length) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `本地区的轮候规则中没有「${unknown.join('」「')}」这项优先条件。可申报：${offered}`, {
+      fields: [{ field: 'priorityFacts', message: `没有「${unknown.join('」「')}」这项优先条件` }],
+    });
+  }
+  const notes = new Map((dto.priorityEvidence ?? []).map((e) => [e.fact, e.note.trim()]));
+  const stray = [...notes.keys()].filter((f) => !declared.includes(f));
+  if (stray.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `证明材料说明对应的优先条件「${stray.join('」「')}」没有申报`, { fields: [{ field: 'priorityEvidence', message: '只为申报的优先条件填写证明' }] });
+  return declared.map((fact) => {
+    const rule = rules.find((r) => r.fact === fact)!;
+    const note = notes.get(fact);
+    if (!note) {
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `请为「${rule.label}」写明证明（如户口簿、在职证明上的信息），托育机构或街道核验通过后才计分`, {
+        fields: [{ field: 'priorityEvidence', message: `「${rule.label}」缺少证明说明` }],
+      });
+    }
+    return { rule, note };
+  });
 }
 
 function maxMonth(a: string, b: string): string {

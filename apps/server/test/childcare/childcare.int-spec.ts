@@ -50,12 +50,19 @@ describe('childcare places (托育)', () => {
     const cls = await addClass({ ageClass: 'preschool', name: '托大班 抢位', capacity: 5 });
     const parents = await Promise.all(Array.from({ length: 100 }, () => parentWithChild('2024-03-01')));
     const results = await Promise.all(
-      parents.map((p, i) => enrol(p.auth, { childId: p.child.id, classId: cls.id, careType: 'full_day', startMonth: '2026-12', waitlistIfFull: true, priorityFacts: i % 10 === 0 ? ['multi_child'] : [] })),
+      parents.map((p, i) => enrol(p.auth, {
+        childId: p.child.id, classId: cls.id, careType: 'full_day', startMonth: '2026-12', waitlistIfFull: true,
+        ...(i % 10 === 0 ? { priorityFacts: ['multi_child'], priorityEvidence: [{ fact: 'multi_child', note: '户口簿：另有一名 2021 年出生的孩子' }] } : {}),
+      })),
     );
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect(results.filter((r) => r.body.enrolment)).toHaveLength(5);
     const waiting = results.filter((r) => r.body.waitlist).map((r) => r.body.waitlist);
     expect(waiting).toHaveLength(95);
+    // A declared priority scores once the centre has checked it.
+    for (const w of waiting.filter((e: { facts: { fact: string }[] }) => e.facts.length)) {
+      await t.http.post(`/api/childcare/waitlist/${w.id}/facts/multi_child/decision`).set(centre.admin).send({ verified: true }).expect(200);
+    }
     const [row] = await t.dataSource.query('SELECT enrolled, capacity FROM childcare_classes WHERE id = ?', [cls.id]);
     expect(row).toEqual({ enrolled: 5, capacity: 5 });
     // Positions are 1..95 with no gaps; 多孩家庭 (+30) ahead of everyone without priority.

@@ -50,6 +50,34 @@ export interface EnrolInput {
   /** When the class is full: join the waitlist instead (轮候), with the priority facts declared. */
   waitlistIfFull?: boolean;
   priorityFacts?: string[];
+  /** The evidence for each declared fact (a short note: whose, which document); each declared fact needs one. */
+  priorityEvidence?: PriorityEvidenceInput[];
+}
+
+export interface PriorityEvidenceInput {
+  fact: string;
+  note: string;
+}
+
+/** A declared waitlist priority scores only once the centre or the 街道 has verified it. */
+export type PriorityFactStatus = 'pending' | 'verified' | 'rejected';
+export const PRIORITY_FACT_STATUS_LABELS: Record<PriorityFactStatus, string> = { pending: '待核验', verified: '已核验', rejected: '未通过' };
+
+export interface PriorityFactView {
+  fact: string;
+  label: string;
+  points: number;
+  status: PriorityFactStatus;
+  statusLabel: string;
+  evidenceNote: string | null;
+  decisionNote: string | null;
+  decidedAt: string | null;
+}
+
+export interface PriorityFactDecisionInput {
+  verified: boolean;
+  /** Why — required when refusing, so the family knows what to bring. */
+  note?: string;
 }
 
 export interface EnrolmentView {
@@ -86,6 +114,13 @@ export interface WaitlistEntryView {
   score: number;
   /** Why the entry sits where it does, in words (多孩家庭 +30, 轮候 FIFO …). */
   reasons: string[];
+  /** Each declared priority with its evidence and verification. */
+  facts: PriorityFactView[];
+  /** The month the family asked for. */
+  requestedMonth: string;
+  /** The month the place starts in once confirmed (null before), and why it differs from the request. */
+  startMonth: string | null;
+  monthNote: string | null;
   offerExpiresAt: string | null;
   createdAt: string;
 }

@@ -1,4 +1,4 @@
-import { CARE_TYPES, type AgeClass, type CareType, type EnrolmentStatus, type SettlementView, type WaitlistStatus } from '@carecircle/shared';
+import { CARE_TYPES, type AgeClass, type CareType, type EnrolmentStatus, type PriorityFactStatus, type PriorityFactView, type SettlementView, type WaitlistStatus } from '@carecircle/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { GeoPointDto } from '../../households/dto/elder.dto.js';
 import { ClassPricesDto } from './childcare.dto.js';
@@ -51,6 +51,17 @@ export class EnrolmentResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class PriorityFactResponse implements PriorityFactView {
+  @ApiProperty({ example: 'multi_child' }) fact!: string;
+  @ApiProperty({ example: '多孩家庭' }) label!: string;
+  @ApiProperty({ example: 30 }) points!: number;
+  @ApiProperty({ enum: ['pending', 'verified', 'rejected'] }) status!: PriorityFactStatus;
+  @ApiProperty({ example: '待核验' }) statusLabel!: string;
+  @ApiProperty({ type: String, nullable: true }) evidenceNote!: string | null;
+  @ApiProperty({ type: String, nullable: true }) decisionNote!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) decidedAt!: string | null;
+}
+
 export class WaitlistEntryResponse {
   @ApiProperty() id!: string;
   @ApiProperty() childId!: string;
@@ -64,6 +75,10 @@ export class WaitlistEntryResponse {
   @ApiProperty({ type: Number, nullable: true, description: '当前排第几位' }) position!: number | null;
   @ApiProperty() score!: number;
   @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: () => [PriorityFactResponse], description: '申报的优先条件、证明与核验状态（只有已核验的计分）' }) facts!: PriorityFactResponse[];
+  @ApiProperty({ example: '2026-12', description: '家长申请的入托月份' }) requestedMonth!: string;
+  @ApiProperty({ type: String, nullable: true, example: '2027-01', description: '确认后实际起始月份' }) startMonth!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '起始月份与申请不同时的原因' }) monthNote!: string | null;
   @ApiProperty({ type: String, nullable: true }) offerExpiresAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

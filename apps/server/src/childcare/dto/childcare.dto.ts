@@ -1,4 +1,4 @@
-import { CARE_TYPES, type AgeClass, type CareType, type ChildcareClassInput, type EnrolInput, type PickupPersonInput } from '@carecircle/shared';
+import { CARE_TYPES, type AgeClass, type CareType, type ChildcareClassInput, type EnrolInput, type PickupPersonInput, type PriorityEvidenceInput, type PriorityFactDecisionInput } from '@carecircle/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -59,6 +59,23 @@ export class EnrolDto implements EnrolInput {
   @ArrayUnique({ message: '有重复' })
   @Matches(/^[a-z_]{2,30}$/, { each: true, message: '优先事实为小写英文编码' })
   priorityFacts?: string[];
+  @ApiPropertyOptional({ type: () => [PriorityEvidenceDto], description: '每项申报的优先事实的证明说明；机构或街道核验通过后才计分' })
+  @IsOptional()
+  @IsArray({ message: '证明说明应为列表' })
+  @ArrayMaxSize(10, { message: '最多 10 项' })
+  @ValidateNested({ each: true })
+  @Type(() => PriorityEvidenceDto)
+  priorityEvidence?: PriorityEvidenceDto[];
+}
+
+export class PriorityEvidenceDto implements PriorityEvidenceInput {
+  @ApiProperty({ example: 'multi_child' }) @Matches(/^[a-z_]{2,30}$/, { message: '优先事实为小写英文编码' }) fact!: string;
+  @ApiProperty({ example: '户口簿：家中另有一名 2021 年出生的孩子' }) @Transform(trim) @IsString({ message: '证明说明必须是文字' }) @IsNotEmpty({ message: '请写明证明' }) @MaxLength(300, { message: '证明说明最多 300 个字' }) note!: string;
+}
+
+export class PriorityFactDecisionDto implements PriorityFactDecisionInput {
+  @ApiProperty({ description: 'true 核验通过（计分），false 不通过' }) @IsBoolean({ message: 'verified 应为 true 或 false' }) verified!: boolean;
+  @ApiPropertyOptional({ example: '未见在职证明，请补交后重新登记' }) @IsOptional() @Transform(trim) @IsString({ message: '说明必须是文字' }) @MaxLength(300, { message: '说明最多 300 个字' }) note?: string;
 }
 
 export class PickupPersonDto implements PickupPersonInput {
@@ -88,4 +105,9 @@ export class MonthParamDto {
 
 export class RegionQueryDto {
   @ApiProperty() @IsUUID('all', { message: '请选择地区' }) regionId!: string;
+}
+
+export class FactParamDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: '轮候登记编号无效' }) entryId!: string;
+  @ApiProperty({ example: 'multi_child', description: '优先事实编码' }) @Matches(/^[a-z_]{2,30}$/, { message: '优先事实为小写英文编码' }) fact!: string;
 }

@@ -64,6 +64,9 @@ export class WaitlistEntryEntity {
   @Column({ name: 'offered_at', type: 'datetime', precision: 3, nullable: true }) offeredAt!: Date | null;
   @Column({ name: 'offer_expires_at', type: 'datetime', precision: 3, nullable: true }) offerExpiresAt!: Date | null;
   @Column({ name: 'responded_at', type: 'datetime', precision: 3, nullable: true }) respondedAt!: Date | null;
+  /** The month the place starts in once confirmed, and why it is not the month asked for. */
+  @Column({ name: 'confirmed_month', type: 'char', length: 7, nullable: true }) confirmedMonth!: string | null;
+  @Column({ name: 'month_note', type: 'varchar', length: 200, nullable: true }) monthNote!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
 
