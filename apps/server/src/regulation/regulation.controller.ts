@@ -197,6 +197,24 @@ export class RegulationController {
     return new StreamableFile(file.data);
   }
 
+  @Get('provider-statements')
+  @Roles(Role.PROVIDER_ADMIN)
+  @ApiTags('providers')
+  @ApiOperation({ summary: '本机构的补贴结算单（各月份，草稿与已审批）' })
+  @ApiOkResponse({ type: ObjectResponse })
+  providerStatements(@CurrentUser() user: Principal) {
+    return this.statements.listForProviderAdmin(user);
+  }
+
+  @Get('provider-statements/:id')
+  @Roles(Role.PROVIDER_ADMIN)
+  @ApiTags('providers')
+  @ApiOperation({ summary: '本机构的一张结算单及其每一条明细（老人姓名脱敏）' })
+  @ApiOkResponse({ type: ObjectResponse })
+  providerStatement(@CurrentUser() user: Principal, @Param('id', ParseUuidPipe) id: string) {
+    return this.statements.getForProviderAdmin(user, id);
+  }
+
   @Get('kpi/summary')
   @Roles(Role.OPERATOR)
   @ApiOperation({ summary: '指标看板：各项指标与目标（可下钻）' })

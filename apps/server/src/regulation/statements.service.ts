@@ -1,4 +1,8 @@
-import { ABILITY_GRADE_LABELS, ABILITY_GRADES, ErrorCode, shanghaiDate, type OperatingSubsidyRules, type StatementAnomalyView, type StatementChecksRules, type StatementLineView, type StatementView } from '@carecircle/shared';
+import {
+  ABILITY_GRADE_LABELS, ABILITY_GRADES, ErrorCode, formatFen, maskName, SERVICE_LABELS, shanghaiDate,
+  type OperatingSubsidyRules, type ProviderStatementSummary, type ProviderStatementView, type StatementAnomalyView, type StatementChecksRules,
+  type StatementLineView, type StatementRecordView, type StatementView,
+} from '@carecircle/shared';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +17,20 @@ import { monthRange } from './month-range.js';
 import { OperatorScope } from './operator-scope.service.js';
 
 const SOURCE_LABELS: Record<string, string> = { order: '居家上门服务补贴', meal: '老年助餐补贴', childcare: '普惠托位运营补贴' };
+const LEDGER_SERVICE_LABELS: Record<string, string> = { ...SERVICE_LABELS, meal: '老年助餐', childcare: '普惠托位' };
+
+/** A line as stored with its statement: the records behind it are frozen with it, as its amount is. */
+interface StoredLine extends StatementLineView {
+  /** Absent on statements generated before records were kept. */
+  records?: StoredRecord[];
+}
+
+type StoredRecord = Omit<StatementRecordView, 'line'>;
+
+/** An anomaly as stored: the elder its detail names, so that the provider's copy can mask the name. */
+interface StoredAnomaly extends StatementAnomalyView {
+  elderName?: string;
+}
 
 interface Adjustment {
   amountFen: number;
@@ -43,6 +61,7 @@ export class StatementsService {
       if (existing?.status === 'approved') continue;
       const lines = await this.lines(p.id, month);
       const anomalies = await this.anomalies(p.id, month);
+      for (const r of lines.flatMap((l) => l.records ?? [])) r.flags = anomalies.filter((a) => a.orderId !== null && a.orderId === r.orderId).map((a) => a.label);
       const adjustments: Adjustment[] = existing ? parse(existing.adjustments) : [];
       const total = lines.reduce((s, l) => s + l.amountFen, 0) + adjustments.reduce((s, a) => s + a.amountFen, 0);
       if (existing) {
@@ -65,6 +84,36 @@ export class StatementsService {
       [month, ...providers.map((p) => p.id)],
     );
     return Promise.all(rows.map((r) => this.view(r.id)));
+  }
+
+  /** A provider admin's statements: every month of every provider they administer, drafts included. */
+  async listForProviderAdmin(principal: Principal): Promise<ProviderStatementSummary[]> {
+    const rows: { id: string; provider_id: string; provider_name: string; month: string; status: 'draft' | 'approved'; total_fen: number; approved_at: Date | null; anomaly_count: number }[] =
+      await this.dataSource.query(
+        `SELECT s.id, s.provider_id, p.name AS provider_name, s.month, s.status, s.total_fen, s.approved_at, JSON_LENGTH(s.anomalies) AS anomaly_count
+           FROM provider_statements s JOIN providers p ON p.id = s.provider_id JOIN provider_admins a ON a.provider_id = s.provider_id
+          WHERE a.user_id = ? ORDER BY s.month DESC, p.name`,
+        [principal.userId],
+      );
+    return rows.map((r) => ({
+      id: r.id, providerId: r.provider_id, providerName: r.provider_name, month: r.month, status: r.status, totalFen: r.total_fen,
+      approvedAt: r.approved_at ? new Date(r.approved_at).toISOString() : null, anomalyCount: Number(r.anomaly_count),
+    }));
+  }
+
+  /** One of the admin's own statements with every record behind its lines; another provider's answers 404. */
+  async getForProviderAdmin(principal: Principal, id: string): Promise<ProviderStatementView> {
+    const [own] = await this.dataSource.query('SELECT 1 AS ok FROM provider_statements s JOIN provider_admins a ON a.provider_id = s.provider_id WHERE s.id = ? AND a.user_id = ?', [id, principal.userId]);
+    if (!own) throw new DomainError(ErrorCode.NOT_FOUND, '未找到该结算单');
+    const s = await this.row(id);
+    const { makerIds: _makers, ...statement } = this.toView(s);
+    const stored = parse<StoredLine[]>(s.statement_lines);
+    const records: StatementRecordView[] = stored.flatMap((l, line) => (l.records ?? []).map((r) => ({ line, ...r })));
+    parse<Adjustment[]>(s.adjustments).forEach((a, i) => {
+      records.push({ line: stored.length + i, date: shanghaiDate(new Date(a.at)), beneficiary: null, service: '人工调整', amountFen: a.amountFen, note: a.reason, orderId: null, flags: [] });
+    });
+    const anomalies = parse<StoredAnomaly[]>(s.anomalies).map(({ elderName, ...a }) => ({ ...a, detail: maskedDetail(a, elderName) }));
+    return { ...statement, anomalies, records };
   }
 
   async adjust(principal: Principal, id: string, amountFen: number, reason: string): Promise<StatementView> {
@@ -111,19 +160,38 @@ export class StatementsService {
     return { filename: `${s.providerName}-${s.month}-补贴结算单.xlsx`, data };
   }
 
-  private async lines(providerId: string, month: string): Promise<StatementLineView[]> {
-    const rows: { source_type: string; side: string; funding_source: string; n: string; total: string }[] = await this.dataSource.query(
-      `SELECT source_type, side, funding_source, COUNT(DISTINCT source_id) AS n, SUM(amount_fen) AS total
-         FROM subsidy_ledger l
-        WHERE l.month = ? AND (l.payee_provider_id = ? OR (l.source_type = 'meal' AND l.source_id IN (SELECT b.id FROM meal_bookings b JOIN meal_slots s ON s.id = b.slot_id WHERE s.provider_id = ?)))
-        GROUP BY source_type, side, funding_source HAVING SUM(amount_fen) <> 0`,
-      [month, providerId, providerId],
-    );
-    const fromLedger: StatementLineView[] = rows.map((r) => ({
-      kind: r.side === 'supply' ? 'supply_subsidy' : 'demand_subsidy',
-      label: `${SOURCE_LABELS[r.source_type] ?? r.source_type}（${r.side === 'supply' ? '补供方' : '补需方'}）`,
-      fundingSource: r.funding_source, count: Number(r.n), amountFen: Number(r.total),
-    }));
+  /** The statement's lines, each with the ledger entries (or served elders) behind it. */
+  private async lines(providerId: string, month: string): Promise<StoredLine[]> {
+    const rows: { source_type: string; source_id: string; side: string; funding_source: string; service: string; entry: string; amount_fen: number; name: string | null; served_at: Date | null; meal_day: string | null; created_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT l.source_type, l.source_id, l.side, l.funding_source, l.service, l.entry, l.amount_fen, COALESCE(e.name, c.name) AS name,
+                COALESCE(o.completed_at, o.dispatch_at) AS served_at, DATE_FORMAT(ms.date, '%Y-%m-%d') AS meal_day, l.created_at
+           FROM subsidy_ledger l LEFT JOIN elders e ON e.id = l.elder_id LEFT JOIN children c ON c.id = l.child_id
+           LEFT JOIN orders o ON l.source_type = 'order' AND o.id = l.source_id
+           LEFT JOIN meal_bookings mb ON l.source_type = 'meal' AND mb.id = l.source_id LEFT JOIN meal_slots ms ON ms.id = mb.slot_id
+          WHERE l.month = ? AND (l.payee_provider_id = ? OR (l.source_type = 'meal' AND l.source_id IN (SELECT b.id FROM meal_bookings b JOIN meal_slots s ON s.id = b.slot_id WHERE s.provider_id = ?)))
+          ORDER BY l.created_at, l.id`,
+        [month, providerId, providerId],
+      );
+    const groups = new Map<string, { line: StatementLineView; sources: Set<string>; records: StoredRecord[] }>();
+    for (const r of rows) {
+      const key = `${r.source_type}|${r.side}|${r.funding_source}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = {
+          line: { kind: r.side === 'supply' ? 'supply_subsidy' : 'demand_subsidy', label: `${SOURCE_LABELS[r.source_type] ?? r.source_type}（${r.side === 'supply' ? '补供方' : '补需方'}）`, fundingSource: r.funding_source, count: 0, amountFen: 0 },
+          sources: new Set(), records: [],
+        };
+        groups.set(key, g);
+      }
+      g.sources.add(r.source_id);
+      g.line.amountFen += r.amount_fen;
+      g.records.push({
+        date: r.meal_day ?? (r.source_type === 'childcare' ? `${month}-01` : shanghaiDate(new Date(r.served_at ?? r.created_at))), beneficiary: r.name ? maskName(r.name) : null, service: LEDGER_SERVICE_LABELS[r.service] ?? r.service, amountFen: r.amount_fen,
+        note: r.entry === 'reversal' ? '已取消，补贴冲回' : null, orderId: r.source_type === 'order' ? r.source_id : null, flags: [],
+      });
+    }
+    const fromLedger: StoredLine[] = [...groups.values()].filter((g) => g.line.amountFen !== 0).map((g) => ({ ...g.line, count: g.sources.size, records: g.records }));
     return [...fromLedger, ...(await this.operatingSubsidy(providerId, month))];
   }
 
@@ -132,30 +200,41 @@ export class StatementsService {
    * month, by the elder's ability grade where the assessment was valid in the month; one line per
    * grade, then the cap as a line of its own so the reviewer sees what was held back.
    */
-  private async operatingSubsidy(providerId: string, month: string): Promise<StatementLineView[]> {
+  private async operatingSubsidy(providerId: string, month: string): Promise<StoredLine[]> {
     const [provider] = await this.dataSource.query(`SELECT region_id, kind FROM providers WHERE id = ?`, [providerId]);
     if (!provider?.region_id || provider.kind !== 'home_care') return [];
     const { first, last, from, to } = monthRange(month);
     const policy = await this.regions.policyInForce(provider.region_id, 'operating_subsidy', new Date(`${last}T23:59:59.999+08:00`));
     const rules = policy?.rules as OperatingSubsidyRules | undefined;
     if (!rules?.perElderByGradeFen) return [];
-    const served: { grade: string; n: string }[] = await this.dataSource.query(
-      `SELECT e.ability_grade AS grade, COUNT(*) AS n FROM elders e
-         JOIN (SELECT o.elder_id FROM orders o WHERE o.provider_id = ? AND o.status IN ('completed', 'rated') AND o.service_code NOT IN ('meal_delivery', 'visit')
+    const served: { name: string; grade: string; n: string; last_done: Date }[] = await this.dataSource.query(
+      `SELECT e.name, e.ability_grade AS grade, s.n, s.last_done FROM elders e
+         JOIN (SELECT o.elder_id, COUNT(*) AS n, MAX(o.completed_at) AS last_done FROM orders o WHERE o.provider_id = ? AND o.status IN ('completed', 'rated') AND o.service_code NOT IN ('meal_delivery', 'visit')
                  AND o.completed_at >= ? AND o.completed_at < ? GROUP BY o.elder_id HAVING COUNT(*) >= ?) s ON s.elder_id = e.id
-        WHERE e.ability_grade IS NOT NULL AND e.assessment_valid_until >= ? GROUP BY e.ability_grade`,
+        WHERE e.ability_grade IS NOT NULL AND e.assessment_valid_until >= ? ORDER BY s.last_done, e.id`,
       [providerId, from, to, rules.minServicesPerElder ?? 1, first],
     );
-    const byGrade = new Map(served.map((r) => [r.grade, Number(r.n)]));
-    const lines: StatementLineView[] = [];
+    const lines: StoredLine[] = [];
     for (const grade of ABILITY_GRADES) {
       const rate = rules.perElderByGradeFen[grade] ?? 0;
-      const n = byGrade.get(grade) ?? 0;
-      if (rate > 0 && n > 0) lines.push({ kind: 'supply_subsidy', label: `居家服务运营补贴·${ABILITY_GRADE_LABELS[grade]}（补供方，每人 ${rate / 100} 元）`, fundingSource: rules.fundingSource, count: n, amountFen: n * rate });
+      const elders = served.filter((r) => r.grade === grade);
+      if (rate <= 0 || elders.length === 0) continue;
+      lines.push({
+        kind: 'supply_subsidy', label: `居家服务运营补贴·${ABILITY_GRADE_LABELS[grade]}（补供方，每人 ${rate / 100} 元）`, fundingSource: rules.fundingSource, count: elders.length, amountFen: elders.length * rate,
+        records: elders.map((e) => ({
+          date: shanghaiDate(new Date(e.last_done)), beneficiary: maskName(e.name), service: `居家服务运营补贴·${ABILITY_GRADE_LABELS[grade]}`, amountFen: rate,
+          note: `本月服务 ${Number(e.n)} 次`, orderId: null, flags: [],
+        })),
+      });
     }
     const total = lines.reduce((s, l) => s + l.amountFen, 0);
     const cap = rules.monthlyCapFenPerProvider;
-    if (cap !== undefined && total > cap) lines.push({ kind: 'supply_subsidy', label: `居家服务运营补贴超出月度上限（${cap / 100} 元）核减`, fundingSource: rules.fundingSource, count: 1, amountFen: cap - total });
+    if (cap !== undefined && total > cap) {
+      lines.push({
+        kind: 'supply_subsidy', label: `居家服务运营补贴超出月度上限（${cap / 100} 元）核减`, fundingSource: rules.fundingSource, count: 1, amountFen: cap - total,
+        records: [{ date: last, beneficiary: null, service: '月度上限核减', amountFen: cap - total, note: `本月运营补贴 ${formatFen(total)}，上限 ${formatFen(cap)}`, orderId: null, flags: [] }],
+      });
+    }
     return lines;
   }
 
@@ -172,8 +251,8 @@ export class StatementsService {
   }
 
   /** What a reviewer should look at before approving. */
-  private async anomalies(providerId: string, month: string): Promise<StatementAnomalyView[]> {
-    const out: StatementAnomalyView[] = [];
+  private async anomalies(providerId: string, month: string): Promise<StoredAnomaly[]> {
+    const out: StoredAnomaly[] = [];
     const checks = await this.statementChecks(providerId, month);
     const inMonth = `DATE_FORMAT(CONVERT_TZ(o.completed_at, '+00:00', '+08:00'), '%Y-%m') = ?`;
     const overrides: { id: string; distance: number; reason: string }[] = await this.dataSource.query(
@@ -198,14 +277,14 @@ export class StatementsService {
         WHERE o.provider_id = ? AND o.status IN ('completed', 'rated') AND ${inMonth} GROUP BY o.staff_id, o.elder_id, s.name, e.name HAVING COUNT(*) > ?`,
       [providerId, month, checks.maxServicesPerPair],
     );
-    for (const r of pairs) out.push({ kind: 'frequent_pair', label: '同一人员服务同一老人过于频繁', orderId: null, detail: `${r.staff} 本月为 ${r.elder} 服务 ${r.n} 次` });
+    for (const r of pairs) out.push({ kind: 'frequent_pair', label: '同一人员服务同一老人过于频繁', orderId: null, detail: `${r.staff} 本月为 ${r.elder} 服务 ${r.n} 次`, elderName: r.elder });
     const afterClosed: { id: string; elder: string; closed: Date; done: Date }[] = await this.dataSource.query(
       `SELECT o.id, e.name AS elder, e.deleted_at AS closed, o.completed_at AS done FROM orders o JOIN elders e ON e.id = o.elder_id
         WHERE o.provider_id = ? AND o.status IN ('completed', 'rated') AND e.deleted_at IS NOT NULL AND o.completed_at > e.deleted_at AND ${inMonth}`,
       [providerId, month],
     );
     for (const r of afterClosed) {
-      out.push({ kind: 'after_record_closed', label: '老人档案注销后仍有服务', orderId: r.id, detail: `${r.elder} 的档案已于 ${shanghaiDate(new Date(r.closed))} 注销，服务完成于 ${shanghaiDate(new Date(r.done))}` });
+      out.push({ kind: 'after_record_closed', label: '老人档案注销后仍有服务', orderId: r.id, detail: `${r.elder} 的档案已于 ${shanghaiDate(new Date(r.closed))} 注销，服务完成于 ${shanghaiDate(new Date(r.done))}`, elderName: r.elder });
     }
     return out;
   }
@@ -223,14 +302,27 @@ export class StatementsService {
   }
 
   private async view(id: string): Promise<StatementView> {
+    return this.toView(await this.row(id));
+  }
+
+  private async row(id: string): Promise<StatementDbRow> {
     const [s] = await this.dataSource.query(
       'SELECT s.*, p.name AS provider_name, u.nickname AS approver FROM provider_statements s JOIN providers p ON p.id = s.provider_id LEFT JOIN users u ON u.id = s.approved_by WHERE s.id = ?',
       [id],
     );
+    return s;
+  }
+
+  /** The statement as operators see it; the records and the names kept for masking stay in the database. */
+  private toView(s: StatementDbRow): StatementView {
     const adjustments = parse<Adjustment[]>(s.adjustments);
-    const lines: StatementLineView[] = [...parse<StatementLineView[]>(s.statement_lines), ...adjustments.map((a) => ({ kind: 'adjustment' as const, label: `调整：${a.reason}`, fundingSource: '—', count: 1, amountFen: a.amountFen }))];
+    const lines: StatementLineView[] = [
+      ...parse<StoredLine[]>(s.statement_lines).map(({ records: _records, ...l }) => l),
+      ...adjustments.map((a) => ({ kind: 'adjustment' as const, label: `调整：${a.reason}`, fundingSource: '—', count: 1, amountFen: a.amountFen })),
+    ];
+    const anomalies: StatementAnomalyView[] = parse<StoredAnomaly[]>(s.anomalies).map(({ elderName: _name, ...a }) => a);
     return {
-      id: s.id, providerId: s.provider_id, providerName: s.provider_name, month: s.month, status: s.status, lines, anomalies: parse(s.anomalies), totalFen: s.total_fen,
+      id: s.id, providerId: s.provider_id, providerName: s.provider_name, month: s.month, status: s.status, lines, anomalies, totalFen: s.total_fen,
       approvedBy: s.approver ?? null, approvedAt: s.approved_at ? new Date(s.approved_at).toISOString() : null,
       makerIds: makersOf(s),
     };
@@ -243,9 +335,28 @@ interface StatementRow {
   generated_by: string | null;
 }
 
+interface StatementDbRow extends StatementRow {
+  id: string;
+  provider_id: string;
+  provider_name: string;
+  month: string;
+  status: 'draft' | 'approved';
+  statement_lines: string | StoredLine[];
+  anomalies: string | StoredAnomaly[];
+  total_fen: number;
+  approver: string | null;
+  approved_at: Date | null;
+}
+
 /** Who made this draft what it is: the operator who (last) generated it and everyone who adjusted it. */
 function makersOf(s: StatementRow): string[] {
   return [...new Set([...(s.generated_by ? [s.generated_by] : []), ...parse(s.adjustments).map((a) => a.by)])];
+}
+
+/** The provider's copy names elders only masked; a flag stored before names were kept for masking says where to ask instead. */
+function maskedDetail(a: StatementAnomalyView, elderName: string | undefined): string {
+  if (elderName) return a.detail.split(elderName).join(maskName(elderName));
+  return a.kind === 'frequent_pair' || a.kind === 'after_record_closed' ? '涉及老人姓名，详情请向街道运营人员了解' : a.detail;
 }
 
 function parse<T = Adjustment[]>(value: string | T): T {

@@ -326,6 +326,8 @@ const NOT_FOR_OPERATORS = new Set<string>([
   // the staff member's own work
   'GET /api/staff/me', 'GET /api/staff/me/offers', 'GET /api/staff/me/jobs', 'POST /api/offers/{offerId}/accept', 'POST /api/offers/{offerId}/decline',
   'POST /api/orders/{orderId}/depart', 'POST /api/orders/{orderId}/check-in', 'POST /api/orders/{orderId}/check-out',
+  // a provider admin's own statements
+  'GET /api/provider-statements', 'GET /api/provider-statements/{id}',
 ]);
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');

@@ -115,23 +115,45 @@ export interface StatementAnomalyView {
   detail: string;
 }
 
-/** One ledger record behind a statement line (a served order, a meal, a 普惠 child's month). */
+/**
+ * One record behind a line of a provider's statement: a subsidy ledger entry (a served order, a meal,
+ * a 普惠 child's month), an elder counted for the operating subsidy, the cap held back, or an adjustment.
+ * The records of a line add up to its amount.
+ */
 export interface StatementRecordView {
-  /** The statement line's label this record is counted in. */
-  lineLabel: string;
-  sourceType: string;
-  sourceId: string;
-  /** The elder or child, masked (王*国). */
-  beneficiary: string;
-  service: string;
-  /** Shanghai day the record was written. */
+  /** Index into the statement's `lines`. */
+  line: number;
+  /** Shanghai day: of the service (done, or due), the meal, the month's first for a child's place, the elder's last service for the operating subsidy, the adjustment. */
   date: string;
+  /** The elder or child, masked (王**); null for the cap and adjustments. */
+  beneficiary: string | null;
+  service: string;
   amountFen: number;
-  fundingSource: string;
+  /** What else the provider needs to read the record: 已取消，补贴冲回 · 本月服务 3 次 · the adjustment's reason. */
+  note: string | null;
+  /** The order behind a home-care record, for the provider to look it up. */
+  orderId: string | null;
+  /** Labels of the anomaly flags raised on this record's order. */
+  flags: string[];
 }
 
-/** A provider's own statement, as its admin sees it: the statement and every record behind its lines. */
-export interface ProviderStatementView extends StatementView {
+/** One of a provider's own statements in its admin's list. */
+export interface ProviderStatementSummary {
+  id: string;
+  providerId: string;
+  providerName: string;
+  month: string;
+  status: 'draft' | 'approved';
+  totalFen: number;
+  approvedAt: string | null;
+  anomalyCount: number;
+}
+
+/**
+ * A provider's own statement as its admin sees it: the statement (without the operators' user ids)
+ * and every record behind its lines, elders' names masked.
+ */
+export interface ProviderStatementView extends Omit<StatementView, 'makerIds'> {
   records: StatementRecordView[];
 }
 
