@@ -1,5 +1,5 @@
-import type { GiveHoursInput, RegisterVolunteerInput, TimebankView } from '@carecircle/shared'
-import { expectRecord } from './guards'
+import type { GiveHoursInput, RegisterVolunteerInput, TimebankRecipientView, TimebankView } from '@carecircle/shared'
+import { expectList, expectRecord } from './guards'
 import { api } from './request'
 
 const VIEW_KEYS = ['userId', 'balanceMinutes', 'entries'] as const
@@ -14,7 +14,12 @@ export async function registerVolunteer(input: RegisterVolunteerInput): Promise<
   return expectRecord<{ id: string; name: string }>(await api.post('/api/timebank/volunteer', input), ['id'])
 }
 
-/** Gives minutes to another member of the same household; answers with the giver's new view. */
+/** Whom minutes may be given to: the other members of the user's households and their elders' own logins (长辈版). */
+export async function listTimebankRecipients(): Promise<TimebankRecipientView[]> {
+  return expectList<TimebankRecipientView>(await api.get('/api/timebank/recipients'))
+}
+
+/** Gives minutes to a recipient from listTimebankRecipients; answers with the giver's new view. */
 export async function giveHours(input: GiveHoursInput): Promise<TimebankView> {
   return expectRecord<TimebankView>(await api.post('/api/timebank/give', input), VIEW_KEYS)
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { HouseholdMemberView, MeView, TimebankView } from '@carecircle/shared'
+import type { MeView, TimebankRecipientView, TimebankView } from '@carecircle/shared'
 import { Role } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
@@ -11,9 +11,8 @@ import RegionPicker from '../../../../components/RegionPicker'
 import { useLoader } from '../../../../hooks/useLoader'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { getMe } from '../../../../services/auth'
-import { getHousehold } from '../../../../services/households'
 import { navigate, routes } from '../../../../services/navigation'
-import { getTimebank, giveHours, registerVolunteer } from '../../../../services/timebank'
+import { getTimebank, giveHours, listTimebankRecipients, registerVolunteer } from '../../../../services/timebank'
 import { confirm, toastError, toastSuccess } from '../../../../utils/feedback'
 import { formatFullDateTimeCn } from '../../../../utils/dates'
 import { ENTRY_LABELS, VOLUNTEER_SKILLS, formatMinutes, isIncoming, parseBirthYear, parseGiveMinutes, signedMinutes } from '../../logic/format'
@@ -22,23 +21,13 @@ import './index.scss'
 interface TimebankData {
   me: MeView
   timebank: TimebankView
-  /** Other members of the user's households (whom minutes may be given to). */
-  members: HouseholdMemberView[]
+  /** Whom minutes may be given to: household members and the elders' own logins. */
+  recipients: TimebankRecipientView[]
 }
 
 async function loadTimebank(): Promise<TimebankData> {
-  const [me, timebank] = await Promise.all([getMe(), getTimebank()])
-  const households = await Promise.all(me.householdIds.map((id) => getHousehold(id)))
-  const seen = new Set<string>([me.id])
-  const members: HouseholdMemberView[] = []
-  for (const h of households) {
-    for (const m of h.members) {
-      if (seen.has(m.userId)) continue
-      seen.add(m.userId)
-      members.push(m)
-    }
-  }
-  return { me, timebank, members }
+  const [me, timebank, recipients] = await Promise.all([getMe(), getTimebank(), listTimebankRecipients()])
+  return { me, timebank, recipients }
 }
 
 function VolunteerForm({ onDone }: { onDone: () => void }) {
@@ -90,7 +79,7 @@ function VolunteerForm({ onDone }: { onDone: () => void }) {
   )
 }
 
-function GiveForm({ balance, members, onGiven }: { balance: number; members: HouseholdMemberView[]; onGiven: (view: TimebankView) => void }) {
+function GiveForm({ balance, recipients, onGiven }: { balance: number; recipients: TimebankRecipientView[]; onGiven: (view: TimebankView) => void }) {
   const [toUserId, setToUserId] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [errors, setErrors] = useState<{ toUserId?: string; minutes?: string }>({})
@@ -98,12 +87,12 @@ function GiveForm({ balance, members, onGiven }: { balance: number; members: Hou
   const { submitting, run } = useSubmit(async () => {
     const parsed = parseGiveMinutes(text, balance)
     const next: { toUserId?: string; minutes?: string } = {}
-    if (!toUserId) next.toUserId = '请选择家庭成员'
+    if (!toUserId) next.toUserId = '请选择转赠给谁'
     if ('error' in parsed) next.minutes = parsed.error
     setErrors(next)
     if (!toUserId || 'error' in parsed) return
-    const member = members.find((m) => m.userId === toUserId)
-    const ok = await confirm('确认转赠', `把 ${formatMinutes(parsed.minutes)}（${parsed.minutes} 分钟）转赠给 ${member?.nickname ?? '家人'}？转赠后不能撤回。`, '转赠')
+    const recipient = recipients.find((r) => r.userId === toUserId)
+    const ok = await confirm('确认转赠', `把 ${formatMinutes(parsed.minutes)}（${parsed.minutes} 分钟）转赠给 ${recipient?.name ?? '家人'}？转赠后不能撤回。`, '转赠')
     if (!ok) return
     try {
       const view = await giveHours({ toUserId, minutes: parsed.minutes })
@@ -118,13 +107,13 @@ function GiveForm({ balance, members, onGiven }: { balance: number; members: Hou
   return (
     <View className='cc-card cc-card--padded timebank__section'>
       <Text className='timebank__title'>转赠给家人</Text>
-      {members.length === 0 ? (
-        <Text className='timebank__text'>家庭里还没有其他成员。先邀请父母或家人加入家庭，再把时间转赠给他们换服务。</Text>
+      {recipients.length === 0 ? (
+        <Text className='timebank__text'>家庭里还没有可以转赠的人。先邀请家人加入家庭，或为父母开通长辈版登录，再把时间转赠给他们换服务。</Text>
       ) : (
         <>
           <FormField label='转赠给' required error={errors.toUserId}>
             <ChoiceChips
-              options={members.map((m) => ({ value: m.userId, label: m.nickname }))}
+              options={recipients.map((r) => ({ value: r.userId, label: `${r.name} · ${r.relation}` }))}
               selected={toUserId ? [toUserId] : []}
               onToggle={setToUserId}
             />
@@ -159,7 +148,7 @@ export default function TimebankPage() {
     )
   }
 
-  const { me, timebank, members } = data
+  const { me, timebank, recipients } = data
   const isStaff = registered || me.roles.includes(Role.PROVIDER_STAFF)
 
   return (
@@ -190,7 +179,7 @@ export default function TimebankPage() {
         />
       )}
 
-      <GiveForm balance={timebank.balanceMinutes} members={members} onGiven={(view) => setData({ ...data, timebank: view })} />
+      <GiveForm balance={timebank.balanceMinutes} recipients={recipients} onGiven={(view) => setData({ ...data, timebank: view })} />
 
       <Text className='timebank__group'>收支明细</Text>
       <View className='cc-card'>

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { HouseholdView, MeView, RegionView, TimebankView } from '@carecircle/shared'
+import type { MeView, RegionView, TimebankRecipientView, TimebankView } from '@carecircle/shared'
 import Taro from '@tarojs/taro'
 import { api } from '../../../../../services/request'
 import TimebankPage from '..'
@@ -37,14 +37,10 @@ const regions: RegionView[] = [
   { id: 'c1', name: '朝阳社区', level: 'community', parentId: 's1', center },
 ]
 const me: MeView = { id: 'u1', nickname: '小王', roles: ['family'] as MeView['roles'], householdIds: ['h1'], elderId: null }
-const household = {
-  id: 'h1', name: '王家', myRole: 'owner', regionId: null,
-  members: [
-    { userId: 'u1', nickname: '小王', role: 'owner', joinedAt: '2026-01-01T00:00:00.000Z' },
-    { userId: 'u2', nickname: '王妈妈', role: 'member', joinedAt: '2026-01-02T00:00:00.000Z' },
-  ],
-  elders: [], children: [],
-} as unknown as HouseholdView
+const recipients: TimebankRecipientView[] = [
+  { userId: 'u2', name: '王妈妈', relation: '家庭成员' },
+  { userId: 'u3', name: '王建国', relation: '老人本人（长辈版）' },
+]
 const timebank: TimebankView = {
   userId: 'u1',
   balanceMinutes: 150,
@@ -54,11 +50,11 @@ const timebank: TimebankView = {
   ],
 }
 
-function routeGets(view: MeView = me) {
+function routeGets(view: MeView = me, to: TimebankRecipientView[] = recipients) {
   ;(api.get as jest.Mock).mockImplementation((path: string) => {
     if (path === '/api/me') return Promise.resolve(view)
     if (path === '/api/timebank/me') return Promise.resolve(timebank)
-    if (path === '/api/households/h1') return Promise.resolve(household)
+    if (path === '/api/timebank/recipients') return Promise.resolve(to)
     if (path === '/api/regions') return Promise.resolve(regions)
     return Promise.reject(new Error(`unexpected GET ${path}`))
   })
@@ -110,10 +106,34 @@ describe('TimebankPage', () => {
     expect(screen.queryByText('登记为志愿者', { selector: 'button' })).toBeNull()
   })
 
+  it('offers household members and the elder\'s own login as recipients', async () => {
+    render(<TimebankPage />)
+    expect(await screen.findByText('王妈妈 · 家庭成员')).toBeTruthy()
+    expect(screen.getByText('王建国 · 老人本人（长辈版）')).toBeTruthy()
+    expect(api.get).not.toHaveBeenCalledWith('/api/households/h1')
+  })
+
+  it('gives minutes to the elder\'s own login', async () => {
+    ;(api.post as jest.Mock).mockResolvedValue({ ...timebank, balanceMinutes: 120 })
+    render(<TimebankPage />)
+    fireEvent.click(await screen.findByText('王建国 · 老人本人（长辈版）'))
+    fireEvent.change(screen.getByLabelText('分钟数'), { target: { value: '30' } })
+    fireEvent.click(screen.getByText('转赠', { selector: 'button' }))
+    await waitFor(() => expect(api.post).toHaveBeenCalledWith('/api/timebank/give', { toUserId: 'u3', minutes: 30 }))
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('转赠给 王建国') }))
+  })
+
+  it('says whom to add when there is nobody to give to', async () => {
+    routeGets(me, [])
+    render(<TimebankPage />)
+    expect(await screen.findByText(/家庭里还没有可以转赠的人/)).toBeTruthy()
+    expect(screen.queryByText('转赠', { selector: 'button' })).toBeNull()
+  })
+
   it('refuses more minutes than the balance, then gives after confirming', async () => {
     ;(api.post as jest.Mock).mockResolvedValue({ ...timebank, balanceMinutes: 90 })
     render(<TimebankPage />)
-    fireEvent.click(await screen.findByText('王妈妈'))
+    fireEvent.click(await screen.findByText('王妈妈 · 家庭成员'))
     const input = screen.getByLabelText('分钟数')
 
     fireEvent.change(input, { target: { value: '151' } })
@@ -135,7 +155,7 @@ describe('TimebankPage', () => {
   it('shows the server message when a gift fails', async () => {
     ;(api.post as jest.Mock).mockRejectedValue(new Error('只能转给同一家庭的成员'))
     render(<TimebankPage />)
-    fireEvent.click(await screen.findByText('王妈妈'))
+    fireEvent.click(await screen.findByText('王妈妈 · 家庭成员'))
     fireEvent.change(screen.getByLabelText('分钟数'), { target: { value: '10' } })
     fireEvent.click(screen.getByText('转赠', { selector: 'button' }))
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '只能转给同一家庭的成员' })))
