@@ -33,6 +33,7 @@ const draft: StatementView = {
   ],
   anomalies: [{ kind: 'short_service', label: '服务时长明显不足', orderId: 'o-123456789', detail: '实际 20 分钟，应为 60 分钟' }],
   totalFen: 23_000,
+  makerIds: [],
   approvedBy: null,
   approvedAt: null,
 };

@@ -142,7 +142,7 @@ function StatementDrawer({ statement: s, onClose, onChanged }: { statement: Stat
   const totals = statementTotals(s.lines);
   const locked = isLocked(s);
   // Maker-checker: the server refuses whoever generated or adjusted the draft; say so before they try.
-  const ownDraft = !locked && me !== null && (s.makerIds ?? []).includes(me);
+  const ownDraft = !locked && me !== null && s.makerIds.includes(me);
 
   async function approve() {
     if (!s) return;

@@ -48,14 +48,14 @@ describe('price breakdown', () => {
 
   it('rounds a percentage down to the fen and never exceeds the price or the cap left', () => {
     const rule = findSubsidyRule(table, 'dibao', 'cleaning');
-    expect(priceBreakdown(3333, rule, 0, true)).toMatchObject({ subsidyFen: 2666, payFen: 667 });
-    expect(priceBreakdown(15_000, rule, 35_000, true)).toMatchObject({ subsidyFen: 5000, payFen: 10_000, subsidyNote: '本月补贴额度剩余不足，按剩余额度补贴' });
-    expect(priceBreakdown(15_000, rule, 40_000, true)).toMatchObject({ subsidyFen: 0, subsidyNote: '本月补贴额度已用完' });
-    expect(priceBreakdown(300, findSubsidyRule(table, 'dibao', 'meal'), 0, true)).toMatchObject({ subsidyFen: 300, payFen: 0 });
+    expect(priceBreakdown(3333, rule, 0, 'verified')).toMatchObject({ subsidyFen: 2666, payFen: 667 });
+    expect(priceBreakdown(15_000, rule, 35_000, 'verified')).toMatchObject({ subsidyFen: 5000, payFen: 10_000, subsidyNote: '本月补贴额度剩余不足，按剩余额度补贴' });
+    expect(priceBreakdown(15_000, rule, 40_000, 'verified')).toMatchObject({ subsidyFen: 0, subsidyNote: '本月补贴额度已用完' });
+    expect(priceBreakdown(300, findSubsidyRule(table, 'dibao', 'meal'), 0, 'verified')).toMatchObject({ subsidyFen: 300, payFen: 0 });
   });
 
   it('gives nothing to an unverified category', () => {
-    expect(priceBreakdown(8000, findSubsidyRule(table, 'dibao', 'cleaning'), 0, false)).toMatchObject({ subsidyFen: 0, payFen: 8000 });
+    expect(priceBreakdown(8000, findSubsidyRule(table, 'dibao', 'cleaning'), 0, 'unverified')).toMatchObject({ subsidyFen: 0, payFen: 8000 });
   });
 
   it('counts months in Asia/Shanghai', () => {
