@@ -55,6 +55,10 @@ export default defineAppConfig({
       root: 'subpackages/timebank',
       pages: ['pages/index/index'],
     },
+    {
+      root: 'subpackages/provider',
+      pages: ['pages/statements/index', 'pages/statement/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -11,6 +11,7 @@ import { listHouseholds } from '../../services/households'
 import { childcareRoutes } from '../../services/childcare-routes'
 import { mealRoutes } from '../../services/meal-routes'
 import { elderRoutes } from '../../services/elder-routes'
+import { providerRoutes } from '../../services/provider-routes'
 import { LOGIN_PAGE, navigate, redirectToLogin, routes } from '../../services/navigation'
 import { openPrivacyGuide } from '../../services/privacy'
 import { getCurrentHouseholdId, hasSession } from '../../services/storage'
@@ -100,6 +101,15 @@ export default function MinePage() {
           <Text className='mine__group-title'>工作</Text>
           <View className='cc-card'>
             <Row title='服务人员工作台' desc='上班接单、出发、签到签退' onClick={() => navigate(routes.staffWorkbench())} />
+          </View>
+        </>
+      ) : null}
+
+      {me.roles.includes(Role.PROVIDER_ADMIN) ? (
+        <>
+          <Text className='mine__group-title'>机构管理</Text>
+          <View className='cc-card'>
+            <Row title='结算单' desc='每月补贴结算单和每一笔明细' onClick={() => navigate(providerRoutes.statements())} />
           </View>
         </>
       ) : null}

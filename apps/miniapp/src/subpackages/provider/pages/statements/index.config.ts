@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '结算单',
+  enablePullDownRefresh: true,
+})
