@@ -34,7 +34,7 @@ export class CatalogService {
   async quote(principal: Principal, elderId: string, serviceCode: ServiceCode): Promise<QuoteResponse> {
     const elder = await this.access.requireElderOfMyHousehold(principal.userId, elderId);
     const service = await this.require(serviceCode);
-    const q = await this.subsidies.quote(this.dataSource.manager, elder, service.code, service.basePriceFen, this.clock.now());
+    const q = await this.subsidies.quote(this.dataSource.manager, elder, service.code, service.basePriceFen, this.clock.now(), 0, service.durationMinutes);
     return { serviceCode, elderId, priceFen: q.priceFen, subsidyFen: q.subsidyFen, payFen: q.payFen, subsidyNote: q.subsidyNote, policyVersion: q.policyVersion };
   }
 }

@@ -106,7 +106,7 @@ export class OrdersService {
         // The elder's row lock serialises this elder's orders, so two cannot both spend the last of a cap.
         const locked = await m.getRepository(ElderEntity).findOne({ where: { id: elder.id }, lock: { mode: 'pessimistic_write' } });
         if (!locked) throw new DomainError(ErrorCode.ELDER_NOT_FOUND, '未找到该老人信息');
-        const quote = await this.subsidies.quote(m, locked, service.code, service.basePriceFen, now);
+        const quote = await this.subsidies.quote(m, locked, service.code, service.basePriceFen, now, 0, service.durationMinutes);
         const minutes = Math.min(dto.timebankMinutes ?? 0, service.durationMinutes);
         // 1 hour in the bank pays for 1 hour of service: the share of the duration paid in minutes comes off what is paid.
         const timebankFen = minutes ? Math.floor((quote.payFen * minutes) / service.durationMinutes) : 0;

@@ -1,3 +1,4 @@
+import type { EntitlementUnit } from '../rules/basic-services.js';
 import type { AbilityGrade, AssessmentDiagnosis, CareRiskEvent, GradeRule } from '../rules/assessment.js';
 import type { GeoPoint } from '../rules/geo.js';
 import type { SubsidyStanding } from '../rules/price-breakdown.js';
@@ -146,7 +147,26 @@ export interface ElderSubsidyMonthView {
   standing: SubsidyStanding;
   /** Why no subsidy applies (null when verified), in the family's words. */
   standingNote: string | null;
-  rules: { ruleKey: string; label: string; kind: 'fixed' | 'percent'; amountFen: number | null; percent: number | null; monthlyCapFen: number; usedFen: number; remainingFen: number }[];
+  /** Where the entitlements come from: the region's 基本养老服务清单, or (a region without one) its subsidy table. */
+  source: 'basic_service_list' | 'subsidy';
+  rules: ElderSubsidyRuleMonth[];
+}
+
+export interface ElderSubsidyRuleMonth {
+  ruleKey: string;
+  label: string;
+  /** fixed / percent: a subsidy table row; copay: a 基本养老服务清单 item (the family pays the co-pay). */
+  kind: 'fixed' | 'percent' | 'copay';
+  amountFen: number | null;
+  percent: number | null;
+  /** Null when the month's entitlement is counted in uses or minutes, not in fen. */
+  monthlyCapFen: number | null;
+  usedFen: number;
+  remainingFen: number | null;
+  /** 基本养老服务清单 items: the month's entitlement, what was used and what is left, in its own unit. */
+  entitlement: { unit: EntitlementUnit; perMonth: number; used: number; remaining: number; text: string } | null;
+  /** What the family pays per use, in words (自付 10%, 每次自付 ¥3.00). */
+  copayText: string | null;
 }
 
 export interface TimebankView {

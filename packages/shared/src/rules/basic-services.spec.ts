@@ -7,19 +7,19 @@ const bathing: BasicServiceItem = { service: 'bathing', entitlement: { unit: 'fe
 
 describe('基本养老服务清单 entitlements', () => {
   it('a times entitlement: the family pays the co-pay until the month’s uses are spent', () => {
-    expect(entitlementBreakdown(1_500, meal, { fen: 0, units: 0 }, true)).toMatchObject({ subsidyFen: 1_200, payFen: 300, units: 1 });
-    expect(entitlementBreakdown(1_500, meal, { fen: 2_400, units: 2 }, true)).toMatchObject({ subsidyFen: 0, payFen: 1_500, units: 0, subsidyNote: '本月 2 次已用完' });
+    expect(entitlementBreakdown(1_500, meal, { fen: 0, units: 0 }, 'verified')).toMatchObject({ subsidyFen: 1_200, payFen: 300, units: 1 });
+    expect(entitlementBreakdown(1_500, meal, { fen: 2_400, units: 2 }, 'verified')).toMatchObject({ subsidyFen: 0, payFen: 1_500, units: 0, subsidyNote: '本月 2 次已用完' });
   });
 
   it('a minutes entitlement covers the share of a service that still fits in the month', () => {
-    expect(entitlementBreakdown(6_000, cleaning, { fen: 0, units: 0 }, true, 60)).toMatchObject({ subsidyFen: 4_800, payFen: 1_200, units: 60 });
-    expect(entitlementBreakdown(6_000, cleaning, { fen: 4_800, units: 60 }, true, 60)).toMatchObject({ subsidyFen: 2_400, units: 30 });
+    expect(entitlementBreakdown(6_000, cleaning, { fen: 0, units: 0 }, 'verified', 60)).toMatchObject({ subsidyFen: 4_800, payFen: 1_200, units: 60 });
+    expect(entitlementBreakdown(6_000, cleaning, { fen: 4_800, units: 60 }, 'verified', 60)).toMatchObject({ subsidyFen: 2_400, units: 30 });
   });
 
   it('a fen entitlement stops at the month’s amount; unverified categories and services outside the list get nothing', () => {
-    expect(entitlementBreakdown(8_000, bathing, { fen: 0, units: 0 }, true)).toMatchObject({ subsidyFen: 5_000, payFen: 3_000 });
-    expect(entitlementBreakdown(8_000, bathing, { fen: 0, units: 0 }, false)).toMatchObject({ subsidyFen: 0, subsidyNote: '补贴类别待街道核验，核验通过后享受补贴' });
-    expect(entitlementBreakdown(8_000, null, { fen: 0, units: 0 }, true).subsidyFen).toBe(0);
+    expect(entitlementBreakdown(8_000, bathing, { fen: 0, units: 0 }, 'verified')).toMatchObject({ subsidyFen: 5_000, payFen: 3_000 });
+    expect(entitlementBreakdown(8_000, bathing, { fen: 0, units: 0 }, 'unverified')).toMatchObject({ subsidyFen: 0, subsidyNote: '补贴类别待街道核验，核验通过后享受补贴' });
+    expect(entitlementBreakdown(8_000, null, { fen: 0, units: 0 }, 'verified').subsidyFen).toBe(0);
   });
 
   it('the list is checked per category and item before it is published', () => {

@@ -1,7 +1,7 @@
 import { SUBSIDY_CATEGORIES, SUBSIDY_CATEGORY_LABELS, SubsidyCategory } from '../enums/elder.js';
 import { SERVICE_CODES, SERVICE_LABELS } from '../enums/service.js';
 import type { FieldError } from '../errors/error-codes.js';
-import type { PriceBreakdown } from './price-breakdown.js';
+import { SUBSIDY_STANDING_NOTES, type PriceBreakdown, type SubsidyStanding } from './price-breakdown.js';
 
 /**
  * 基本养老服务清单 (region policy `basic_service_list`): per verified subsidy category, which
@@ -73,10 +73,10 @@ export interface EntitlementBreakdown extends PriceBreakdown {
  * minutes entitlement with fewer minutes left than the service takes covers that share of it;
  * nothing left, nothing off.
  */
-export function entitlementBreakdown(priceFen: number, item: BasicServiceItem | null, used: EntitlementUse, verified: boolean, minutes = 0): EntitlementBreakdown {
+export function entitlementBreakdown(priceFen: number, item: BasicServiceItem | null, used: EntitlementUse, standing: SubsidyStanding, minutes = 0): EntitlementBreakdown {
   const none = (note: string): EntitlementBreakdown => ({ priceFen, subsidyFen: 0, payFen: priceFen, subsidyNote: note, units: 0 });
   if (!item) return none('不在本类别的基本养老服务清单内，无政府补贴');
-  if (!verified) return none('补贴类别待街道核验，核验通过后享受补贴');
+  if (standing !== 'verified') return none(SUBSIDY_STANDING_NOTES[standing]);
   const copay = 'percent' in item.copay ? Math.ceil((priceFen * item.copay.percent) / 100) : Math.min(priceFen, item.copay.fen);
   let wanted = Math.max(0, priceFen - copay);
   const { unit, perMonth } = item.entitlement;

@@ -32,5 +32,7 @@ export class SubsidyLedgerEntity {
   @Column({ name: 'funding_source', type: 'varchar', length: 60 }) fundingSource!: string;
   @Column({ name: 'policy_id', type: 'char', length: 36, nullable: true }) policyId!: string | null;
   @Column({ name: 'policy_version', type: 'int', nullable: true }) policyVersion!: number | null;
+  /** Uses or minutes of a 基本养老服务清单 entitlement this row spends (negative on a reversal); null for fen entitlements and subsidy tables. */
+  @Column({ type: 'int', nullable: true }) units!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt!: Date;
 }
