@@ -46,7 +46,8 @@ export function configureHttp(app: NestExpressApplication, setup: HttpSetup): vo
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      validationError: { target: false, value: false },
+      // The value is read only to tell a missing field from a wrong one (validation.ts); it never leaves the process.
+      validationError: { target: false, value: true },
       exceptionFactory: validationFailed,
     }),
   );
