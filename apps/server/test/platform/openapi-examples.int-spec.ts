@@ -24,7 +24,7 @@ describe('OpenAPI examples match the real shapes', () => {
     // The examples name the demo district's places (朝阳社区, 玉山镇): they must be accepted there.
     await seedDemoDistrict(t.dataSource, t.cipher);
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   const resolve = (s: Schema): Schema => (s.$ref ? resolve(doc.components.schemas[s.$ref.split('/').pop()!]) : s.allOf?.length === 1 ? resolve(s.allOf[0]) : s);

@@ -299,6 +299,8 @@ describe('a second street\'s operator on the first street\'s records', () => {
 const SELF_SERVICE = new Set([
   'POST /api/providers', 'POST /api/households', 'POST /api/households/join', 'POST /api/timebank/volunteer', 'POST /api/timebank/give', 'POST /api/elder-login/claim',
   'PUT /api/staff/me/duty', 'PUT /api/staff/me/location', 'GET /api/notifications/subscribe-templates',
+  // one's own privacy consent, data export and account deletion
+  'POST /api/me/consent', 'POST /api/me/consent/withdraw', 'POST /api/me/delete',
 ]);
 
 /** Directories families browse to choose a provider: every centre and canteen is public by design. */
@@ -316,7 +318,7 @@ const NOT_FOR_OPERATORS = new Set<string>([
   'GET /api/households/{householdId}', 'POST /api/households/{householdId}/invites', 'POST /api/households/{householdId}/elders', 'POST /api/households/{householdId}/children',
   'GET /api/elders/{elderId}', 'PATCH /api/elders/{elderId}', 'DELETE /api/elders/{elderId}', 'GET /api/children/{childId}', 'PATCH /api/children/{childId}', 'DELETE /api/children/{childId}',
   'POST /api/elders/{elderId}/login-code', 'PUT /api/elders/{elderId}/confirmation', 'GET /api/elder/home', 'POST /api/sos',
-  'POST /api/elders/{elderId}/eligibility', 'GET /api/elders/{elderId}/eligibility',
+  'POST /api/elders/{elderId}/eligibility', 'GET /api/elders/{elderId}/eligibility', 'POST /api/elders/{elderId}/phone-reveal', 'GET /api/elders/{elderId}/subsidy-month',
   // ordering and following one's own orders and meals
   'GET /api/catalog/quote', 'POST /api/orders', 'GET /api/orders', 'POST /api/orders/{orderId}/elder-decision', 'POST /api/orders/{orderId}/rating', 'POST /api/orders/{orderId}/complaints',
   'GET /api/canteens', 'GET /api/canteens/{canteenId}/slots', 'POST /api/meal-bookings', 'GET /api/meal-bookings', 'POST /api/meal-bookings/quote', 'GET /api/meal-bookings/{bookingId}', 'POST /api/meal-bookings/{bookingId}/cancel',

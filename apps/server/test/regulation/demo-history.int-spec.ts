@@ -21,7 +21,7 @@ describe('demo district history', () => {
     await seedDemoDistrict(t.dataSource, t.cipher);
     auth = { Authorization: `Bearer ${(await t.http.post('/api/auth/wechat').send({ code: 'dev:吴主任' }).expect(200)).body.accessToken}` };
     [{ id: street }] = await t.dataSource.query(`SELECT id FROM regions WHERE code = 'ks-ys'`);
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   it('gives every indicator of 玉山镇 a plausible value last month, each drilling down to exactly its numerator', async () => {

@@ -14,7 +14,8 @@ describe('demo district KPI data', () => {
     await seedDemoDistrict(t.dataSource, t.cipher);
     auth = { Authorization: `Bearer ${(await t.http.post('/api/auth/wechat').send({ code: 'dev:吴主任' }).expect(200)).body.accessToken}` };
     [{ id: street }] = await t.dataSource.query(`SELECT id FROM regions WHERE code = 'ks-ys'`);
-  });
+    // Loading the whole demo district with its half year of history takes seconds alone, more on a busy CI machine.
+  }, 120_000);
   afterAll(() => t.close());
 
   it('has people 60+, residents and children 0–3 per 社区 for 2025 and 2026, used as denominators', async () => {

@@ -7,7 +7,7 @@ describe('demo district supervision data', () => {
   beforeAll(async () => {
     t = await createTestApp({ now: new Date('2026-11-27T02:00:00Z') });
     await seedDemoDistrict(t.dataSource, t.cipher);
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   it('gives 吴主任 a graded, filed provider and a roster and checklist to draw with', async () => {

@@ -7,7 +7,7 @@ describe('demo district staff qualification', () => {
   beforeAll(async () => {
     t = await createTestApp({ now: new Date('2026-11-27T02:00:00Z') });
     await seedDemoDistrict(t.dataSource, t.cipher);
-  });
+  }, 120_000);
   afterAll(() => t.close());
 
   it('shows 吴主任 a 100% 岗前培训率 against its target and lets 周护理 receive offers', async () => {
