@@ -59,6 +59,10 @@ export default defineAppConfig({
       root: 'subpackages/provider',
       pages: ['pages/statements/index', 'pages/statement/index'],
     },
+    {
+      root: 'subpackages/account',
+      pages: ['pages/privacy/index', 'pages/delete/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

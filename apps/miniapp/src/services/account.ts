@@ -1,4 +1,4 @@
-import type { AccountDeletionView, ConsentStateView, PersonalDataExportView, PhoneRevealView, PrivacyPolicyView, RecordConsentInput } from '@carecircle/shared'
+import type { AccountDeletionView, ConsentStateView, DeleteAccountInput, PersonalDataExportView, PhoneRevealView, PrivacyPolicyView, RecordConsentInput } from '@carecircle/shared'
 import { expectRecord } from './guards'
 import { api } from './request'
 
@@ -28,8 +28,8 @@ export async function exportMyData(): Promise<PersonalDataExportView> {
 }
 
 /** PIPL art. 47: deletes the account; answers what was deleted and what is kept, and why. */
-export async function deleteAccount(): Promise<AccountDeletionView> {
-  return expectRecord<AccountDeletionView>(await api.post('/api/me/delete', { confirm: '注销' }), ['deletedAt', 'kept'])
+export async function deleteAccount(input: DeleteAccountInput): Promise<AccountDeletionView> {
+  return expectRecord<AccountDeletionView>(await api.post('/api/me/delete', input), ['deletedAt', 'kept'])
 }
 
 /** The elder's full number for a call now; each reveal is recorded on the server. */

@@ -5,3 +5,6 @@ import { routes } from './navigation'
 export function openPrivacyGuide(): void {
   Taro.navigateTo({ url: routes.privacy() })
 }
+
+/** Where consent is given, as the server records it. */
+export const CONSENT_CHANNEL = 'h5' as const

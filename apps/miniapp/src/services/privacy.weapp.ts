@@ -16,3 +16,6 @@ export function openPrivacyGuide(): void {
     fallback()
   }
 }
+
+/** Where consent is given, as the server records it. */
+export const CONSENT_CHANNEL = 'weapp' as const

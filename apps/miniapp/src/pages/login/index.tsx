@@ -1,13 +1,36 @@
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { getPrivacyPolicy } from '../../services/account'
+import { accountRoutes } from '../../services/account-routes'
+import { type ConsentAfterLogin, consentAfterLogin } from '../../services/consent'
 import { openHomeAfterLogin } from '../../services/elder-mode'
 import { openPrivacyGuide } from '../../services/privacy'
 import LoginPanel from './LoginPanel'
 import './index.scss'
 
 export default function LoginPage() {
-  function onLoggedIn() {
+  // The version this page says the person agrees to by logging in; recorded on the server after login.
+  const [policyVersion, setPolicyVersion] = useState<string | null>(null)
+  useEffect(() => {
+    getPrivacyPolicy()
+      .then((p) => setPolicyVersion(p.version))
+      .catch(() => undefined)
+  }, [])
+
+  async function onLoggedIn() {
+    let next: ConsentAfterLogin = 'done'
+    try {
+      next = await consentAfterLogin(policyVersion)
+    } catch {
+      // Not recorded now (offline): the app asks again at the next start.
+    }
+    if (next === 'ask') {
+      await Taro.reLaunch({ url: accountRoutes.askConsent() })
+      return
+    }
     // An elder's own login opens 长辈版; everyone else 首页.
-    void openHomeAfterLogin()
+    await openHomeAfterLogin()
   }
 
   return (
@@ -21,7 +44,7 @@ export default function LoginPage() {
       <View className='login__privacy'>
         <Text>登录即表示您已阅读并同意</Text>
         <Text className='cc-link login__privacy-link' onClick={openPrivacyGuide}>
-          《CareCircle 隐私保护指引》
+          《CareCircle 隐私保护指引》{policyVersion ? `（${policyVersion} 版）` : ''}
         </Text>
       </View>
       <Text className='login__privacy-note'>我们只收集照护所需的信息，身份证号等敏感信息加密保存、脱敏显示。</Text>

@@ -12,6 +12,7 @@ import { childcareRoutes } from '../../services/childcare-routes'
 import { mealRoutes } from '../../services/meal-routes'
 import { elderRoutes } from '../../services/elder-routes'
 import { providerRoutes } from '../../services/provider-routes'
+import { accountRoutes } from '../../services/account-routes'
 import { LOGIN_PAGE, navigate, redirectToLogin, routes } from '../../services/navigation'
 import { openPrivacyGuide } from '../../services/privacy'
 import { getCurrentHouseholdId, hasSession } from '../../services/storage'
@@ -182,6 +183,7 @@ export default function MinePage() {
       </View>
 
       <View className='cc-card'>
+        <Row title='隐私与数据' desc='同意与撤回、导出我的数据、注销账号' onClick={() => navigate(accountRoutes.privacy())} />
         <Row title='隐私保护指引' desc='我们收集哪些信息、如何保护' onClick={openPrivacyGuide} />
       </View>
 

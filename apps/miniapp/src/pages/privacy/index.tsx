@@ -1,59 +1,113 @@
+import { useState } from 'react'
+import type { ConsentStateView, PrivacyPolicyView } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import PageState from '../../components/PageState'
+import { useLoader } from '../../hooks/useLoader'
+import { useSubmit } from '../../hooks/useSubmit'
+import { getConsent, getPrivacyPolicy, withdrawConsent } from '../../services/account'
+import { agreeToPolicy, policyUpdatedSince } from '../../services/consent'
+import { openHomeAfterLogin } from '../../services/elder-mode'
+import { CONSENT_CHANNEL } from '../../services/privacy'
+import { hasSession } from '../../services/storage'
+import { confirm, toastError, toastSuccess } from '../../utils/feedback'
 import './index.scss'
 
-const SECTIONS: { title: string; body: string[] }[] = [
-  {
-    title: '我们收集哪些信息',
-    body: [
-      '登录：微信为本小程序生成的用户标识和您设置的昵称，用于识别您的账号。',
-      '老人资料：姓名、身份证号、手机号、居住地址和位置、紧急联系人、健康备注、饮食需求、居住情况和补贴类别，由您为家中老人填写。',
-      '孩子资料：姓名、出生日期，以及可选的身份证号，用于预约 3 岁以下婴幼儿的托育服务。',
-      '位置：只在您填写老人住址、点「在地图上选择位置」时使用，用于匹配附近的助餐点和服务人员。',
-    ],
-  },
-  {
-    title: '我们如何使用',
-    body: [
-      '只用于为您和家人提供助餐、上门服务、托育预约，以及街道核验补贴资格。',
-      '补贴类别需要街道工作人员核验，核验时会查看您提交的老人资料。',
-      '不会把您的信息用于广告，也不会出售给任何人。',
-    ],
-  },
-  {
-    title: '我们如何保护',
-    body: [
-      '身份证号等敏感信息加密保存，页面上身份证号只显示第 1 位（如 3*****************），年龄只显示「今年 N 岁」；完整手机号只在点「拨打」时取用，每次都有记录。',
-      '只有同一家庭的成员、为该老人提供服务的人员和负责核验的街道工作人员能看到相关信息，查看会被记录。',
-    ],
-  },
-  {
-    title: '您的权利',
-    body: [
-      '您可以随时在小程序中查看、修改或删除老人和孩子的资料。',
-      '退出登录后，本机保存的登录凭证会被清除。',
-      '您可以撤回同意（撤回后不能下新订单）、导出您的全部数据（个人信息保护法第 45 条）、注销账号（第 47 条）；注销后为结算和审计保留的订单和补贴台账会匿名化。',
-    ],
-  },
-]
+interface GuideData {
+  policy: PrivacyPolicyView
+  /** Only when logged in and asked to agree. */
+  consent: ConsentStateView | null
+}
 
-/** The privacy guide in plain words; on weapp WeChat's own contract page opens first. */
+/** Back to where the person was, or into the app when the guide was opened right after login. */
+function leave(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void openHomeAfterLogin()
+}
+
+/**
+ * The privacy guide, as the server publishes it (the version is what consent is recorded for).
+ * With `?ask=1` (after login or at start, when the server has no consent to this version) it ends
+ * with 同意 / 不同意, the way WeChat asks again when a mini-program's privacy guide changes.
+ */
 export default function PrivacyPage() {
+  const { params } = useRouter()
+  const ask = params.ask === '1' && hasSession()
+  const { data, loading, error, reload } = useLoader<GuideData>(async () => {
+    const [policy, consent] = await Promise.all([getPrivacyPolicy(), ask ? getConsent() : Promise.resolve(null)])
+    return { policy, consent }
+  })
+  const [declined, setDeclined] = useState(false)
+
+  const { submitting: agreeing, run: agree } = useSubmit(async () => {
+    if (!data) return
+    try {
+      await agreeToPolicy(data.policy.version)
+      toastSuccess('已同意')
+      leave()
+    } catch (err) {
+      toastError(err, '提交失败，请稍后再试')
+      // A newer version was published meanwhile: show that one.
+      void reload()
+    }
+  })
+
+  const { submitting: declining, run: decline } = useSubmit(async () => {
+    const ok = await confirm('不同意隐私保护指引', '不同意将不能下新的服务订单。您可以随时在「我的 → 隐私与数据」阅读并重新同意。', '不同意')
+    if (!ok) return
+    try {
+      await withdrawConsent(CONSENT_CHANNEL)
+      setDeclined(true)
+      leave()
+    } catch (err) {
+      toastError(err, '提交失败，请稍后再试')
+    }
+  })
+
+  if (!data) {
+    return (
+      <View className='cc-page'>
+        <PageState loading={loading} error={error} onRetry={reload} />
+      </View>
+    )
+  }
+
+  const { policy, consent } = data
+  const asking = ask && !declined && consent !== null && consent.consentedVersion !== policy.version ? consent : null
+
   return (
     <View className='cc-page privacy'>
-      <Text className='cc-title'>CareCircle 隐私保护指引</Text>
-      <Text className='cc-muted privacy__lead'>
-        CareCircle 帮助家人照顾家中老人和孩子。为此我们需要使用一些个人信息，下面说明用到哪些、为什么用、如何保护。
+      {asking ? (
+        <View className='cc-card cc-card--padded privacy__ask'>
+          <Text className='privacy__ask-title'>{policyUpdatedSince(asking) ? '隐私保护指引已更新' : '请阅读隐私保护指引'}</Text>
+          <Text className='privacy__line'>
+            {policyUpdatedSince(asking)
+              ? `您之前同意的是 ${asking.consentedVersion} 版。请阅读新版本，同意后继续使用。`
+              : '请阅读下面的内容，同意后继续使用。'}
+          </Text>
+        </View>
+      ) : null}
+      <Text className='cc-title'>{policy.title}</Text>
+      <Text className='privacy__version'>
+        {policy.version} 版 · {policy.publishedOn} 发布
       </Text>
-      {SECTIONS.map((section) => (
-        <View key={section.title} className='cc-card cc-card--padded'>
-          <Text className='privacy__title'>{section.title}</Text>
-          {section.body.map((line) => (
-            <Text key={line} className='privacy__line'>
-              {line}
-            </Text>
-          ))}
+      {policy.sections.map((section) => (
+        <View key={section.heading} className='cc-card cc-card--padded'>
+          <Text className='privacy__title'>{section.heading}</Text>
+          <Text className='privacy__line'>{section.body}</Text>
         </View>
       ))}
+      {asking ? (
+        <View className='cc-actions privacy__actions'>
+          <Button type='primary' size='large' block loading={agreeing} disabled={declining} onClick={() => void agree()}>
+            同意并继续
+          </Button>
+          <Button size='large' block loading={declining} disabled={agreeing} onClick={() => void decline()}>
+            不同意
+          </Button>
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -21,6 +21,7 @@ import { createOrder } from '../../../../services/orders'
 import { getCurrentHouseholdId } from '../../../../services/storage'
 import { formErrorsFromApi } from '../../../../utils/api-form-errors'
 import { toastError } from '../../../../utils/feedback'
+import { accountRoutes } from '../../../../services/account-routes'
 import { type FieldErrors, clearFieldErrors, firstError, hasErrors } from '../../../../utils/field-errors'
 import { createIdempotentSubmitter } from '../../../../utils/idempotency'
 import { buildSlotDays, formatDuration, formatWindow } from '../../../../utils/time-slots'
@@ -35,6 +36,11 @@ import {
   validateOrderForm,
 } from './order-form'
 import './index.scss'
+
+/** 409 from POST /orders after the person withdrew consent (details.reason privacy_consent_required). */
+function isConsentRequired(err: unknown): err is ApiError {
+  return err instanceof ApiError && err.statusCode === 409 && (err.details as { reason?: unknown } | undefined)?.reason === 'privacy_consent_required'
+}
 
 interface FormData {
   service: ServiceTypeView | null
@@ -74,6 +80,8 @@ export default function OrderFormPage() {
   const [quoteError, setQuoteError] = useState<string | null>(null)
   const [quoteTry, setQuoteTry] = useState(0)
   const [placed, setPlaced] = useState<OrderView | null>(null)
+  /** The server refused because consent to the privacy policy was withdrawn: its message, with the way back to agreeing. */
+  const [consentRefusal, setConsentRefusal] = useState<string | null>(null)
   // One key per order-form session: a retry of the same order is answered with the same order.
   const submitter = useRef(createIdempotentSubmitter<CreateOrderInput, OrderView>(createOrder))
 
@@ -134,6 +142,7 @@ export default function OrderFormPage() {
       scrollToFirstError()
       return
     }
+    setConsentRefusal(null)
     try {
       if (!record || record.id !== values.elderId) {
         record = await getElder(values.elderId as string)
@@ -152,6 +161,10 @@ export default function OrderFormPage() {
           cancelText: '留在本页',
         })
         if (res.confirm) Taro.switchTab({ url: '/pages/orders/index' })
+        return
+      }
+      if (isConsentRequired(err)) {
+        setConsentRefusal(err.message)
         return
       }
       const { byField, general } = formErrorsFromApi(err, ORDER_FORM_KEYS)
@@ -334,6 +347,14 @@ export default function OrderFormPage() {
       </View>
 
       <View className='cc-actions'>
+        {consentRefusal ? (
+          <View className='cc-card cc-card--padded order-form__consent' role='alert'>
+            <Text className='order-form__consent-text'>{consentRefusal}</Text>
+            <Button type='primary' fill='outline' size='large' block onClick={() => navigate(accountRoutes.privacy())}>
+              去「隐私与数据」重新同意
+            </Button>
+          </View>
+        ) : null}
         <Button
           type='primary'
           size='large'
