@@ -108,10 +108,14 @@ describe('a second street\'s operator on the first street\'s records', () => {
       `INSERT INTO waitlist_entries (id, class_id, child_id, household_id, created_by, care_type, start_month, score, reasons, status, created_at) VALUES (?, ?, ?, (SELECT household_id FROM children WHERE id = ?), (SELECT id FROM users WHERE nickname = '李强'), 'full_day', ?, 0, '[]', 'waiting', ?)`,
       [A.entryId, klass.id, waitlisted?.id ?? child.id, waitlisted?.id ?? child.id, shanghaiMonth(new Date(now.getTime() + 40 * 86_400_000)), now],
     );
+    // A declared priority waiting for the centre or the 街道 to verify it.
+    A.fact = 'multi_child';
+    await t.dataSource.query(`INSERT INTO waitlist_priority_facts (id, entry_id, fact, label, points, evidence_note, status) VALUES (UUID(), ?, 'multi_child', '多孩家庭', 30, '户口簿', 'pending')`, [A.entryId]);
     A.documentId = (await t.http.post(`/api/supervision/providers/${provider.id}/documents`).set(providerAdmin).field('kind', 'insurance').field('title', '责任保险保单').attach('file', PNG, 'policy.png').then(ok)).body.id;
     await t.http.post(`/api/operator/statements/${lastMonth}/generate`).set(ownOperator).then(ok);
     [{ id: A.statementId }] = await q(`SELECT s.id FROM provider_statements s JOIN providers p ON p.id = s.provider_id WHERE p.region_id IN (SELECT id FROM regions WHERE id = ? OR parent_id = ?) LIMIT 1`, [street.id, street.id]);
     A.drawId = (await t.http.post('/api/supervision/draws').set(ownOperator).send({ regionId: street.id, providerKind: 'home_care', providerCount: 1, inspectorCount: 1 }).then(ok)).body.id;
+    await t.http.post(`/api/supervision/draws/${A.drawId}/execute`).set(ownOperator).then(ok);
     [{ id: A.inspectionId }] = await q(`SELECT id FROM inspections WHERE draw_id = ?`, [A.drawId]);
 
     const ids = await q<{ v: string }>(
@@ -177,6 +181,7 @@ describe('a second street\'s operator on the first street\'s records', () => {
     body('POST /api/supervision/inspectors', () => ({ regionId: A.regionId, name: '检查员', organisation: '民政局' }));
     body('PATCH /api/supervision/inspectors/{inspectorId}', () => ({ active: false }));
     body('POST /api/supervision/draws', () => ({ regionId: A.regionId, providerKind: 'home_care', providerCount: 1, inspectorCount: 1 }));
+    body('POST /api/childcare/waitlist/{entryId}/facts/{fact}/decision', () => ({ verified: true }));
     body('PUT /api/supervision/inspections/{inspectionId}/result', () => ({ results: DEMO_SUPERVISION_POLICIES.inspection_checklist.byKind.home_care!.items.map((i) => ({ code: i.code, passed: true })), summary: '合格' }));
     body('POST /api/supervision/check-in-overrides/{orderId}/review', () => ({ justified: false, note: '无正当理由' }));
   }, 180_000);
