@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { getPrivacyPolicy } from '../../services/account'
@@ -12,16 +12,21 @@ import './index.scss'
 export default function LoginPage() {
   // The version this page says the person agrees to by logging in; recorded on the server after login.
   const [policyVersion, setPolicyVersion] = useState<string | null>(null)
+  // Read when the login answers (the tap may come before the policy has loaded).
+  const shownVersion = useRef<string | null>(null)
   useEffect(() => {
     getPrivacyPolicy()
-      .then((p) => setPolicyVersion(p.version))
+      .then((p) => {
+        shownVersion.current = p.version
+        setPolicyVersion(p.version)
+      })
       .catch(() => undefined)
   }, [])
 
   async function onLoggedIn() {
     let next: ConsentAfterLogin = 'done'
     try {
-      next = await consentAfterLogin(policyVersion)
+      next = await consentAfterLogin(shownVersion.current)
     } catch {
       // Not recorded now (offline): the app asks again at the next start.
     }
