@@ -13,6 +13,7 @@ import type {
   RegionView,
   TrainingSessionDetailView,
 } from '@carecircle/shared';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page, Response } from 'playwright-core';
 import { api, apiLogin, startServerAndBrowser, waitForApi } from './support/app.js';
@@ -88,7 +89,7 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
   const credit = async (providerId: string) =>
     ok<CreditRecordView>('GET credit', await api(server.baseUrl, operatorToken, 'GET', `/supervision/providers/${providerId}/credit`));
 
-  it('双随机抽查: a seeded draw, reproduced; a failed critical item, published, costs the provider credit', async () => {
+  it('双随机抽查: a draw whose seed hash is published first, then drawn and verified; a failed critical item, published, costs the provider credit', async () => {
     const page = await open();
     await loginWithDevPicker(page, '吴主任');
     const before = await visit<InspectionDrawView[]>(page, '/inspections', 'GET', '/supervision/draws');
@@ -96,10 +97,11 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     expect(before.path).toContain(`regionId=${yushan.id}`);
     await expect(page.locator('.ant-menu-item-selected').innerText()).resolves.toContain('双随机抽查');
 
-    // A draw is for one provider kind: nothing can be drawn until 吴主任 picks 居家养老服务机构, and
+    // A draw is for one provider kind: nothing can be prepared until 吴主任 picks 居家养老服务机构, and
     // the pool shown is that kind's approved providers only.
-    const drawButton = page.getByRole('button', { name: label('抽取') });
-    await expect(drawButton.isDisabled()).resolves.toBe(true);
+    const prepareButton = page.getByRole('button', { name: label('生成种子并公布哈希') });
+    await expect(prepareButton.isDisabled()).resolves.toBe(true);
+    await expect(page.getByLabel('随机种子').count()).resolves.toBe(0);
     const poolCall = waitForApi(page, 'GET', '/supervision/draw-pool');
     await page.getByLabel('抽查机构类型').getByText('居家养老服务机构', { exact: true }).click();
     const pool = await answer<DrawPoolView>(poolCall);
@@ -108,66 +110,69 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     expect(pool.body.providers.map((p) => p.id).sort()).toEqual(homeCare);
     await page.getByTestId('draw-pool').filter({ hasText: `可抽查居家养老服务机构 ${homeCare.length} 家` }).waitFor();
 
-    // Two providers and one inspector, from a seed typed in at the meeting.
-    const seed = `E2E-${Date.now().toString(36).toUpperCase()}`;
+    // Step 1: two providers and one inspector; the server makes the seed and publishes only its hash.
     await page.getByLabel('抽取机构数').fill('2');
     await page.getByLabel('检查人员数').fill('1');
-    await page.getByLabel('随机种子').fill(seed);
-    await drawButton.click();
-    const drawCall = waitForApi(page, 'POST', '/supervision/draws');
+    await prepareButton.click();
+    const prepareCall = waitForApi(page, 'POST', '/supervision/draws');
+    await confirmPopover(page, '公布');
+    const prepared = await answer<InspectionDrawView>(prepareCall);
+    expect(prepared.status).toBe(201);
+    expect(prepared.body).toMatchObject({ regionId: yushan.id, providerKind: 'home_care', status: 'prepared', seed: null, providerCount: 2, inspectorCount: 1, providers: [], preparedByName: '吴主任' });
+    expect(prepared.body.seedHash).toMatch(/^[0-9a-f]{64}$/);
+    expect([...prepared.body.providerPool].sort()).toEqual(homeCare);
+    const row = tableRow(page, `${prepared.body.seedHash.slice(0, 16)}…`);
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain('抽取后公开');
+    await shot(page, '01-draw-prepared');
+
+    // Step 2: the draw is made from the committed seed, which is revealed.
+    await row.getByRole('button', { name: label('抽取') }).click();
+    const drawCall = waitForApi(page, 'POST', `/supervision/draws/${prepared.body.id}/execute`);
     await confirmPopover(page, '抽取');
     const drawn = await answer<InspectionDrawView>(drawCall);
-    expect(drawn.status).toBe(201);
-    expect(drawn.body).toMatchObject({ regionId: yushan.id, providerKind: 'home_care', seed, providerCount: 2, inspectorCount: 1, drawnByName: '吴主任' });
+    expect(drawn.status).toBe(200);
+    expect(drawn.body).toMatchObject({ id: prepared.body.id, status: 'drawn', seedHash: prepared.body.seedHash, drawnByName: '吴主任' });
+    expect(createHash('sha256').update(drawn.body.seed!, 'utf8').digest('hex')).toBe(prepared.body.seedHash);
     expect(drawn.body.providers).toHaveLength(2);
     for (const p of drawn.body.providers) expect(homeCare).toContain(p.id);
-    expect([...drawn.body.providerPool].sort()).toEqual(homeCare);
     expect(drawn.body.inspectors).toHaveLength(1);
     expect(drawn.body.inspectionIds).toHaveLength(2);
     await page.locator('.ant-message-notice', { hasText: '已抽取 2 家居家养老服务机构、1 名检查人员' }).waitFor();
 
-    // The draw is listed with its seed, the providers (linked to their records) and the inspector.
-    const row = tableRow(page, seed);
-    await row.waitFor();
-    const rowText = await row.innerText();
+    // The draw is listed with its revealed seed, the providers (linked to their records) and the inspector.
+    const drawnRow = tableRow(page, `${drawn.body.seed!.slice(0, 16)}…`);
+    await drawnRow.waitFor();
+    const rowText = await drawnRow.innerText();
     for (const p of drawn.body.providers) expect(rowText).toContain(p.name);
     expect(rowText).toContain(drawn.body.inspectors[0].name);
     expect(rowText).toContain('吴主任');
-    await expect(row.getByRole('link', { name: drawn.body.providers[0].name }).getAttribute('href')).resolves.toBe(`#/providers/${drawn.body.providers[0].id}/record`);
-    // The form offers a fresh seed for the next draw.
-    await expect(page.getByLabel('随机种子').inputValue()).resolves.not.toBe(seed);
+    await expect(drawnRow.getByRole('link', { name: drawn.body.providers[0].name }).getAttribute('href')).resolves.toBe(`#/providers/${drawn.body.providers[0].id}/record`);
     await shot(page, '01-draw');
 
-    // 复现: the browser and the server both re-run the logged seed and pools.
+    // 核验: the browser hashes the revealed seed and re-runs the draw; the server does both too.
     const verifyCall = waitForApi(page, 'POST', `/supervision/draws/${drawn.body.id}/verify`);
-    await row.getByRole('button', { name: label('复现') }).click();
+    await drawnRow.getByRole('button', { name: label('核验') }).click();
     const verified = await answer<DrawVerificationView>(verifyCall);
     expect(verified.status).toBe(200);
     expect(verified.body).toEqual({
       drawId: drawn.body.id,
+      hashMatches: true,
       reproduced: true,
+      verified: true,
       providerIds: drawn.body.providers.map((p) => p.id),
       inspectorIds: drawn.body.inspectors.map((i) => i.id),
     });
-    const info = page.locator('.ant-modal-confirm').filter({ hasText: '复现抽取' });
+    const info = page.locator('.ant-modal-confirm').filter({ hasText: '核验抽取' });
     await info.waitFor();
-    await expect(info.innerText()).resolves.toMatch(new RegExp(`种子：${seed}[\\s\\S]*本机按记录的种子与名单重算：结果一致[\\s\\S]*服务器重算：结果一致`));
+    await expect(info.innerText()).resolves.toMatch(/本机计算种子的 SHA-256：与公布的哈希一致[\s\S]*本机按种子与名单重算：结果一致[\s\S]*服务器核验：哈希一致、结果一致/);
     await shot(page, '02-draw-reproduced');
     await info.locator('.ant-modal-confirm-btns button').click();
     await info.waitFor({ state: 'detached' });
 
-    // The same seed on the same roster draws the same providers and inspector again.
-    const again = ok<InspectionDrawView>(
-      'POST /supervision/draws',
-      await api(server.baseUrl, operatorToken, 'POST', '/supervision/draws', { regionId: yushan.id, providerKind: 'home_care', providerCount: 2, inspectorCount: 1, seed }),
-      201,
-    );
-    expect(again.id).not.toBe(drawn.body.id);
-    expect({ providers: again.providers, inspectors: again.inspectors, providerPool: again.providerPool }).toEqual({
-      providers: drawn.body.providers,
-      inspectors: drawn.body.inspectors,
-      providerPool: drawn.body.providerPool,
-    });
+    // Nobody may bring their own seed.
+    const chosen = await api(server.baseUrl, operatorToken, 'POST', '/supervision/draws', { regionId: yushan.id, providerKind: 'home_care', providerCount: 2, inspectorCount: 1, seed: 'E2E-chosen' });
+    expect(chosen.status).toBe(400);
 
     // One drawn provider (安康 kept clean for the record test when the draw allows) is inspected.
     const target = drawn.body.providers.find((p) => p.name !== ANKANG) ?? drawn.body.providers[0];
@@ -177,11 +182,11 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     const tasks = await answer<InspectionView[]>(tasksCall);
     const inspectionId = drawn.body.inspectionIds[drawn.body.providers.indexOf(target)];
     const inspection = tasks.body.find((i) => i.id === inspectionId);
-    expect(inspection).toMatchObject({ providerId: target.id, status: 'planned', passed: null });
-    // The draw and the API re-draw each planned an inspection of it.
+    expect(inspection).toMatchObject({ providerId: target.id, status: 'planned', passed: null, drawSeedHash: prepared.body.seedHash, drawSeed: drawn.body.seed });
+    // The draw planned one inspection of it.
     const taskRows = tabRow(page, target.name);
     await expect(taskRows.first().innerText()).resolves.toMatch(/待检查/);
-    await expect(taskRows.count()).resolves.toBe(2);
+    await expect(taskRows.count()).resolves.toBe(1);
     await taskRows.first().getByRole('button', { name: '录入结果' }).click();
 
     const modal = page.locator('.ant-modal-content').filter({ hasText: `检查表 · ${target.name}` });
@@ -233,12 +238,13 @@ describe('运营管理端 · 监管: 双随机抽查, 机构监管档案 and 人
     expect(creditAfter.score).toBeGreaterThanOrEqual(creditAfter.suspendBelow);
 
     // A 助餐点 draw draws canteens only, and their inspections carry the canteen checklist.
-    const canteens = ok<InspectionDrawView>(
+    const canteenIds = providers.filter((p) => p.kind === 'canteen' && p.status === 'approved' && yushanRegionIds.includes(p.regionId)).map((p) => p.id).sort();
+    const canteenDraw = ok<InspectionDrawView>(
       'POST /supervision/draws (canteen)',
-      await api(server.baseUrl, operatorToken, 'POST', '/supervision/draws', { regionId: yushan.id, providerKind: 'canteen', providerCount: 5, inspectorCount: 1, seed }),
+      await api(server.baseUrl, operatorToken, 'POST', '/supervision/draws', { regionId: yushan.id, providerKind: 'canteen', providerCount: canteenIds.length, inspectorCount: 1 }),
       201,
     );
-    const canteenIds = providers.filter((p) => p.kind === 'canteen' && p.status === 'approved' && yushanRegionIds.includes(p.regionId)).map((p) => p.id).sort();
+    const canteens = ok<InspectionDrawView>('POST execute (canteen)', await api(server.baseUrl, operatorToken, 'POST', `/supervision/draws/${canteenDraw.id}/execute`, {}));
     expect([...canteens.providerPool].sort()).toEqual(canteenIds);
     const canteenTasks = ok<InspectionView[]>('GET inspections', await api(server.baseUrl, operatorToken, 'GET', `/supervision/inspections?regionId=${yushan.id}`)).filter((i) => i.drawId === canteens.id);
     expect(canteenTasks).toHaveLength(canteenIds.length);
