@@ -71,6 +71,9 @@ describe('上门服务: 王芳 orders 助洁 for 王建国, follows it live, and
     await snap(page, 'order-01-home');
     const familyToken = (await stored(page, 'cc.accessToken'))!;
     const elder = await elderByName(server.baseUrl, familyToken, '王建国');
+    // Logging in under 「登录即表示同意」 recorded consent to the policy version the login page showed.
+    const consent = await api<{ currentVersion: string; consentedVersion: string | null }>(server.baseUrl, familyToken, 'GET', '/me/consent');
+    expect(consent.body.consentedVersion).toBe(consent.body.currentVersion);
 
     const taps: string[] = [];
     const tap = async (what: string, target: Locator) => {
