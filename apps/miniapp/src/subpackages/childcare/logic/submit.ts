@@ -5,7 +5,8 @@ import { newIdempotencyKey } from '../../../utils/idempotency'
 /** Same fields in the same order → same text, whatever order the form filled them in. */
 function canonical(input: EnrolInput): string {
   const facts = input.priorityFacts ? [...input.priorityFacts].sort() : undefined
-  return JSON.stringify([input.childId, input.classId, input.careType, input.startMonth ?? null, input.date ?? null, input.startTime ?? null, input.endTime ?? null, input.waitlistIfFull ?? false, facts ?? null])
+  const evidence = input.priorityEvidence ? [...input.priorityEvidence].sort((a, b) => a.fact.localeCompare(b.fact)).map((e) => [e.fact, e.note]) : undefined
+  return JSON.stringify([input.childId, input.classId, input.careType, input.startMonth ?? null, input.date ?? null, input.startTime ?? null, input.endTime ?? null, input.waitlistIfFull ?? false, facts ?? null, evidence ?? null])
 }
 
 /** A 4xx answer means the server made nothing with the key: a changed request may take a new one. */

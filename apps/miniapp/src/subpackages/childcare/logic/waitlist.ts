@@ -1,12 +1,58 @@
-import type { WaitlistEntryView } from '@carecircle/shared'
+import type { PriorityEvidenceInput, WaitlistEntryView } from '@carecircle/shared'
 import { shanghaiClock, shanghaiParts } from '@carecircle/shared'
+import { ApiError } from '../../../services/api-error'
 
-/** Priority facts a parent may declare when joining the waitlist (the region's rules score them). */
+/**
+ * Priority facts a parent may declare when joining the waitlist (the region's rules score them).
+ * Each needs a short evidence note the centre or the 街道 checks before it scores; 同胞已在本园 is
+ * read from the centre's own records, so it is not declared here.
+ */
 export const PRIORITY_FACTS = [
-  { value: 'multi_child', label: '多孩家庭', hint: '家中有两个及以上未成年子女' },
-  { value: 'dual_working', label: '双职工家庭', hint: '父母双方均在职' },
+  { value: 'multi_child', label: '多孩家庭', hint: '家中有两个及以上未成年子女', placeholder: '如：二孩出生证明编号、户口簿上的子女信息' },
+  { value: 'dual_working', label: '双职工家庭', hint: '父母双方均在职', placeholder: '如：父母双方的在职证明（单位名称）' },
 ] as const
 export type PriorityFact = (typeof PRIORITY_FACTS)[number]['value']
+
+/** The server's limit on one evidence note. */
+export const EVIDENCE_NOTE_MAX = 300
+
+export function priorityFactLabel(fact: string): string {
+  return PRIORITY_FACTS.find((f) => f.value === fact)?.label ?? fact
+}
+
+/** A message per ticked fact whose note is missing or too long (empty: all fine). */
+export function validateEvidence(facts: readonly string[], notes: Readonly<Record<string, string>>): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const fact of facts) {
+    const note = (notes[fact] ?? '').trim()
+    if (!note) errors[fact] = `请写明「${priorityFactLabel(fact)}」的证明，机构核验通过后才计分`
+    else if (note.length > EVIDENCE_NOTE_MAX) errors[fact] = `证明说明最多 ${EVIDENCE_NOTE_MAX} 个字`
+  }
+  return errors
+}
+
+/** `priorityEvidence` for the ticked facts, in the order they were ticked (notes of unticked facts are not sent). */
+export function evidenceInput(facts: readonly string[], notes: Readonly<Record<string, string>>): PriorityEvidenceInput[] {
+  return facts.map((fact) => ({ fact, note: (notes[fact] ?? '').trim() }))
+}
+
+/**
+ * The server's refusals about evidence, next to the fact they are about: a nested field
+ * (`priorityEvidence.1.note`) names the sent item by index; the service's own check names the fact
+ * by its label (「多孩家庭」缺少证明说明). Anything else is not placed (empty result).
+ */
+export function evidenceErrorsFromApi(err: unknown, sent: readonly PriorityEvidenceInput[]): Record<string, string> {
+  if (!(err instanceof ApiError)) return {}
+  const errors: Record<string, string> = {}
+  for (const { field, message } of err.fieldErrors) {
+    const indexed = /^priorityEvidence\.(\d+)(?:\.|$)/.exec(field)
+    let fact: string | undefined
+    if (indexed) fact = sent[Number(indexed[1])]?.fact
+    else if (field === 'priorityEvidence') fact = sent.find((e) => message.includes(`「${priorityFactLabel(e.fact)}」`))?.fact
+    if (fact && !(fact in errors)) errors[fact] = message
+  }
+  return errors
+}
 
 /** 排第 3 位 while waiting; otherwise the status in words. */
 export function positionText(entry: Pick<WaitlistEntryView, 'status' | 'position' | 'statusLabel'>): string {

@@ -45,6 +45,17 @@ describe('createEnrolSubmitter (one Idempotency-Key per booking, reused on retry
     expect(keys(send)).toEqual(['key-00000001', 'key-00000002'])
   })
 
+  it('takes a new key when only the evidence note changed after the server refused it', async () => {
+    let n = 0
+    const noEvidence = new ApiError({ statusCode: 400, error: 'VALIDATION_FAILED', message: '请为「多孩家庭」写明证明', details: { fields: [{ field: 'priorityEvidence', message: '「多孩家庭」缺少证明说明' }] } })
+    const send = jest.fn().mockRejectedValueOnce(noEvidence).mockResolvedValueOnce(waitlisted)
+    const submitter = createEnrolSubmitter(send, () => `key-0000000${++n}`)
+    const waiting = { ...input, waitlistIfFull: true, priorityFacts: ['multi_child'] }
+    await expect(submitter.submit({ ...waiting, priorityEvidence: [{ fact: 'multi_child', note: '户口簿' }] })).rejects.toBe(noEvidence)
+    await expect(submitter.submit({ ...waiting, priorityEvidence: [{ fact: 'multi_child', note: '户口簿：另有一名 2021 年出生的孩子' }] })).resolves.toBe(waitlisted)
+    expect(keys(send)).toEqual(['key-00000001', 'key-00000002'])
+  })
+
   it('keeps the key when the refused booking is sent again unchanged', async () => {
     let n = 0
     const send = jest.fn().mockRejectedValueOnce(full).mockResolvedValueOnce(enrolled)

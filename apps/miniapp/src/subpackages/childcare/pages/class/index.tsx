@@ -3,14 +3,15 @@ import type { CareType, ChildcareCentreView, EnrolInput, EnrolmentView } from '@
 import { CARE_TYPE_LABELS, formatFen, shanghaiParts } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import ChoiceChips from '../../../../components/ChoiceChips'
+import FormField, { labelled } from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
 import { useLoader } from '../../../../hooks/useLoader'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { enrol, listCentres, listEnrolments } from '../../../../services/childcare'
 import { childcareRoutes } from '../../../../services/childcare-routes'
-import { navigate, replace } from '../../../../services/navigation'
+import { navigate, replace, scrollToFirstError } from '../../../../services/navigation'
 import { todayYmd } from '../../../../utils/dates'
 import { toastError } from '../../../../utils/feedback'
 import { bandText, childClassText, mismatchReason } from '../../logic/age-fit'
@@ -19,7 +20,7 @@ import { activeMonthlyPlace } from '../../logic/enrolment'
 import { loadFamily, param, type Family } from '../../logic/family'
 import { bookingPrice, careTypeOffers, isMonthly } from '../../logic/price'
 import { createEnrolSubmitter, enrolProblem, type EnrolProblem } from '../../logic/submit'
-import { PRIORITY_FACTS, type PriorityFact } from '../../logic/waitlist'
+import { EVIDENCE_NOTE_MAX, PRIORITY_FACTS, evidenceErrorsFromApi, evidenceInput, validateEvidence, type PriorityFact } from '../../logic/waitlist'
 import './index.scss'
 
 interface ClassPageData {
@@ -49,6 +50,13 @@ function problemTitle(p: EnrolProblem): string {
   }
 }
 
+function without(errors: Record<string, string>, key: string): Record<string, string> {
+  if (!(key in errors)) return errors
+  const next = { ...errors }
+  delete next[key]
+  return next
+}
+
 function firstEnabled(options: { value: string; disabled: boolean }[]): string | null {
   return options.find((o) => !o.disabled)?.value ?? null
 }
@@ -76,6 +84,8 @@ export default function ClassPage() {
   const [problem, setProblem] = useState<EnrolProblem | null>(null)
   const [waitlistOpen, setWaitlistOpen] = useState(false)
   const [facts, setFacts] = useState<PriorityFact[]>([])
+  const [evidence, setEvidence] = useState<Record<string, string>>({})
+  const [evidenceErrors, setEvidenceErrors] = useState<Record<string, string>>({})
   const submitter = useRef(createEnrolSubmitter(enrol))
 
   const months = cls && child ? monthOptions(today, child, cls.ageClass) : []
@@ -123,6 +133,15 @@ export default function ClassPage() {
     if (waitlist) {
       input.waitlistIfFull = true
       input.priorityFacts = [...facts]
+      if (facts.length) {
+        const missing = validateEvidence(facts, evidence)
+        setEvidenceErrors(missing)
+        if (Object.keys(missing).length) {
+          scrollToFirstError()
+          return
+        }
+        input.priorityEvidence = evidenceInput(facts, evidence)
+      }
     }
     setProblem(null)
     try {
@@ -130,6 +149,12 @@ export default function ClassPage() {
       if (result.enrolment) replace(childcareRoutes.result({ enrolmentId: result.enrolment.id }))
       else if (result.waitlist) replace(childcareRoutes.result({ waitlistId: result.waitlist.id }))
     } catch (err) {
+      const placed = evidenceErrorsFromApi(err, input.priorityEvidence ?? [])
+      if (Object.keys(placed).length) {
+        setEvidenceErrors(placed)
+        scrollToFirstError()
+        return
+      }
       const p = enrolProblem(err)
       setProblem(p)
       if (p.kind === 'full' && p.canWaitlist) setWaitlistOpen(true)
@@ -303,12 +328,35 @@ export default function ClassPage() {
           <Text className='care-hint'>
             本班暂无空位。加入轮候后按得分排序，得分相同按登记先后；有空位时先为您保留托位，请在期限内到「我的托育」确认。同胞已在本园的，系统自动加分。
           </Text>
-          <Text className='care-book__wait-ask'>如符合以下条件请勾选（可多选，机构会核验）：</Text>
+          <Text className='care-book__wait-ask'>如符合以下条件请勾选（可多选），并写明证明，机构核验通过后才计分：</Text>
           <ChoiceChips
             options={PRIORITY_FACTS.map((f) => ({ value: f.value, label: f.label }))}
             selected={facts}
-            onToggle={(v) => setFacts((s) => (s.includes(v) ? s.filter((x) => x !== v) : [...s, v]))}
+            onToggle={(v) => {
+              setFacts((s) => (s.includes(v) ? s.filter((x) => x !== v) : [...s, v]))
+              setEvidenceErrors((e) => without(e, v))
+            }}
           />
+          {PRIORITY_FACTS.filter((f) => facts.includes(f.value)).map((f) => (
+            <FormField
+              key={f.value}
+              label={`「${f.label}」的证明`}
+              required
+              error={evidenceErrors[f.value]}
+              hint='写明证件名称和编号等，机构或街道核验通过后才计分，核验时可能请您出示原件。'
+            >
+              <Input
+                {...labelled(`「${f.label}」的证明`)}
+                value={evidence[f.value] ?? ''}
+                onChange={(v) => {
+                  setEvidence((e) => ({ ...e, [f.value]: v }))
+                  setEvidenceErrors((e) => without(e, f.value))
+                }}
+                placeholder={f.placeholder}
+                maxLength={EVIDENCE_NOTE_MAX}
+              />
+            </FormField>
+          ))}
           <View className='care-book__facts'>
             {PRIORITY_FACTS.map((f) => (
               <Text key={f.value} className='care-hint'>
