@@ -1,6 +1,7 @@
-import type { PriorityEvidenceInput, WaitlistEntryView } from '@carecircle/shared'
+import type { PriorityEvidenceInput, PriorityFactView, WaitlistEntryView } from '@carecircle/shared'
 import { shanghaiClock, shanghaiParts } from '@carecircle/shared'
 import { ApiError } from '../../../services/api-error'
+import { monthLong } from './calendar'
 
 /**
  * Priority facts a parent may declare when joining the waitlist (the region's rules score them).
@@ -70,11 +71,23 @@ export function aheadText(position: number | null): string | null {
  * Why the entry sits where it does: the server's reasons (多孩家庭 +30 …, 同分按登记先后), with the
  * score they add up to. An entry with no extra points says so.
  */
-export function reasonLines(entry: Pick<WaitlistEntryView, 'reasons' | 'score'>): string[] {
-  const scored = entry.reasons.filter((r) => /[+＋]\s*\d/.test(r))
+export function reasonLines(entry: Pick<WaitlistEntryView, 'reasons' | 'score' | 'facts'>): string[] {
   const lines = [...entry.reasons]
-  if (scored.length === 0) lines.unshift('未申报优先条件（得分 0）')
+  if (entry.facts.length === 0 && entry.score === 0) lines.unshift('未申报优先条件（得分 0）')
   return lines
+}
+
+/** +30 分 once verified; what it would add while pending; nothing once refused. */
+export function factPointsText(fact: Pick<PriorityFactView, 'status' | 'points'>): string {
+  if (fact.status === 'verified') return `已计分 +${fact.points}`
+  if (fact.status === 'pending') return `核验通过后 +${fact.points}`
+  return '不计分'
+}
+
+/** 申请 2026年12月起入托, and once confirmed the month the place really starts in. */
+export function monthText(entry: Pick<WaitlistEntryView, 'requestedMonth' | 'startMonth'>): string {
+  if (entry.startMonth && entry.startMonth !== entry.requestedMonth) return `入托月份：${monthLong(entry.startMonth)}起（申请的是 ${monthLong(entry.requestedMonth)}）`
+  return `入托月份：${monthLong(entry.startMonth ?? entry.requestedMonth)}起${entry.startMonth ? '' : '（申请）'}`
 }
 
 export const ORDER_RULE = '排序规则：得分高的在前；得分相同，先登记的在前。'

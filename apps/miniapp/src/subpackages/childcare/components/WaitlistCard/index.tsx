@@ -2,7 +2,8 @@ import type { WaitlistEntryView } from '@carecircle/shared'
 import { CARE_TYPE_LABELS } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ORDER_RULE, aheadText, deadlineText, isOpenOffer, positionText, reasonLines, timeLeftText } from '../../logic/waitlist'
+import { ORDER_RULE, aheadText, deadlineText, isOpenOffer, monthText, positionText, reasonLines, timeLeftText } from '../../logic/waitlist'
+import PriorityFacts from '../PriorityFacts'
 import './index.scss'
 
 interface WaitlistCardProps {
@@ -14,7 +15,10 @@ interface WaitlistCardProps {
   onLeave?: (entry: WaitlistEntryView) => void
 }
 
-/** One waitlist entry: 排第 N 位 and why, or the held place with its deadline and the two answers. */
+/**
+ * One waitlist entry: 排第 N 位 and why, or the held place with its deadline and the two answers;
+ * each declared priority with its verification, and why the start month moved when it did.
+ */
 export default function WaitlistCard({ entry, nowMs, busy, onAccept, onDecline, onLeave }: WaitlistCardProps) {
   const offer = isOpenOffer(entry, nowMs)
   const waiting = entry.status === 'waiting'
@@ -26,7 +30,10 @@ export default function WaitlistCard({ entry, nowMs, busy, onAccept, onDecline, 
         <Text className='care-wait__where'>
           {entry.centreName} · {entry.className} · {CARE_TYPE_LABELS[entry.careType]}
         </Text>
+        <Text className='care-wait__where'>{monthText(entry)}</Text>
       </View>
+
+      {entry.monthNote ? <Text className='care-wait__month-note'>{entry.monthNote}</Text> : null}
 
       {waiting ? (
         <View className='care-wait__position'>
@@ -57,6 +64,8 @@ export default function WaitlistCard({ entry, nowMs, busy, onAccept, onDecline, 
           <Text className='care-wait__rule'>{ORDER_RULE}</Text>
         </View>
       ) : null}
+
+      {waiting || offer ? <PriorityFacts facts={entry.facts} /> : null}
 
       {offer && (onAccept || onDecline) ? (
         <View className='cc-row-actions care-wait__actions'>

@@ -16,12 +16,17 @@ describe('waitlist position and reasons', () => {
   })
 
   it('keeps the server reasons and says when no priority was declared', () => {
-    expect(reasonLines({ score: 50, reasons: ['多孩家庭 +30', '双职工家庭 +20', '同分按登记先后（先到先得）'] })).toEqual([
+    expect(reasonLines({ score: 50, facts: [{}, {}] as never, reasons: ['多孩家庭 +30', '双职工家庭 +20', '同分按登记先后（先到先得）'] })).toEqual([
       '多孩家庭 +30',
       '双职工家庭 +20',
       '同分按登记先后（先到先得）',
     ])
-    expect(reasonLines({ score: 0, reasons: ['同分按登记先后（先到先得）'] })).toEqual(['未申报优先条件（得分 0）', '同分按登记先后（先到先得）'])
+    expect(reasonLines({ score: 0, facts: [], reasons: ['同分按登记先后（先到先得）'] })).toEqual(['未申报优先条件（得分 0）', '同分按登记先后（先到先得）'])
+    // Declared but refused: it was declared, it just does not score.
+    expect(reasonLines({ score: 0, facts: [{}] as never, reasons: ['双职工家庭（核验未通过，不计分）', '同分按登记先后（先到先得）'] })).toEqual([
+      '双职工家庭（核验未通过，不计分）',
+      '同分按登记先后（先到先得）',
+    ])
   })
 
   it('lists offers first, then waiting, then finished entries', () => {
