@@ -6,6 +6,7 @@ import type {
   GeoPoint,
   PickupPersonInput,
   PickupPersonView,
+  PriorityFactDecisionInput,
   RosterView,
   WaitlistEntryView,
 } from '@carecircle/shared'
@@ -113,4 +114,12 @@ export async function checkOut(classId: string, childId: string, pickupPersonId:
 /** The centre's waitlist, in queue order, each entry with its history. */
 export async function listCentreWaitlist(centreId: string): Promise<CentreWaitlistEntryView[]> {
   return expectList<CentreWaitlistEntryView>(await api.get(`/api/childcare/centres/${enc(centreId)}/waitlist`))
+}
+
+/**
+ * 核验 a declared priority: verified scores it, refused needs a note saying what the family should
+ * bring. The entry's score changes, so the centre's queue re-ranks.
+ */
+export async function decidePriorityFact(entryId: string, fact: string, input: PriorityFactDecisionInput): Promise<WaitlistEntryView> {
+  return expectRecord<WaitlistEntryView>(await api.post(`/api/childcare/waitlist/${enc(entryId)}/facts/${enc(fact)}/decision`, input), WAITLIST_KEYS)
 }

@@ -131,6 +131,9 @@ export const LOG_EVENT_LABELS: Record<string, string> = {
   expired: '逾期未确认',
   cancelled: '退出轮候',
   skipped: '跳过',
+  fact_verified: '优先条件核验通过',
+  fact_rejected: '优先条件核验未通过',
+  month_moved: '入托月份顺延',
 }
 
 export function logEventLabel(event: string): string {

@@ -10,7 +10,7 @@ import PageState from '../../../../components/PageState'
 import { useLoader } from '../../../../hooks/useLoader'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { ApiError, errorMessage } from '../../../../services/api-error'
-import { checkIn, checkOut, getRoster, listCentreWaitlist, type CentreWaitlistEntryView, type Roster, type RosterChild } from '../../../../services/childcare'
+import { checkIn, checkOut, decidePriorityFact, getRoster, listCentreWaitlist, type CentreWaitlistEntryView, type Roster, type RosterChild } from '../../../../services/childcare'
 import { goHome } from '../../../../services/navigation'
 import { todayYmd } from '../../../../utils/dates'
 import { toastError, toastSuccess } from '../../../../utils/feedback'
@@ -18,6 +18,8 @@ import { attendanceState, attendanceText, canRunCentre, loadMyCentres, pickupCho
 import { dayLabel } from '../../logic/calendar'
 import { param } from '../../logic/family'
 import { centrePositionText, deadlineText, isLive, logEventLabel, logNoteText } from '../../logic/waitlist'
+import PriorityFacts from '../../components/PriorityFacts'
+import FactDecision from './FactDecision'
 import './index.scss'
 
 type Tab = 'roster' | 'waitlist'
@@ -128,7 +130,9 @@ function RosterView({ roster, busy, onCheckIn, onCheckOut, refusals }: {
   )
 }
 
-function WaitlistView({ entries }: { entries: CentreWaitlistEntryView[] }) {
+type Decide = (entry: CentreWaitlistEntryView, fact: string, verified: boolean, note: string) => Promise<string | null>
+
+function WaitlistView({ entries, deciding, onDecide }: { entries: CentreWaitlistEntryView[]; deciding: string | null; onDecide: Decide }) {
   if (entries.length === 0) {
     return (
       <View className='cc-card cc-card--padded'>
@@ -149,6 +153,17 @@ function WaitlistView({ entries }: { entries: CentreWaitlistEntryView[] }) {
             {e.status === 'offered' && e.offerExpiresAt ? ` · 保留至 ${deadlineText(e.offerExpiresAt)}` : ''}
           </Text>
           <Text className='care-cwait__reasons'>{e.reasons.join('；')}</Text>
+          <PriorityFacts
+            facts={e.facts}
+            title='家长申报的优先条件'
+            noteLabel='核验说明'
+            renderActions={(f) =>
+              // Only a waiting entry's order can still change; the server refuses the rest.
+              f.status === 'pending' && e.status === 'waiting' ? (
+                <FactDecision fact={f} childName={e.childName} busy={deciding !== null} onDecide={(verified, note) => onDecide(e, f.fact, verified, note)} />
+              ) : null
+            }
+          />
           <View className='care-cwait__log'>
             {e.log.map((l, i) => (
               <Text key={i} className='care-cwait__line'>
@@ -175,6 +190,7 @@ export default function CentrePage() {
   const [partError, setPartError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
   const [refusals, setRefusals] = useState<Record<string, Refusal>>({})
+  const [deciding, setDeciding] = useState<string | null>(null)
 
   const centre: ChildcareCentreView | null = data?.centres.find((c) => c.id === centreId) ?? null
 
@@ -249,6 +265,31 @@ export default function CentrePage() {
     }
   }
 
+  /** A decision re-scores the entry, so the whole queue is read again to show the new order. */
+  async function decideFact(entry: CentreWaitlistEntryView, fact: string, verified: boolean, note: string): Promise<string | null> {
+    if (deciding || !centre) return null
+    setDeciding(`${entry.id}/${fact}`)
+    try {
+      await decidePriorityFact(entry.id, fact, verified ? { verified } : { verified, note })
+      toastSuccess(verified ? '已核验通过' : '已记录不通过')
+      try {
+        setWaitlist(await listCentreWaitlist(centre.id))
+      } catch (err) {
+        toastError(err, '核验已保存，名单刷新失败，请下拉刷新')
+      }
+      return null
+    } catch (err) {
+      const noteError = err instanceof ApiError ? err.fieldErrors.find((f) => f.field === 'note')?.message : undefined
+      if (noteError) return noteError
+      toastError(err, '核验失败，请稍后再试')
+      // Someone else may have decided it meanwhile (409): show the list as it is now.
+      if (err instanceof ApiError && err.statusCode === 409) listCentreWaitlist(centre.id).then(setWaitlist).catch(() => undefined)
+      return null
+    } finally {
+      setDeciding(null)
+    }
+  }
+
   if (!data) {
     return (
       <View className='cc-page'>
@@ -313,7 +354,7 @@ export default function CentrePage() {
           <PageState loading />
         )
       ) : waitlist ? (
-        <WaitlistView entries={classWaitlist} />
+        <WaitlistView entries={classWaitlist} deciding={deciding} onDecide={decideFact} />
       ) : (
         <PageState loading />
       )}
