@@ -1,4 +1,4 @@
-import type { DeclareEligibilityInput, EligibilityStatusView } from '@carecircle/shared'
+import type { DeclareEligibilityInput, ElderSubsidyMonthView, EligibilityStatusView } from '@carecircle/shared'
 import { expectRecord } from './guards'
 import { api } from './request'
 
@@ -12,4 +12,9 @@ export async function getEligibility(elderId: string): Promise<EligibilityStatus
 /** Declares a subsidy category with a note on the evidence; it applies only once the 街道 verifies it. */
 export async function declareEligibility(elderId: string, input: DeclareEligibilityInput): Promise<void> {
   expectRecord<{ elderId: string }>(await api.post(`/api/elders/${enc(elderId)}/eligibility`, input), ['elderId'])
+}
+
+/** This month's subsidy per rule (or 基本养老服务清单 item): the entitlement, what is used and left, or why there is none. */
+export async function getSubsidyMonth(elderId: string): Promise<ElderSubsidyMonthView> {
+  return expectRecord<ElderSubsidyMonthView>(await api.get(`/api/elders/${enc(elderId)}/subsidy-month`), ['elderId', 'month', 'standing', 'rules'])
 }

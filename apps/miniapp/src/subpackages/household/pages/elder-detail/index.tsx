@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react'
-import type { ElderView, EligibilityStatusView, RegionView } from '@carecircle/shared'
+import type { ElderSubsidyMonthView, ElderView, EligibilityStatusView, RegionView } from '@carecircle/shared'
 import { DIETARY_NEED_LABELS, LIVING_SITUATION_LABELS } from '@carecircle/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -9,11 +9,12 @@ import { regionPath } from '../../../../components/RegionPicker/options'
 import { useLoader } from '../../../../hooks/useLoader'
 import { useSubmit } from '../../../../hooks/useSubmit'
 import { deleteElder, getElder } from '../../../../services/elders'
-import { getEligibility } from '../../../../services/eligibility'
+import { getEligibility, getSubsidyMonth } from '../../../../services/eligibility'
 import { goBackOr, navigate, routes } from '../../../../services/navigation'
 import { elderRoutes } from '../../../../services/elder-routes'
 import { listRegions } from '../../../../services/regions'
 import { confirm, toastError, toastSuccess } from '../../../../utils/feedback'
+import SubsidyMonth from './SubsidyMonth'
 import SubsidyStatus from './SubsidyStatus'
 import { revealElderPhone } from '../../../../services/account'
 import './index.scss'
@@ -49,6 +50,7 @@ export default function ElderDetailPage() {
   const { data: elder, loading, error, reload } = useLoader<ElderView>(() => getElder(id))
   // Validity and the 街道's note live in the eligibility status; the page works without it.
   const { data: eligibility } = useLoader<EligibilityStatusView>(() => getEligibility(id), { enabled: id !== '' })
+  const subsidyMonth = useLoader<ElderSubsidyMonthView>(() => getSubsidyMonth(id), { enabled: id !== '' })
   const [regions, setRegions] = useState<RegionView[]>([])
 
   useEffect(() => {
@@ -137,6 +139,13 @@ export default function ElderDetailPage() {
           <Text className={elder.healthNotes ? 'elder-detail__notes' : 'cc-muted'}>{elder.healthNotes || '无'}</Text>
         </Item>
       </View>
+
+      <Text className='elder-detail__group'>本月补贴</Text>
+      <SubsidyMonth
+        view={subsidyMonth.data?.elderId === elder.id ? subsidyMonth.data : undefined}
+        error={subsidyMonth.error}
+        onRetry={() => void subsidyMonth.reload()}
+      />
 
       <Text className='elder-detail__group'>紧急联系人</Text>
       <View className='cc-card'>
