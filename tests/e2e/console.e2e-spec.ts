@@ -217,7 +217,7 @@ describe('运营管理端: the operator console in Chromium against the built se
     expect(unexpected()).toEqual([]);
   });
 
-  it('补贴结算: 吴主任 generates this month\'s statements and approves one, which locks it', async () => {
+  it('补贴结算: 吴主任 generates this month\'s statements; he cannot approve his own, 冯科长 approves one, which locks it', async () => {
     const month = chinaMonth();
     const page = await open();
     await loginWithDevPicker(page, '吴主任');
@@ -243,23 +243,35 @@ describe('运营管理端: the operator console in Chromium against the built se
     await drawer.waitFor();
     await expect(drawer.getByRole('button', { name: /调\s*整/ }).isEnabled()).resolves.toBe(true);
     await shot(page, '07-statement-draft');
+    // Maker-checker: the maker's 审批 is disabled and says who may approve.
+    await expect(drawer.getByRole('button', { name: label('审批') }).isDisabled()).resolves.toBe(true);
+    await drawer.getByRole('button', { name: label('审批') }).hover({ force: true });
+    await page.getByText(/另一位运营人员审批/).first().waitFor();
+    await page.close();
 
-    await drawer.getByRole('button', { name: label('审批') }).click();
-    const approved = waitForApi(page, 'POST', `/operator/statements/${target.id}/approve`);
-    await confirmPopover(page, '审批');
+    // 冯科长, the street's other operator, approves it.
+    const checker = await open();
+    await loginWithDevPicker(checker, '冯科长');
+    await visit<StatementView[]>(checker, '/statements', 'GET', '/operator/statements');
+    await tableRow(checker, target.providerName).first().getByText('查看 / 审核').click();
+    const checkerDrawer = checker.locator('.ant-drawer-content').filter({ hasText: `${target.providerName} · ${month} 补贴结算单` });
+    await checkerDrawer.waitFor();
+    await checkerDrawer.getByRole('button', { name: label('审批') }).click();
+    const approved = waitForApi(checker, 'POST', `/operator/statements/${target.id}/approve`);
+    await confirmPopover(checker, '审批');
     const result = await answer<StatementView>(approved);
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ id: target.id, status: 'approved' });
     expect(result.body.approvedAt).toBeTruthy();
 
     // Locked in the console: the banner, 调整 and 审批 disabled.
-    await drawer.locator('.ant-alert-success', { hasText: '审批锁定' }).waitFor();
-    await expect(drawer.getByRole('button', { name: /调\s*整/ }).isDisabled()).resolves.toBe(true);
-    await expect(drawer.getByRole('button', { name: /已审批/ }).isDisabled()).resolves.toBe(true);
-    await shot(page, '08-statement-approved');
-    await drawer.locator('.ant-drawer-close').click();
-    await drawer.waitFor({ state: 'hidden' });
-    await expect(row.innerText()).resolves.toContain('已审批锁定');
+    await checkerDrawer.locator('.ant-alert-success', { hasText: '审批锁定' }).waitFor();
+    await expect(checkerDrawer.getByRole('button', { name: /调\s*整/ }).isDisabled()).resolves.toBe(true);
+    await expect(checkerDrawer.getByRole('button', { name: /已审批/ }).isDisabled()).resolves.toBe(true);
+    await shot(checker, '08-statement-approved');
+    await checkerDrawer.locator('.ant-drawer-close').click();
+    await checkerDrawer.waitFor({ state: 'hidden' });
+    await expect(tableRow(checker, target.providerName).first().innerText()).resolves.toContain('已审批锁定');
 
     // And on the server: approved in the month's list, an adjustment refused, a new generation leaves it.
     const listed = ok<StatementView[]>('GET statements', await api(server.baseUrl, operatorToken, 'GET', `/operator/statements?month=${month}`));

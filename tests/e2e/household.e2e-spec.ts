@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { isValidIdNumber, type ElderView, type HouseholdSummaryView, type HouseholdView, type RegionView } from '@carecircle/shared';
+import { displayAge, isValidIdNumber, maskIdNumber, maskPhone, shanghaiDate, type ElderView, type HouseholdSummaryView, type HouseholdView, type RegionView } from '@carecircle/shared';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   ELDER_FORM,
@@ -31,12 +31,6 @@ const NEW_ELDER = {
   address: '玉山镇朝阳新村 12 栋 301 室',
   contact: { name: '王芳', phone: '13812345678', relation: '女儿' },
 };
-
-function ageOn(birthDate: string, today: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  const [ty, tm, td] = today.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).split('-').map(Number);
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-}
 
 describe('家庭档案: a family member adds an elder in the H5 app', () => {
   let server: RunningServer;
@@ -131,7 +125,8 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
     const card = homeAgain.locator('.cc-elder-card').filter({ hasText: NEW_ELDER.name });
     await card.waitFor();
     await expect(homeAgain.getByText(`家中老人（${namesBefore.length + 1}）`, { exact: true }).count()).resolves.toBe(1);
-    const age = ageOn(NEW_ELDER.birthDate, new Date());
+    // Shown as 今年 N 岁 (the year's difference), never the birth date: with the masked ID number it would rebuild the number.
+    const age = displayAge(NEW_ELDER.birthDate, shanghaiDate(new Date()));
     await expect(card.innerText()).resolves.toMatch(new RegExp(`男\\s*·\\s*${age}岁[\\s\\S]*独居[\\s\\S]*高龄[\\s\\S]*待核验[\\s\\S]*${NEW_ELDER.address}`));
     await snap(page, 'household-05-home-with-new-elder');
 
@@ -159,9 +154,8 @@ describe('家庭档案: a family member adds an elder in the H5 app', () => {
       name: NEW_ELDER.name,
       gender: 'male',
       age,
-      birthDate: NEW_ELDER.birthDate,
-      idNumberMasked: `${NEW_ELDER.idNumber.slice(0, 4)}**********${NEW_ELDER.idNumber.slice(-4)}`,
-      phone: NEW_ELDER.phone,
+      idNumberMasked: maskIdNumber(NEW_ELDER.idNumber),
+      phoneMasked: maskPhone(NEW_ELDER.phone),
       address: NEW_ELDER.address,
       location: { lat: 31.385, lng: 120.981 },
       regionId: chaoyang?.id,

@@ -246,6 +246,8 @@ export async function seedDemoDistrict(dataSource: DataSource, cipher: FieldCiph
     await m.query('INSERT INTO training_attendance (session_id, staff_id, passed) SELECT ?, id, 1 FROM provider_staff', [training]);
     // 吴主任 supervises 玉山镇 and every 社区 under it.
     await m.query('INSERT INTO operator_regions (user_id, region_id) VALUES (?, ?)', [users.get('吴主任')!.id, regions.get('ks-ys')!.id]);
+    // Statements are maker-checker: 冯科长 approves what 吴主任 generates.
+    await m.query('INSERT INTO operator_regions (user_id, region_id) VALUES (?, ?)', [users.get('冯科长')!.id, regions.get('ks-ys')!.id]);
     await seedSupervision(m, regions.get('ks-ys')!.id, users.get('吴主任')!.id);
     // Half a year of past use, so the console's figures and trends are not empty.
     await seedDemoHistory(m, cipher);

@@ -17,6 +17,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { name: '周护理', roles: ['provider_staff'], description: '护理员：安康居家养老' },
   { name: '孙经理', roles: ['provider_admin'], description: '机构管理员：安康居家养老' },
   { name: '吴主任', roles: ['operator'], description: '街道运营：玉山镇' },
+  { name: '冯科长', roles: ['operator'], description: '街道运营：玉山镇，结算审核（吴主任生成的结算单由她审批）' },
   { name: '平台管理员', roles: ['platform_admin'], description: '平台管理员：运营管理端的队列监控（暂停、重试、清理，记入审计），不属于任何街道' },
 ];
 
