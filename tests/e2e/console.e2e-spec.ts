@@ -244,8 +244,9 @@ describe('运营管理端: the operator console in Chromium against the built se
     await expect(drawer.getByRole('button', { name: /调\s*整/ }).isEnabled()).resolves.toBe(true);
     await shot(page, '07-statement-draft');
     // Maker-checker: the maker's 审批 is disabled and says who may approve.
-    await expect(drawer.getByRole('button', { name: label('审批') }).isDisabled()).resolves.toBe(true);
-    await drawer.getByRole('button', { name: label('审批') }).hover({ force: true });
+    const waiting = drawer.getByRole('button', { name: label('待他人审批') });
+    await expect(waiting.isDisabled()).resolves.toBe(true);
+    await waiting.hover({ force: true });
     await page.getByText(/另一位运营人员审批/).first().waitFor();
     await page.close();
 
