@@ -24,12 +24,17 @@ describe('demo district supervision data', () => {
 
     const [street] = await t.dataSource.query(`SELECT id FROM regions WHERE code = 'ks-ys'`);
     expect((await t.http.get(`/api/supervision/inspectors?regionId=${street.id}`).set(auth).expect(200)).body).toHaveLength(4);
-    const draw = (await t.http.post('/api/supervision/draws').set(auth).send({ regionId: street.id, providerKind: 'home_care', providerCount: 2, inspectorCount: 2, seed: 'demo' }).expect(201)).body;
+    // A draw is prepared (the server's seed, its hash published) and then executed (the seed revealed).
+    const drawn = async (body: Record<string, unknown>) => {
+      const prepared = (await t.http.post('/api/supervision/draws').set(auth).send(body).expect(201)).body;
+      return (await t.http.post(`/api/supervision/draws/${prepared.id}/execute`).set(auth).expect(200)).body;
+    };
+    const draw = await drawn({ regionId: street.id, providerKind: 'home_care', providerCount: 2, inspectorCount: 2 });
     const tasks = (await t.http.get(`/api/supervision/inspections?regionId=${street.id}`).set(auth).expect(200)).body;
     expect(tasks.filter((i: { drawId: string }) => i.drawId === draw.id)[0].checklist).toHaveLength(7);
     // Canteens and childcare centres are drawn on their own, each with its own checklist (否决项 and minor items).
     for (const [kind, mustHave] of [['canteen', '留样'], ['childcare', '保育人员']] as const) {
-      const own = (await t.http.post('/api/supervision/draws').set(auth).send({ regionId: street.id, providerKind: kind, providerCount: 2, inspectorCount: 1, seed: 'demo' }).expect(201)).body;
+      const own = await drawn({ regionId: street.id, providerKind: kind, providerCount: 2, inspectorCount: 1 });
       const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM providers p JOIN regions r ON r.id = p.region_id WHERE (r.id = ? OR r.parent_id = ?) AND p.kind = ? AND p.status = 'approved'`, [street.id, street.id, kind]);
       expect(own.providerPool).toHaveLength(Number(n));
       const mine = (await t.http.get(`/api/supervision/inspections?regionId=${street.id}`).set(auth).expect(200)).body.filter((i: { drawId: string }) => i.drawId === own.id);
@@ -46,8 +51,8 @@ describe('demo district supervision data', () => {
 
     // A community draws from its own providers and the street's roster.
     const community = ankang.regionId;
-    const local = (await t.http.post('/api/supervision/draws').set(auth).send({ regionId: community, providerKind: 'home_care', providerCount: 5, inspectorCount: 1, seed: 'community' }).expect(201)).body;
     const [{ n }] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM providers WHERE region_id = ? AND status = 'approved' AND kind = 'home_care'`, [community]);
+    const local = await drawn({ regionId: community, providerKind: 'home_care', providerCount: Number(n), inspectorCount: 1 });
     expect(local.providerPool).toHaveLength(Number(n));
     expect(local.providers.map((p: { id: string }) => p.id)).toContain(ankang.id);
     expect(local.inspectorPool).toHaveLength(4);
