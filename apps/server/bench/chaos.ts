@@ -225,6 +225,11 @@ function startAcceptor(server: BenchServer) {
     if (!auth) {
       auth = (async () => {
         const login = await request(port, 'POST', '/api/auth/wechat', { code: `dev:cs${staffId.replace(/-/g, '').slice(0, 30)}` });
+        if (login.status !== 200) {
+          // Not kept: the next offer to this staff member logs in again.
+          auths.delete(staffId);
+          throw new Error(`login ${login.status} ${JSON.stringify(login.body)}`);
+        }
         await db.query(`UPDATE users SET roles = '["provider_staff"]' WHERE id = ?`, [login.body.user.id]);
         await db.query('UPDATE provider_staff SET user_id = ? WHERE id = ?', [login.body.user.id, staffId]);
         return { authorization: `Bearer ${login.body.accessToken}` };

@@ -50,7 +50,16 @@ export class RateLimitGuard implements CanActivate {
     let tightest: { limit: number; remaining: number } | null = null;
     let retryAfter = 0;
     for (const { key, limit, windowMs } of this.limits(bucket, req)) {
-      const [hits, ttlMs] = (await this.redis.eval(HIT, 1, key, windowMs)) as [number, number];
+      let counted: [number, number];
+      try {
+        counted = (await this.redis.eval(HIT, 1, key, windowMs)) as [number, number];
+      } catch {
+        // Redis is away for a moment (a restart, a failover). Logging in stays possible — WeChat's code
+        // exchange limits it anyway — but code guessing and exports wait rather than go uncounted.
+        if (bucket === 'auth') return true;
+        throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, '服务正在恢复，请几秒后再试');
+      }
+      const [hits, ttlMs] = counted;
       const remaining = Math.max(0, limit - hits);
       if (!tightest || remaining < tightest.remaining) tightest = { limit, remaining };
       if (hits > limit) retryAfter = Math.max(retryAfter, Math.ceil(ttlMs / 1000), 1);
