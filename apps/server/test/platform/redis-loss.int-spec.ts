@@ -101,16 +101,4 @@ describe('losing Redis does not stop dispatch', () => {
     expect(await everEscalated(order.id)).toBe(0);
     expect(await admin.zcard('geo:staff:on_duty')).toBe(2);
   }, 60_000);
-
-  it('while Redis is away, logging in still works and a rate-limited code redemption waits (503) rather than a 500', async () => {
-    const back = redis.restart(4000);
-    await new Promise((r) => setTimeout(r, 500));
-    const login = await t.http.post('/api/auth/wechat').send({ code: 'dev:断线时登录' });
-    const claim = await t.http.post('/api/elder-login/claim').set({ Authorization: `Bearer ${login.body.accessToken}` }).send({ code: 'ABCDEFGHJK' });
-    await back;
-    expect(login.status).toBe(200);
-    // Counted once Redis answered again (404: no such code), or refused for now (503) — never uncounted, never a 500.
-    expect([404, 503]).toContain(claim.status);
-    if (claim.status === 503) expect(claim.body).toMatchObject({ error: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('请几秒后再试') });
-  }, 60_000);
 });
